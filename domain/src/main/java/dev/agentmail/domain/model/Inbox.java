@@ -1,0 +1,29 @@
+package dev.agentmail.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An agent's mailbox: a James user named {@code username@domain} with its INBOX and Sent folders. */
+public record Inbox(String id, String organizationId, String username, String domain,
+                    Optional<String> displayName, Optional<String> clientId,
+                    Instant createdAt, Instant updatedAt) {
+    public Inbox {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public String emailAddress() {
+        return username + "@" + domain;
+    }
+
+    public Inbox withDisplayName(Optional<String> newDisplayName, Instant now) {
+        return new Inbox(id, organizationId, username, domain, newDisplayName, clientId, createdAt, now);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.store.AddressTakenException;
+import dev.agentmail.domain.store.InboxRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+public class InboxService {
+    private static final Logger LOGGER = LoggerFactory.getLogger(InboxService.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._%+-]{1,64}");
+    private static final int MAX_DISPLAY_NAME_LENGTH = 200;
+    private static final int MAX_CLIENT_ID_LENGTH = 200;
+
+    private final InboxRepository inboxes;
+    private final MailAccounts mailAccounts;
+    private final PlatformSettings settings;
+    private final Clock clock;
+
+    @Inject
+    public InboxService(InboxRepository inboxes, MailAccounts mailAccounts, PlatformSettings settings, Clock clock) {
+        this.inboxes = inboxes;
+        this.mailAccounts = mailAccounts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record NewInbox(String username, String domain, String displayName, String clientId) {
+    }
+
+    public Inbox create(String organizationId, NewInbox request) {
+        String username = validUsername(request.username());
+        String domain = usableDomain(request.domain());
+        Optional<String> displayName = TextInput.optional("display_name", request.displayName(), MAX_DISPLAY_NAME_LENGTH);
+        Optional<String> clientId = TextInput.optional("client_id", request.clientId(), MAX_CLIENT_ID_LENGTH);
+
+        if (inboxes.count(organizationId) >= settings.inboxLimit()) {
+            throw new LimitExceededException("the organization has reached its limit of "
+                + settings.inboxLimit() + " inboxes");
+        }
+        if (inboxes.findByAddress(username, domain).isPresent()) {
+            throw new AddressTakenException(username + "@" + domain);
+        }
+        Instant now = now();
+        Inbox inbox = new Inbox(Ids.inbox(), organizationId, username, domain, displayName, clientId, now, now);
+        // The row goes first: its unique address is what stops two concurrent creations of one address.
+        inboxes.create(inbox);
+        try {
+            mailAccounts.provision(inbox.emailAddress());
+        } catch (RuntimeException e) {
+            inboxes.delete(organizationId, inbox.id());
+            throw e;
+        }
+        LOGGER.info("Created inbox {} ({}) for organization {}", inbox.id(), inbox.emailAddress(), organizationId);
+        return inbox;
+    }
+
+    public Inbox get(String organizationId, String inboxId) {
+        return inboxes.find(organizationId, inboxId).orElseThrow(() -> new NotFoundException("inbox", inboxId));
+    }
+
+    public Page<Inbox> list(String organizationId, PageRequest pageRequest) {
+        return inboxes.list(organizationId, pageRequest);
+    }
+
+    public Inbox updateDisplayName(String organizationId, String inboxId, String displayName) {
+        Inbox updated = get(organizationId, inboxId)
+            .withDisplayName(TextInput.optional("display_name", displayName, MAX_DISPLAY_NAME_LENGTH), now());
+        inboxes.update(updated);
+        return updated;
+    }
+
+    public void delete(String organizationId, String inboxId) {
+        Inbox inbox = get(organizationId, inboxId);
+        // Mail first: a row without an account is harmless, an account without a row could never be freed.
+        mailAccounts.remove(inbox.emailAddress());
+        inboxes.delete(organizationId, inboxId);
+        LOGGER.info("Deleted inbox {} ({}) of organization {}", inbox.id(), inbox.emailAddress(), organizationId);
+    }
+
+    private static String validUsername(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw new InvalidInputException("username", "username is required");
+        }
+        String username = raw.toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidInputException("username",
+                "username must be 1 to 64 characters among a-z, A-Z, 0-9 and . _ % + -");
+        }
+        if (username.startsWith(".") || username.endsWith(".") || username.contains("..")) {
+            throw new InvalidInputException("username",
+                "username must not start or end with a dot, nor contain two dots in a row");
+        }
+        return username;
+    }
+
+    /** Custom domains arrive with the domains feature; until then inboxes live on the platform domain. */
+    private String usableDomain(String requested) {
+        if (requested == null || requested.toLowerCase(Locale.ROOT).equals(settings.domain())) {
+            return settings.domain();
+        }
+        throw new NotFoundException("domain", requested);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

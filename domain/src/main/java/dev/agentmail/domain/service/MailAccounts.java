@@ -1,0 +1,10 @@
+package dev.agentmail.domain.service;
+
+/** The mail server's side of an inbox: the account SMTP delivers to and IMAP logs in to. */
+public interface MailAccounts {
+    /** Creates the account and its standard folders (INBOX, Sent). Must be idempotent. */
+    void provision(String emailAddress);
+
+    /** Removes the account and all its folders and mail. Must be idempotent. */
+    void remove(String emailAddress);
+}

@@ -1,0 +1,15 @@
+package dev.agentmail.domain.service;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** Operator settings the rules depend on: the platform mail domain and per-organization limits. */
+public record PlatformSettings(String domain, int inboxLimit, int domainLimit) {
+    public PlatformSettings {
+        Objects.requireNonNull(domain, "domain");
+        domain = domain.toLowerCase(Locale.ROOT);
+        if (inboxLimit < 0 || domainLimit < 0) {
+            throw new IllegalArgumentException("limits must not be negative");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.agentmail.domain.store;
+
+import dev.agentmail.domain.service.ConflictException;
+
+public class AddressTakenException extends ConflictException {
+    public AddressTakenException(String address) {
+        super("the address " + address + " is already taken");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.agentmail.domain.store;
+
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.PageRequest;
+
+import java.util.Optional;
+
+public interface InboxRepository {
+    /** @throws AddressTakenException when an inbox, of any organization, already has this address */
+    void create(Inbox inbox);
+
+    Optional<Inbox> find(String organizationId, String inboxId);
+
+    /** Looks across organizations: an address is unique on the whole platform. */
+    Optional<Inbox> findByAddress(String username, String domain);
+
+    /** Newest first. */
+    Page<Inbox> list(String organizationId, PageRequest pageRequest);
+
+    long count(String organizationId);
+
+    void update(Inbox inbox);
+
+    /** @return whether an inbox of this organization was deleted */
+    boolean delete(String organizationId, String inboxId);
+}
