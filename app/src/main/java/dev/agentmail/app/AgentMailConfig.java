@@ -1,0 +1,80 @@
+package dev.agentmail.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an operator sets per deployment, read from {@code AGENTMAIL_*} environment variables. Everything
+ * James-specific beyond these lives in the James configuration templates (james-conf/).
+ */
+public record AgentMailConfig(Path dataDir, String domain, String bind, int apiPort, int smtpPort,
+                              int submissionPort, int imapPort, String adminBind, int adminPort,
+                              Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
+                              int inboxLimit, int domainLimit, long maxMessageBytes) {
+
+    public static AgentMailConfig fromEnvironment(Map<String, String> env) {
+        Settings settings = new Settings(env);
+        int apiPort = settings.port("AGENTMAIL_API_PORT", 8080);
+        return new AgentMailConfig(
+            Path.of(settings.text("AGENTMAIL_DATA_DIR", "./var")).toAbsolutePath().normalize(),
+            settings.text("AGENTMAIL_DOMAIN", "agentmail.localhost").toLowerCase(Locale.ROOT),
+            settings.text("AGENTMAIL_BIND", "127.0.0.1"),
+            apiPort,
+            settings.port("AGENTMAIL_SMTP_PORT", 2525),
+            settings.port("AGENTMAIL_SUBMISSION_PORT", 2587),
+            settings.port("AGENTMAIL_IMAP_PORT", 1143),
+            settings.text("AGENTMAIL_ADMIN_BIND", "127.0.0.1"),
+            settings.port("AGENTMAIL_ADMIN_PORT", 8000),
+            settings.optional("AGENTMAIL_BOOTSTRAP_KEY"),
+            settings.text("AGENTMAIL_PUBLIC_URL", "http://localhost:" + apiPort),
+            settings.bool("AGENTMAIL_ALLOW_PRIVATE_TARGETS", false),
+            settings.integer("AGENTMAIL_INBOX_LIMIT", 1000, 0, Integer.MAX_VALUE),
+            settings.integer("AGENTMAIL_DOMAIN_LIMIT", 10, 0, Integer.MAX_VALUE),
+            settings.integer("AGENTMAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024, 1024, Integer.MAX_VALUE));
+    }
+
+    /** The address a local client connects to for a listener bound to {@code bind}. */
+    public String connectHost() {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    }
+
+    private record Settings(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+        }
+
+        String text(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int port(String name, int fallback) {
+            return integer(name, fallback, 1, 65535);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed < min || parsed > max) {
+                    throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + value.get() + "'");
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return optional(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+            }).orElse(fallback);
+        }
+    }
+}

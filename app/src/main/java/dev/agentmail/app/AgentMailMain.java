@@ -1,0 +1,28 @@
+package dev.agentmail.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code ./agentmail run}: the server in the foreground, configured by AGENTMAIL_* variables; SIGTERM stops it. */
+public final class AgentMailMain {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AgentMailMain.class);
+
+    private AgentMailMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AgentMailConfig config;
+        try {
+            config = AgentMailConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("agentmail: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AgentMailServer server = AgentMailServer.start(config, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOGGER.info("Stopping agentmail");
+            server.close();
+        }, "agentmail-shutdown"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.agentmail.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.api.RestApiModule;
+import dev.agentmail.api.resource.ProtocolEndpoint;
+import dev.agentmail.domain.service.ApiKeyService;
+import dev.agentmail.domain.service.InboxService;
+import dev.agentmail.domain.service.MailAccounts;
+import dev.agentmail.domain.service.MailLoginService;
+import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.service.PlatformSettings;
+import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.OrganizationRepository;
+import dev.agentmail.james.JamesMailAccounts;
+import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
+import dev.agentmail.store.jdbc.JdbcInboxRepository;
+import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
+import org.apache.james.utils.GuiceProbe;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+
+/** Our side of the server: settings, storage, services and the REST API, added to James's injector. */
+public class AgentMailModule extends AbstractModule {
+    private final AgentMailConfig config;
+    private final DataSource dataSource;
+
+    public AgentMailModule(AgentMailConfig config, DataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    protected void configure() {
+        bind(AgentMailConfig.class).toInstance(config);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(PlatformSettings.class).toInstance(
+            new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit()));
+        bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort()));
+
+        bind(DataSource.class).toInstance(dataSource);
+        bind(OrganizationRepository.class).to(JdbcOrganizationRepository.class).in(Scopes.SINGLETON);
+        bind(ApiKeyRepository.class).to(JdbcApiKeyRepository.class).in(Scopes.SINGLETON);
+        bind(InboxRepository.class).to(JdbcInboxRepository.class).in(Scopes.SINGLETON);
+
+        bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
+        bind(OrganizationService.class).in(Scopes.SINGLETON);
+        bind(ApiKeyService.class).in(Scopes.SINGLETON);
+        bind(InboxService.class).in(Scopes.SINGLETON);
+        bind(MailLoginService.class).in(Scopes.SINGLETON);
+
+        install(new RestApiModule());
+        Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding().to(AgentMailProbe.class);
+    }
+
+    /** The mail listeners that GET /health checks. */
+    @Provides
+    List<ProtocolEndpoint> protocolEndpoints() {
+        String host = config.connectHost();
+        return List.of(
+            new ProtocolEndpoint("smtp", host, config.smtpPort()),
+            new ProtocolEndpoint("submission", host, config.submissionPort()),
+            new ProtocolEndpoint("imap", host, config.imapPort()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.agentmail.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the James configuration templates shipped in james-conf/ into the data dir, filling in the
+ * {@code ${agentmail.*}} placeholders, so that one set of files serves every deployment's ports and domain.
+ */
+public final class JamesConfigurationWriter {
+    static final List<String> FILES = List.of("smtpserver.xml", "imapserver.xml", "mailetcontainer.xml",
+        "domainlist.xml", "usersrepository.xml", "webadmin.properties", "dnsservice.xml",
+        "mailrepositorystore.xml", "recipientrewritetable.xml", "listeners.xml", "healthcheck.properties");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(agentmail\\.[a-z.]+)}");
+
+    private JamesConfigurationWriter() {
+    }
+
+    /** @return the directory James reads its configuration from */
+    public static Path write(AgentMailConfig config) throws IOException {
+        Path confDir = Files.createDirectories(config.dataDir().resolve("conf"));
+        Map<String, String> values = values(config);
+        for (String file : FILES) {
+            Files.writeString(confDir.resolve(file), render(read(file), values), StandardCharsets.UTF_8);
+        }
+        return confDir;
+    }
+
+    static Map<String, String> values(AgentMailConfig config) {
+        return Map.of(
+            "agentmail.bind", config.bind(),
+            "agentmail.domain", config.domain(),
+            "agentmail.smtp.port", String.valueOf(config.smtpPort()),
+            "agentmail.submission.port", String.valueOf(config.submissionPort()),
+            "agentmail.imap.port", String.valueOf(config.imapPort()),
+            "agentmail.admin.bind", config.adminBind(),
+            "agentmail.admin.port", String.valueOf(config.adminPort()),
+            "agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024)));
+    }
+
+    static String render(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("no value for placeholder ${" + matcher.group(1) + "}");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(escapeXml(value)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Values come from the environment: keep them from changing the structure of the XML. */
+    private static String escapeXml(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String read(String file) throws IOException {
+        try (InputStream in = JamesConfigurationWriter.class.getResourceAsStream("/james-conf/" + file)) {
+            if (in == null) {
+                throw new IOException("james-conf/" + file + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

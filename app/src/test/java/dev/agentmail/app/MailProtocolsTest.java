@@ -1,0 +1,166 @@
+package dev.agentmail.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
+import org.apache.commons.net.smtp.SMTPClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.mail.AuthenticationFailedException;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.Store;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The inboxes seen through SMTP and IMAP, with the real servers and real clients. */
+class MailProtocolsTest {
+    private static TestServers.RunningServer server;
+    private static ApiClient api;
+    private static String key;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServers.shared();
+        key = TestServers.newOrganization(server, "mail");
+        api = server.api(key);
+    }
+
+    private static JsonNode createInbox() {
+        String username = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+        return api.post("/api/v0/inboxes", "{\"username\":\"" + username + "\"}").json();
+    }
+
+    private static String newInbox() {
+        return createInbox().get("email_address").asText();
+    }
+
+    private static Message[] awaitMessages(String address, int count) throws Exception {
+        try (Store store = MailClients.imap(server.config().imapPort(), address, key)) {
+            Folder inbox = MailClients.openInbox(store);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                inbox.close(false);
+                inbox.open(Folder.READ_ONLY);
+                return inbox.getMessageCount() >= count;
+            });
+            Message[] messages = inbox.getMessages();
+            for (Message message : messages) {
+                message.getSubject();
+            }
+            return messages;
+        }
+    }
+
+    @Test
+    void inboundMailLandsInTheInboxAndImapSeesIt() throws Exception {
+        String address = newInbox();
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        assertThat(MailClients.send(smtp, "sender@example.com", address, "Welcome aboard")).isTrue();
+        smtp.logout();
+        smtp.disconnect();
+
+        Message[] messages = awaitMessages(address, 1);
+        assertThat(messages).extracting(Message::getSubject).containsExactly("Welcome aboard");
+    }
+
+    @Test
+    void imapShowsInboxAndSent() throws Exception {
+        String address = newInbox();
+        try (Store store = MailClients.imap(server.config().imapPort(), address, key)) {
+            assertThat(Arrays.stream(store.getDefaultFolder().list()).map(Folder::getName))
+                .contains("INBOX", "Sent");
+        }
+    }
+
+    @Test
+    void unknownRecipientsOnOurDomainAreRefused() throws Exception {
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        assertThat(smtp.setSender("sender@example.com")).isTrue();
+
+        assertThat(smtp.addRecipient("nobody-" + UUID.randomUUID() + "@agentmail.localhost")).isFalse();
+        assertThat(smtp.getReplyCode()).isEqualTo(550);
+        assertThat(smtp.getReplyString()).contains("5.1.1");
+        smtp.disconnect();
+    }
+
+    @Test
+    void inboundSmtpIsNotAnOpenRelay() throws Exception {
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        assertThat(smtp.setSender("spammer@example.com")).isTrue();
+
+        assertThat(smtp.addRecipient("victim@example.org")).isFalse();
+        assertThat(smtp.getReplyCode()).isBetween(500, 599);
+        smtp.disconnect();
+    }
+
+    @Test
+    void imapRefusesAWrongKeyAndAnotherOrganizationsKey() throws Exception {
+        String address = newInbox();
+        String foreignKey = TestServers.newOrganization(server, "foreign-imap");
+
+        assertThatThrownBy(() -> MailClients.imap(server.config().imapPort(), address, "inai_wrong_key_0000000000"))
+            .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> MailClients.imap(server.config().imapPort(), address, foreignKey))
+            .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> MailClients.imap(server.config().imapPort(), "nobody@agentmail.localhost", key))
+            .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void submissionSendsAsTheInboxToAnotherInbox() throws Exception {
+        String sender = newInbox();
+        String recipient = newInbox();
+
+        AuthenticatingSMTPClient smtp = MailClients.submission(server.config().submissionPort(), sender, key);
+        assertThat(MailClients.send(smtp, sender, recipient, "Between agents")).isTrue();
+        smtp.disconnect();
+
+        assertThat(awaitMessages(recipient, 1)).extracting(Message::getSubject).containsExactly("Between agents");
+    }
+
+    @Test
+    void submissionRefusesAnotherSenderAddress() throws Exception {
+        String sender = newInbox();
+        String someoneElse = newInbox();
+
+        AuthenticatingSMTPClient smtp = MailClients.submission(server.config().submissionPort(), sender, key);
+        assertThat(MailClients.send(smtp, someoneElse, newInbox(), "Spoofed")).isFalse();
+        assertThat(smtp.getReplyCode()).isBetween(500, 599);
+        smtp.disconnect();
+    }
+
+    @Test
+    void submissionRefusesForeignKeysAndAnonymousRelay() throws Exception {
+        String sender = newInbox();
+        String foreignKey = TestServers.newOrganization(server, "foreign-smtp");
+
+        assertThatThrownBy(() -> MailClients.submission(server.config().submissionPort(), sender, foreignKey))
+            .hasMessageContaining("AUTH refused");
+
+        AuthenticatingSMTPClient anonymous = MailClients.submission(server.config().submissionPort(), null, null);
+        assertThat(anonymous.setSender(sender)).isTrue();
+        assertThat(anonymous.addRecipient("someone@example.org")).isFalse();
+        anonymous.disconnect();
+    }
+
+    @Test
+    void aDeletedInboxNoLongerReceivesMail() throws Exception {
+        JsonNode inbox = createInbox();
+        String address = inbox.get("email_address").asText();
+        String inboxId = inbox.get("inbox_id").asText();
+        assertThat(api.delete("/api/v0/inboxes/" + inboxId).status()).isEqualTo(204);
+
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        assertThat(smtp.setSender("sender@example.com")).isTrue();
+        assertThat(smtp.addRecipient(address)).isFalse();
+        assertThat(smtp.getReplyCode()).isEqualTo(550);
+        smtp.disconnect();
+        assertThatThrownBy(() -> MailClients.imap(server.config().imapPort(), address, key))
+            .isInstanceOf(AuthenticationFailedException.class);
+    }
+}

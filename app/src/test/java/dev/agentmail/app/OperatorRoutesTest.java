@@ -1,0 +1,70 @@
+package dev.agentmail.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** POST/GET /agentmail/organizations on the James WebAdmin port. */
+class OperatorRoutesTest {
+    private static TestServers.RunningServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServers.shared();
+    }
+
+    @Test
+    void createsAnOrganizationWithItsFirstKey() {
+        ApiClient.Reply reply = server.admin().post("/agentmail/organizations", "{\"name\":\"Acme Agents\"}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode created = reply.json();
+        assertThat(created.get("org_id").asText()).startsWith("org_");
+        assertThat(created.get("name").asText()).isEqualTo("Acme Agents");
+        assertThat(created.get("inbox_count").asInt()).isZero();
+        assertThat(created.get("api_key").asText()).startsWith("inai_");
+
+        JsonNode seenThroughTheApi = server.api(created.get("api_key").asText()).get("/api/v0/organizations").json();
+        assertThat(seenThroughTheApi.get("org_id").asText()).isEqualTo(created.get("org_id").asText());
+        assertThat(seenThroughTheApi.get("name").asText()).isEqualTo("Acme Agents");
+        assertThat(seenThroughTheApi.has("api_key")).isFalse();
+    }
+
+    @Test
+    void listsOrganizationsWithoutTheirKeys() {
+        String orgId = server.admin().post("/agentmail/organizations", "{\"name\":\"Listed\"}").json().get("org_id").asText();
+
+        ApiClient.Reply list = server.admin().get("/agentmail/organizations?page_size=100");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("data").findValuesAsText("org_id")).contains(orgId);
+        assertThat(list.json().get("data").findValues("api_key")).isEmpty();
+        assertThat(list.json().get("total").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void refusesBadInputWithTheApiErrorShape() {
+        for (String body : new String[] {"", "{}", "{\"name\":\"\"}", "{\"name\":42}", "{not json", "{\"name\":\"a\\r\\nb\"}"}) {
+            ApiClient.Reply reply = server.admin().post("/agentmail/organizations", body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().get("status").asInt()).isEqualTo(400);
+            assertThat(reply.json().get("error").asText()).isIn("invalid_request", "invalid_json");
+        }
+        assertThat(server.admin().get("/agentmail/organizations?page=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void organizationUsageCountsInboxes() {
+        String key = TestServers.newOrganization(server, "usage");
+        ApiClient api = server.api(key);
+        api.post("/api/v0/inboxes", "{\"username\":\"usage-" + System.nanoTime() + "\"}");
+
+        JsonNode org = api.get("/api/v0/organizations").json();
+        assertThat(org.get("inbox_count").asInt()).isEqualTo(1);
+        assertThat(org.get("inbox_limit").asInt()).isEqualTo(1000);
+        assertThat(org.get("domain_count").asInt()).isZero();
+        assertThat(org.get("domain_limit").asInt()).isEqualTo(10);
+        assertThat(org.get("created_at").asText()).endsWith("Z");
+    }
+}

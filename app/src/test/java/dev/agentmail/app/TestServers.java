@@ -1,0 +1,85 @@
+package dev.agentmail.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real servers on free ports for integration tests. Most tests share one server per JVM (starting James takes
+ * seconds); tests that need their own settings or a fresh data dir start a private one and close it.
+ */
+final class TestServers {
+    static final String BOOTSTRAP_KEY = "inai_test_bootstrap_key_0123456789";
+    private static RunningServer shared;
+
+    private TestServers() {
+    }
+
+    static synchronized RunningServer shared() {
+        if (shared == null) {
+            shared = start(Map.of("AGENTMAIL_BOOTSTRAP_KEY", BOOTSTRAP_KEY));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** Starts a server on free ports and a new data dir; {@code env} adds to or overrides the defaults. */
+    static RunningServer start(Map<String, String> env) {
+        try {
+            Path dataDir = Files.createTempDirectory("agentmail-test");
+            return start(dataDir, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RunningServer start(Path dataDir, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>();
+        all.put("AGENTMAIL_DATA_DIR", dataDir.toString());
+        all.put("AGENTMAIL_API_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_SMTP_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_SUBMISSION_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_IMAP_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_ADMIN_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
+        all.putAll(env);
+        AgentMailConfig config = AgentMailConfig.fromEnvironment(all);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try {
+            AgentMailServer server = AgentMailServer.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));
+            return new RunningServer(server, config, console.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("the test server did not start", e);
+        }
+    }
+
+    /** Creates an organization through the operator route and returns its first API key. */
+    static String newOrganization(RunningServer server, String name) {
+        ApiClient.Reply reply = server.admin().post("/agentmail/organizations", "{\"name\":\"" + name + "\"}");
+        if (reply.status() != 201) {
+            throw new IllegalStateException("could not create an organization: " + reply.body());
+        }
+        return reply.json().get("api_key").asText();
+    }
+
+    record RunningServer(AgentMailServer server, AgentMailConfig config, String consoleOutput) implements AutoCloseable {
+        ApiClient api(String key) {
+            return new ApiClient("http://127.0.0.1:" + config.apiPort(), key);
+        }
+
+        ApiClient admin() {
+            return new ApiClient("http://127.0.0.1:" + config.adminPort(), null);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.agentmail.store.jdbc;
+
+import dev.agentmail.domain.store.StorageException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The little JDBC our repositories need: parameters bound in order, rows mapped, SQL errors made unchecked. */
+final class Jdbc {
+    static final String UNIQUE_VIOLATION = "23505";
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    int update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
+        return query(sql, mapper, parameters).stream().findFirst();
+    }
+
+    long count(String sql, Object... parameters) {
+        return queryOne(sql, row -> row.getLong(1), parameters).orElse(0L);
+    }
+
+    int updateOrFail(String sql, Object... parameters) {
+        try {
+            return update(sql, parameters);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The message names the operation, never the values, which may hold secrets. */
+    static StorageException failure(SQLException e) {
+        return new StorageException("database operation failed (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+        throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object parameter = parameters[i];
+                if (parameter == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else if (parameter instanceof NullLong) {
+                    statement.setNull(i + 1, Types.BIGINT);
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** A NULL bound as BIGINT: PostgreSQL refuses a VARCHAR NULL in a BIGINT column. */
+    enum NullLong {
+        INSTANCE
+    }
+
+    static Object nullableMillis(Optional<Instant> instant) {
+        return instant.<Object>map(Instant::toEpochMilli).orElse(NullLong.INSTANCE);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.agentmail.api;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+import dev.agentmail.api.resource.ApiKeyResource;
+import dev.agentmail.api.resource.HealthResource;
+import dev.agentmail.api.resource.InboxResource;
+import dev.agentmail.api.resource.OpenApiResource;
+import dev.agentmail.api.resource.OrganizationResource;
+import dev.agentmail.webadmin.OrganizationRoutes;
+import org.apache.james.webadmin.Routes;
+
+/** The REST API's resources and the operator routes added to James WebAdmin. */
+public class RestApiModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder<Object> resources = Multibinder.newSetBinder(binder(), Object.class, ApiResources.class);
+        resources.addBinding().to(HealthResource.class);
+        resources.addBinding().to(OpenApiResource.class);
+        resources.addBinding().to(OrganizationResource.class);
+        resources.addBinding().to(ApiKeyResource.class);
+        resources.addBinding().to(InboxResource.class);
+
+        bind(ApiServer.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(OrganizationRoutes.class);
+    }
+}

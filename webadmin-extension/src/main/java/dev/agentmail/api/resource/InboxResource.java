@@ -1,0 +1,93 @@
+package dev.agentmail.api.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.dto.CreateInboxRequest;
+import dev.agentmail.api.dto.InboxResponse;
+import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.service.InboxService;
+import dev.agentmail.domain.service.InvalidInputException;
+
+import javax.inject.Inject;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import java.util.Iterator;
+
+@Path("/api/v0/inboxes")
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+    private static final String DISPLAY_NAME = "display_name";
+
+    private final InboxService inboxes;
+
+    @Inject
+    public InboxResource(InboxService inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context SecurityContext security, CreateInboxRequest request) {
+        CreateInboxRequest body = RequestBodies.required(request);
+        Inbox inbox = inboxes.create(Caller.of(security).organizationId(),
+            new InboxService.NewInbox(body.username(), body.domain(), body.displayName(), body.clientId()));
+        return Response.status(Response.Status.CREATED).entity(InboxResponse.of(inbox)).build();
+    }
+
+    @GET
+    public PageResponse<InboxResponse> list(@Context SecurityContext security, @QueryParam("page") String page,
+                                            @QueryParam("page_size") String pageSize) {
+        return PageResponse.of(inboxes.list(Caller.of(security).organizationId(), PageParams.parse(page, pageSize)),
+            InboxResponse::of);
+    }
+
+    @GET
+    @Path("/{inboxId}")
+    public InboxResponse get(@Context SecurityContext security, @PathParam("inboxId") String inboxId) {
+        return InboxResponse.of(inboxes.get(Caller.of(security).organizationId(), inboxId));
+    }
+
+    /** A partial update: a field left out keeps its value, {@code "display_name": null} clears it. */
+    @PATCH
+    @Path("/{inboxId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public InboxResponse update(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                                ObjectNode request) {
+        ObjectNode body = RequestBodies.required(request);
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!DISPLAY_NAME.equals(name)) {
+                throw new InvalidInputException(name, "unknown field '" + name + "'");
+            }
+        }
+        String organizationId = Caller.of(security).organizationId();
+        if (!body.has(DISPLAY_NAME)) {
+            return InboxResponse.of(inboxes.get(organizationId, inboxId));
+        }
+        JsonNode displayName = body.get(DISPLAY_NAME);
+        if (!displayName.isTextual() && !displayName.isNull()) {
+            throw new InvalidInputException(DISPLAY_NAME, "field 'display_name' has the wrong type");
+        }
+        return InboxResponse.of(inboxes.updateDisplayName(organizationId, inboxId, displayName.textValue()));
+    }
+
+    @DELETE
+    @Path("/{inboxId}")
+    public Response delete(@Context SecurityContext security, @PathParam("inboxId") String inboxId) {
+        inboxes.delete(Caller.of(security).organizationId(), inboxId);
+        return Response.noContent().build();
+    }
+}

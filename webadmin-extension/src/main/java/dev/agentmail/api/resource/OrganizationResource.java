@@ -1,0 +1,29 @@
+package dev.agentmail.api.resource;
+
+import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.dto.OrganizationResponse;
+import dev.agentmail.domain.service.OrganizationService;
+
+import javax.inject.Inject;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+@Path("/api/v0/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+    private final OrganizationService organizations;
+
+    @Inject
+    public OrganizationResource(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @GET
+    public OrganizationResponse current(@Context SecurityContext security) {
+        return OrganizationResponse.of(organizations.get(Caller.of(security).organizationId()));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.agentmail.webadmin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmail.api.ApiError;
+import dev.agentmail.api.ErrorMapping;
+import dev.agentmail.api.JsonMapper;
+import dev.agentmail.api.dto.CreatedOrganizationResponse;
+import dev.agentmail.api.dto.NameRequest;
+import dev.agentmail.api.dto.OrganizationResponse;
+import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.service.InvalidInputException;
+import dev.agentmail.domain.service.OrganizationService;
+import org.apache.james.webadmin.Routes;
+import spark.Request;
+import spark.Response;
+import spark.Route;
+import spark.Service;
+
+import javax.inject.Inject;
+
+/**
+ * Operator-only routes on James WebAdmin (the admin port, loopback by default): organizations are made here,
+ * each with its first API key, which is shown once.
+ */
+public class OrganizationRoutes implements Routes {
+    public static final String BASE_PATH = "/agentmail/organizations";
+
+    private final OrganizationService organizations;
+    private final ObjectMapper json = JsonMapper.get();
+
+    @Inject
+    public OrganizationRoutes(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.post(BASE_PATH, jsonRoute(this::create));
+        service.get(BASE_PATH, jsonRoute(this::list));
+    }
+
+    private Object create(Request request, Response response) throws Exception {
+        if (request.body() == null || request.body().isBlank()) {
+            throw new InvalidInputException("name", "a JSON object body with a name is required");
+        }
+        NameRequest body = json.readValue(request.body(), NameRequest.class);
+        response.status(201);
+        return CreatedOrganizationResponse.of(organizations.create(body.name()));
+    }
+
+    private Object list(Request request, Response response) {
+        PageRequest page = new PageRequest(intParam(request, "page", 1),
+            intParam(request, "page_size", PageRequest.DEFAULT_PAGE_SIZE));
+        return PageResponse.of(organizations.list(page), OrganizationResponse::of);
+    }
+
+    private static int intParam(Request request, String name, int fallback) {
+        String value = request.queryParams(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, name + " must be a whole number");
+        }
+    }
+
+    private interface Handler {
+        Object handle(Request request, Response response) throws Exception;
+    }
+
+    /** Answers JSON, and failures in the API's error shape rather than WebAdmin's own. */
+    private Route jsonRoute(Handler handler) {
+        return (request, response) -> {
+            response.type("application/json");
+            try {
+                return json.writeValueAsString(handler.handle(request, response));
+            } catch (Exception e) {
+                ApiError error = ErrorMapping.toError(e);
+                response.status(error.status());
+                return json.writeValueAsString(error);
+            }
+        };
+    }
+}
