@@ -143,8 +143,9 @@ class MailProtocolsTest {
             .hasMessageContaining("AUTH refused");
 
         AuthenticatingSMTPClient anonymous = MailClients.submission(server.config().submissionPort(), null, null);
-        assertThat(anonymous.setSender(sender)).isTrue();
-        assertThat(anonymous.addRecipient("someone@example.org")).isFalse();
+        assertThat(anonymous.setSender(sender)).as("posing as an inbox without logging in").isFalse();
+        assertThat(anonymous.setSender("outsider@example.com")).isTrue();
+        assertThat(anonymous.addRecipient("someone@example.org")).as("relaying without logging in").isFalse();
         anonymous.disconnect();
     }
 
