@@ -13,7 +13,7 @@ CREATE TABLE api_keys (
     organization_id  VARCHAR(64)  NOT NULL,
     name             VARCHAR(200) NOT NULL,
     prefix           VARCHAR(64)  NOT NULL,
-    secret_hash      CHAR(64)     NOT NULL,
+    secret_hash      VARCHAR(128) NOT NULL,
     used_at          BIGINT,
     created_at       BIGINT       NOT NULL,
     CONSTRAINT api_keys_secret_hash UNIQUE (secret_hash)
