@@ -12,7 +12,7 @@ import java.util.Optional;
 public record AgentMailConfig(Path dataDir, String domain, String bind, int apiPort, int smtpPort,
                               int submissionPort, int imapPort, String adminBind, int adminPort,
                               Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
-                              int inboxLimit, int domainLimit, long maxMessageBytes) {
+                              int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -32,7 +32,9 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             settings.bool("AGENTMAIL_ALLOW_PRIVATE_TARGETS", false),
             settings.integer("AGENTMAIL_INBOX_LIMIT", 1000, 0, Integer.MAX_VALUE),
             settings.integer("AGENTMAIL_DOMAIN_LIMIT", 10, 0, Integer.MAX_VALUE),
-            settings.integer("AGENTMAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024, 1024, Integer.MAX_VALUE));
+            settings.integer("AGENTMAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+            Storage.from(settings.optional("AGENTMAIL_STORAGE"), settings.optional("AGENTMAIL_DB_URL"),
+                settings.optional("AGENTMAIL_DB_USER"), settings.optional("AGENTMAIL_DB_PASSWORD")));
     }
 
     /** The address a local client connects to for a listener bound to {@code bind}. */

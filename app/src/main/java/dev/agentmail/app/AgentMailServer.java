@@ -1,19 +1,12 @@
 package dev.agentmail.app;
 
-import com.google.inject.Module;
-import com.google.inject.util.Modules;
 import dev.agentmail.api.ApiServer;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.store.jdbc.JdbcDatabase;
-import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailbox.Authenticator;
-import org.apache.james.modules.data.MemoryUsersRepositoryModule;
-import org.apache.james.modules.server.NoJwtModule;
-import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +14,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.util.Optional;
-import java.util.UUID;
 
 /** One running agentmail: James (SMTP, IMAP, spool, mailboxes) with our modules, then the REST API. */
 public final class AgentMailServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(AgentMailServer.class);
-
-    /** James's in-memory stores with SMTP, IMAP and WebAdmin; no JMAP, POP3, LMTP or ManageSieve. */
-    private static final Module JAMES = Modules.combine(
-        MemoryJamesServerMain.SMTP_AND_IMAP_MODULE,
-        new MemoryUsersRepositoryModule(),
-        new FakeSearchMailboxModule(),
-        new WebAdminServerModule(),
-        new NoJwtModule());
 
     private final GuiceJamesServer james;
     private final JdbcDatabase database;
@@ -55,13 +38,14 @@ public final class AgentMailServer implements AutoCloseable {
         JamesConfigurationWriter.write(config);
         // Derby writes its own log file, by default into whatever directory the server was started from.
         System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
-        JdbcDatabase database = new JdbcDatabase("jdbc:derby:memory:agentmail-" + UUID.randomUUID() + ";create=true",
-            Optional.empty(), Optional.empty());
+        JdbcDatabase database = new JdbcDatabase(StorageProfile.jdbcUrl(config), config.storage().user(),
+            config.storage().password());
         GuiceJamesServer james = GuiceJamesServer.forConfiguration(Configuration.builder()
                 .workingDirectory(config.dataDir().toFile())
                 .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                 .build())
-            .combineWith(JAMES, new AgentMailModule(config, database.dataSource()))
+            .combineWith(StorageProfile.jamesModules(config, database.dataSource()),
+                new AgentMailModule(config, database.dataSource()))
             .overrideWith(binder -> binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class));
         try {
             james.start();

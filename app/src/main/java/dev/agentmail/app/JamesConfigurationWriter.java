@@ -42,7 +42,9 @@ public final class JamesConfigurationWriter {
             "agentmail.imap.port", String.valueOf(config.imapPort()),
             "agentmail.admin.bind", config.adminBind(),
             "agentmail.admin.port", String.valueOf(config.adminPort()),
-            "agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024)));
+            "agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024)),
+            "agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config),
+            "agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config));
     }
 
     static String render(String template, Map<String, String> values) {

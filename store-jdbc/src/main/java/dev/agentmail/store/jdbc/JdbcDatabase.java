@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** A pooled connection to our database, its schema brought up to date by Flyway when it opens. */
 public class JdbcDatabase implements AutoCloseable {
-    private static final String DERBY_MEMORY = "jdbc:derby:memory:";
+    private static final String DERBY = "jdbc:derby:";
 
     private final String url;
     private final HikariDataSource dataSource;
@@ -41,19 +41,23 @@ public class JdbcDatabase implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-        dropIfInMemory();
+        shutDownEmbeddedDerby();
     }
 
-    /** An in-memory Derby database outlives its connections until dropped; tests start many servers. */
-    private void dropIfInMemory() {
-        if (!url.startsWith(DERBY_MEMORY)) {
+    /**
+     * Embedded Derby lives in this JVM: a file database is shut down so that the next start needs no recovery,
+     * and an in-memory one is dropped, since it would otherwise outlive the server (tests start many).
+     */
+    private void shutDownEmbeddedDerby() {
+        if (!url.startsWith(DERBY)) {
             return;
         }
-        String name = url.substring(DERBY_MEMORY.length()).split(";", 2)[0];
+        String database = url.substring(DERBY.length()).split(";", 2)[0];
+        String action = database.startsWith("memory:") ? ";drop=true" : ";shutdown=true";
         try {
-            DriverManager.getConnection(DERBY_MEMORY + name + ";drop=true").close();
+            DriverManager.getConnection(DERBY + database + action).close();
         } catch (SQLException expected) {
-            // Derby reports a successful drop as SQLState 08006.
+            // Derby reports a successful drop or shutdown as an exception (SQLState 08006).
         }
     }
 }

@@ -1,0 +1,87 @@
+package dev.agentmail.app;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.agentmail.james.stores.ActiveMqSpoolModule;
+import dev.agentmail.james.stores.JpaDataModule;
+import dev.agentmail.james.stores.JpaEntityManagerModule;
+import dev.agentmail.james.stores.JpaMailboxModule;
+import dev.agentmail.james.stores.NoTaskExtensionsModule;
+import org.apache.james.FakeSearchMailboxModule;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.NaiveDelegationStoreModule;
+import org.apache.james.modules.MailboxModule;
+import org.apache.james.modules.MailetProcessingModule;
+import org.apache.james.modules.data.MemoryUsersRepositoryModule;
+import org.apache.james.modules.mailbox.DefaultEventModule;
+import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
+import org.apache.james.modules.protocols.IMAPServerModule;
+import org.apache.james.modules.protocols.ProtocolHandlerModule;
+import org.apache.james.modules.protocols.SMTPServerModule;
+import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
+import org.apache.james.modules.server.NoJwtModule;
+import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
+import org.apache.james.modules.server.TaskManagerModule;
+import org.apache.james.modules.server.WebAdminServerModule;
+
+import javax.sql.DataSource;
+
+/** Which James stores and which database a server runs on, chosen by {@link Storage}. */
+final class StorageProfile {
+    /** SMTP, IMAP and WebAdmin; no JMAP, POP3, LMTP or ManageSieve. */
+    private static final Module PROTOCOLS = Modules.combine(
+        new ProtocolHandlerModule(),
+        new SMTPServerModule(),
+        new IMAPServerModule(),
+        new WebAdminServerModule(),
+        new NoJwtModule());
+
+    private StorageProfile() {
+    }
+
+    static String jdbcUrl(AgentMailConfig config) {
+        return switch (config.storage().kind()) {
+            case MEMORY -> "jdbc:derby:memory:agentmail-" + java.util.UUID.randomUUID() + ";create=true";
+            case EMBEDDED -> "jdbc:derby:" + config.dataDir().resolve("db") + ";create=true";
+            case EXTERNAL_DATABASE -> config.storage().databaseUrl().orElseThrow();
+        };
+    }
+
+    static Module jamesModules(AgentMailConfig config, DataSource dataSource) {
+        if (!config.storage().persistent()) {
+            return Modules.combine(
+                MemoryJamesServerMain.SMTP_AND_IMAP_MODULE,
+                new MemoryUsersRepositoryModule(),
+                new FakeSearchMailboxModule(),
+                new WebAdminServerModule(),
+                new NoJwtModule());
+        }
+        return Modules.combine(
+            PROTOCOLS,
+            new MailetProcessingModule(),
+            new DefaultProcessorsConfigurationProviderModule(),
+            new RawPostDequeueDecoratorModule(),
+            new MailboxModule(),
+            new DefaultEventModule(),
+            new MemoryDeadLetterModule(),
+            new NaiveDelegationStoreModule(),
+            new TaskManagerModule(),
+            new NoTaskExtensionsModule(),
+            new FakeSearchMailboxModule(),
+            new JpaEntityManagerModule(dataSource),
+            new JpaDataModule(),
+            new JpaMailboxModule(),
+            new ActiveMqSpoolModule(config.dataDir().resolve("spool")));
+    }
+
+    /** The mail repository (failed mail, bounces) that the James configuration names. */
+    static String mailRepositoryProtocol(AgentMailConfig config) {
+        return config.storage().persistent() ? "jpa" : "memory";
+    }
+
+    static String mailRepositoryClass(AgentMailConfig config) {
+        return config.storage().persistent()
+            ? "org.apache.james.mailrepository.jpa.JPAMailRepository"
+            : "org.apache.james.mailrepository.memory.MemoryMailRepository";
+    }
+}
