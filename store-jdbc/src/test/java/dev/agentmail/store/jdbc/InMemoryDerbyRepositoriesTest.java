@@ -3,12 +3,10 @@ package dev.agentmail.store.jdbc;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A fresh in-memory Derby database per test. */
-final class DerbyDatabase {
-    private DerbyDatabase() {
-    }
-
-    static JdbcDatabase fresh() {
+/** The memory storage profile. */
+class InMemoryDerbyRepositoriesTest extends JdbcRepositoriesContractTest {
+    @Override
+    JdbcDatabase openDatabase() {
         return new JdbcDatabase("jdbc:derby:memory:test-" + UUID.randomUUID() + ";create=true", Optional.empty(), Optional.empty());
     }
 }

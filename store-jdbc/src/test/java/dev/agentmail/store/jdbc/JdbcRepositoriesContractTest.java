@@ -1,0 +1,45 @@
+package dev.agentmail.store.jdbc;
+
+import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.ApiKeyRepositoryContract;
+import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.InboxRepositoryContract;
+import dev.agentmail.domain.store.OrganizationRepository;
+import dev.agentmail.domain.store.OrganizationRepositoryContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
+abstract class JdbcRepositoriesContractTest
+    implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract {
+    private JdbcDatabase database;
+
+    abstract JdbcDatabase openDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = openDatabase();
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    public OrganizationRepository organizationRepository() {
+        return new JdbcOrganizationRepository(database.dataSource());
+    }
+
+    @Override
+    public ApiKeyRepository apiKeyRepository() {
+        return new JdbcApiKeyRepository(database.dataSource());
+    }
+
+    @Override
+    public InboxRepository inboxRepository() {
+        return new JdbcInboxRepository(database.dataSource());
+    }
+}
