@@ -14,10 +14,12 @@ import dev.agentmail.domain.service.MailLoginService;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.james.JamesMailAccounts;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
+import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
 import dev.agentmail.store.jdbc.JdbcInboxRepository;
 import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
 import org.apache.james.utils.GuiceProbe;
@@ -48,6 +50,7 @@ public class AgentMailModule extends AbstractModule {
         bind(OrganizationRepository.class).to(JdbcOrganizationRepository.class).in(Scopes.SINGLETON);
         bind(ApiKeyRepository.class).to(JdbcApiKeyRepository.class).in(Scopes.SINGLETON);
         bind(InboxRepository.class).to(JdbcInboxRepository.class).in(Scopes.SINGLETON);
+        bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
 
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
         bind(OrganizationService.class).in(Scopes.SINGLETON);

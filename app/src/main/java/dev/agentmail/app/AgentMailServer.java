@@ -2,6 +2,7 @@ package dev.agentmail.app;
 
 import dev.agentmail.api.ApiServer;
 import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import org.apache.james.GuiceJamesServer;
@@ -14,6 +15,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Clock;
 
 /** One running agentmail: James (SMTP, IMAP, spool, mailboxes) with our modules, then the REST API. */
 public final class AgentMailServer implements AutoCloseable {
@@ -22,11 +24,13 @@ public final class AgentMailServer implements AutoCloseable {
     private final GuiceJamesServer james;
     private final JdbcDatabase database;
     private final ApiServer api;
+    private final DeliveryLedgerJanitor janitor;
 
-    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api) {
+    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api, DeliveryLedgerJanitor janitor) {
         this.james = james;
         this.database = database;
         this.api = api;
+        this.janitor = janitor;
     }
 
     public static AgentMailServer start(AgentMailConfig config, PrintStream console) throws Exception {
@@ -56,7 +60,8 @@ public final class AgentMailServer implements AutoCloseable {
             LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
                 config.publicUrl(), config.bind(), config.smtpPort(), config.bind(), config.submissionPort(),
                 config.bind(), config.imapPort(), config.dataDir());
-            return new AgentMailServer(james, database, api);
+            DeliveryLedgerJanitor janitor = new DeliveryLedgerJanitor(probe.instance(DeliveryLedger.class), Clock.systemUTC());
+            return new AgentMailServer(james, database, api, janitor);
         } catch (Exception | Error e) {
             james.stop();
             database.close();
@@ -74,6 +79,7 @@ public final class AgentMailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        janitor.close();
         try {
             api.close();
         } catch (Exception e) {

@@ -2,6 +2,8 @@ package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
+import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
-    implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract {
+    implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -41,5 +43,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public InboxRepository inboxRepository() {
         return new JdbcInboxRepository(database.dataSource());
+    }
+
+    @Override
+    public DeliveryLedger deliveryLedger() {
+        return new JdbcDeliveryLedger(database.dataSource());
     }
 }
