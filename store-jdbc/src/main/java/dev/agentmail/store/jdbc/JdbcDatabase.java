@@ -23,7 +23,8 @@ public class JdbcDatabase implements AutoCloseable {
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
         config.setMaximumPoolSize(16);
-        config.setConnectionTimeout(10_000);
+        // A request waits this long for the database before it answers 503.
+        config.setConnectionTimeout(5_000);
         config.setPoolName("agentmail");
         dataSource = new HikariDataSource(config);
         try {

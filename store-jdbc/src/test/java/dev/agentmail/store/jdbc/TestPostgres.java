@@ -39,6 +39,23 @@ public final class TestPostgres {
         return URL.substring(0, URL.lastIndexOf('/') + 1) + name;
     }
 
+    /**
+     * Cuts a database off, as an outage would: refuses new connections and ends the open ones. {@code true}
+     * brings it back.
+     */
+    public static void allowConnections(String databaseUrl, boolean allowed) {
+        String name = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1);
+        try (Connection admin = DriverManager.getConnection(URL, USER, PASSWORD);
+             Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not change access to " + name, e);
+        }
+    }
+
     public static Optional<String> user() {
         return Optional.ofNullable(USER);
     }
