@@ -19,6 +19,18 @@ public final class Ids {
         return "key_" + base62(20);
     }
 
+    public static String message() {
+        return "msg_" + base62(22);
+    }
+
+    public static String thread() {
+        return "thr_" + base62(22);
+    }
+
+    public static String attachment() {
+        return "att_" + base62(16);
+    }
+
     /** Inbox ids appear in URLs and are typed by people: lower-case only, no prefix, as in the spec. */
     public static String inbox() {
         return random(LOWER_ALPHANUMERIC, 24);

@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 
 /** A pooled connection to our database, its schema brought up to date by Flyway when it opens. */
@@ -28,7 +29,9 @@ public class JdbcDatabase implements AutoCloseable {
         config.setPoolName("agentmail");
         dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(Map.of("text", url.startsWith(DERBY) ? "CLOB" : "TEXT"))
+                .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -6,6 +6,8 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
+import dev.agentmail.domain.store.MessageRepository;
+import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.OrganizationRepositoryContract;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
-    implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract {
+    implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
+    MessageRepositoryContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -43,6 +46,11 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public InboxRepository inboxRepository() {
         return new JdbcInboxRepository(database.dataSource());
+    }
+
+    @Override
+    public MessageRepository messageRepository() {
+        return new JdbcMessageRepository(database.dataSource());
     }
 
     @Override

@@ -1,0 +1,38 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.MailboxLocation;
+import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.store.MessageRepository;
+
+import javax.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/** Adds a message that arrived in a mailbox to the index, in its thread. */
+public class MessageIndexer {
+    private final MessageRepository messages;
+    private final Threading threading;
+    private final Clock clock;
+
+    @Inject
+    public MessageIndexer(MessageRepository messages, Threading threading, Clock clock) {
+        this.messages = messages;
+        this.threading = threading;
+        this.clock = clock;
+    }
+
+    public StoredMessage index(Inbox inbox, Direction direction, MailboxLocation location, MessageContent content,
+                               Set<String> labels, long size, Instant timestamp) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
+        StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
+            threading.threadFor(inbox.id(), content, at), direction, location, content, labels, size, at, now, now);
+        messages.create(message);
+        return messages.findByLocation(location).orElse(message);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.model.ThreadSummary;
+import dev.agentmail.domain.store.MessageRepository;
+
+import javax.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Reading an inbox's messages and threads, labelling them, deleting threads: always within one organization. */
+public class MessageService {
+    private final InboxService inboxes;
+    private final MessageRepository messages;
+    private final MailboxMessages mailbox;
+    private final Clock clock;
+
+    @Inject
+    public MessageService(InboxService inboxes, MessageRepository messages, MailboxMessages mailbox, Clock clock) {
+        this.inboxes = inboxes;
+        this.messages = messages;
+        this.mailbox = mailbox;
+        this.clock = clock;
+    }
+
+    public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
+        inboxes.get(organizationId, inboxId);
+        return messages.list(organizationId, inboxId, pageRequest);
+    }
+
+    public StoredMessage get(String organizationId, String inboxId, String messageId) {
+        inboxes.get(organizationId, inboxId);
+        return messages.find(organizationId, inboxId, messageId)
+            .orElseThrow(() -> new NotFoundException("message", messageId));
+    }
+
+    /** Labels are IMAP keywords: the mailbox is changed first, and the index follows (the listener would too). */
+    public StoredMessage setLabels(String organizationId, String inboxId, String messageId, Collection<String> labels) {
+        Set<String> valid = Labels.validate("labels", labels);
+        Inbox inbox = inboxes.get(organizationId, inboxId);
+        StoredMessage message = get(organizationId, inboxId, messageId);
+        mailbox.setKeywords(inbox.emailAddress(), message.location(),
+            valid.stream().map(Labels::toKeyword).collect(Collectors.toCollection(LinkedHashSet::new)));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        messages.updateLabels(message.id(), valid, now);
+        return message.withLabels(valid, now);
+    }
+
+    public Page<ThreadSummary> listThreads(String organizationId, String inboxId, PageRequest pageRequest) {
+        inboxes.get(organizationId, inboxId);
+        Page<String> ids = messages.listThreadIds(organizationId, inboxId, pageRequest);
+        return ids.map(threadId -> summarize(inboxId, threadId, messages.listThread(organizationId, inboxId, threadId)));
+    }
+
+    /** @return the thread's messages, oldest first */
+    public List<StoredMessage> getThread(String organizationId, String inboxId, String threadId) {
+        inboxes.get(organizationId, inboxId);
+        List<StoredMessage> thread = messages.listThread(organizationId, inboxId, threadId);
+        if (thread.isEmpty()) {
+            throw new NotFoundException("thread", threadId);
+        }
+        return thread;
+    }
+
+    public void deleteThread(String organizationId, String inboxId, String threadId) {
+        Inbox inbox = inboxes.get(organizationId, inboxId);
+        for (StoredMessage message : getThread(organizationId, inboxId, threadId)) {
+            mailbox.delete(inbox.emailAddress(), message.location());
+            messages.delete(message.location());
+        }
+    }
+
+    static ThreadSummary summarize(String inboxId, String threadId, List<StoredMessage> thread) {
+        StoredMessage first = thread.get(0);
+        StoredMessage last = thread.get(thread.size() - 1);
+        Set<String> labels = new TreeSet<>();
+        Set<String> senders = new LinkedHashSet<>();
+        Set<String> recipients = new LinkedHashSet<>();
+        long size = 0;
+        Optional<Instant> received = Optional.empty();
+        Optional<Instant> sent = Optional.empty();
+        for (StoredMessage message : thread) {
+            labels.addAll(message.labels());
+            senders.add(Addresses.bare(message.content().from()));
+            message.content().to().forEach(to -> recipients.add(Addresses.bare(to)));
+            message.content().cc().forEach(cc -> recipients.add(Addresses.bare(cc)));
+            size += message.size();
+            if (message.direction() == Direction.INBOUND) {
+                received = Optional.of(message.timestamp());
+            } else {
+                sent = Optional.of(message.timestamp());
+            }
+        }
+        return new ThreadSummary(threadId, inboxId, labels, last.timestamp(), received, sent, List.copyOf(senders),
+            List.copyOf(recipients), first.content().subject(), last.content().preview(), last.id(), thread.size(), size);
+    }
+}

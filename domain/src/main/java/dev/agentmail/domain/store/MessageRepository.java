@@ -1,0 +1,42 @@
+package dev.agentmail.domain.store;
+
+import dev.agentmail.domain.model.MailboxLocation;
+import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.StoredMessage;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The message index: a projection of the inboxes' mailboxes, kept in step by a mailbox listener. */
+public interface MessageRepository {
+    /** Idempotent per location: indexing a message twice keeps the first entry. */
+    void create(StoredMessage message);
+
+    Optional<StoredMessage> find(String organizationId, String inboxId, String messageId);
+
+    Optional<StoredMessage> findByLocation(MailboxLocation location);
+
+    /** Newest first. */
+    Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest);
+
+    /** Oldest first. */
+    List<StoredMessage> listThread(String organizationId, String inboxId, String threadId);
+
+    /** Thread ids, the one with the most recent message first. */
+    Page<String> listThreadIds(String organizationId, String inboxId, PageRequest pageRequest);
+
+    /** The thread of a message of this inbox whose Message-ID is one of {@code rfcMessageIds}, if any. */
+    Optional<String> threadOfRfcMessageIds(String inboxId, Collection<String> rfcMessageIds);
+
+    /** Recent messages of this inbox with this normalized subject, newest first, at most {@code limit}. */
+    List<StoredMessage> recentWithSubject(String inboxId, String normalizedSubject, Instant since, int limit);
+
+    void updateLabels(String messageId, Set<String> labels, Instant updatedAt);
+
+    /** @return whether an entry was removed */
+    boolean delete(MailboxLocation location);
+}

@@ -1,0 +1,167 @@
+package dev.agentmail.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.MailboxLocation;
+import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.service.Threading;
+import dev.agentmail.domain.store.MessageRepository;
+import dev.agentmail.domain.store.StorageException;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The message index; a message's parsed content is one JSON document, read back whole. */
+public class JdbcMessageRepository implements MessageRepository {
+    private static final String COLUMNS = "id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid, "
+        + "rfc_message_id, normalized_subject, labels, size, ts, created_at, updated_at, content";
+    private static final int MAX_RFC_ID_LENGTH = 998;
+    private static final int MAX_SUBJECT_LENGTH = 1000;
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final Jdbc jdbc;
+
+    @Inject
+    public JdbcMessageRepository(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void create(StoredMessage message) {
+        try {
+            jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
+                message.location().mailboxId(), message.location().uid(),
+                message.content().rfcMessageId().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).orElse(null),
+                truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
+                json(message.labels()), message.size(), message.timestamp().toEpochMilli(),
+                message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(), json(message.content()));
+        } catch (SQLException e) {
+            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw Jdbc.failure(e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredMessage> find(String organizationId, String inboxId, String messageId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ? AND id = ?",
+            this::map, organizationId, inboxId, messageId);
+    }
+
+    @Override
+    public Optional<StoredMessage> findByLocation(MailboxLocation location) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM messages WHERE mailbox_id = ? AND uid = ?", this::map,
+            location.mailboxId(), location.uid());
+    }
+
+    @Override
+    public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
+        return Page.of(jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ?"
+                    + " ORDER BY ts DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map,
+                organizationId, inboxId, pageRequest.offset(), pageRequest.pageSize()),
+            jdbc.count("SELECT COUNT(*) FROM messages WHERE organization_id = ? AND inbox_id = ?", organizationId, inboxId),
+            pageRequest);
+    }
+
+    @Override
+    public List<StoredMessage> listThread(String organizationId, String inboxId, String threadId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ? AND thread_id = ?"
+            + " ORDER BY ts, id", this::map, organizationId, inboxId, threadId);
+    }
+
+    @Override
+    public Page<String> listThreadIds(String organizationId, String inboxId, PageRequest pageRequest) {
+        return Page.of(jdbc.query("SELECT thread_id, MAX(ts) AS last_ts FROM messages"
+                    + " WHERE organization_id = ? AND inbox_id = ? GROUP BY thread_id"
+                    + " ORDER BY last_ts DESC, thread_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                row -> row.getString("thread_id"), organizationId, inboxId, pageRequest.offset(), pageRequest.pageSize()),
+            jdbc.count("SELECT COUNT(DISTINCT thread_id) FROM messages WHERE organization_id = ? AND inbox_id = ?",
+                organizationId, inboxId),
+            pageRequest);
+    }
+
+    @Override
+    public Optional<String> threadOfRfcMessageIds(String inboxId, Collection<String> rfcMessageIds) {
+        List<String> ids = rfcMessageIds.stream().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).distinct().limit(100).toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+        Object[] parameters = new Object[ids.size() + 1];
+        parameters[0] = inboxId;
+        for (int i = 0; i < ids.size(); i++) {
+            parameters[i + 1] = ids.get(i);
+        }
+        return jdbc.queryOne("SELECT thread_id FROM messages WHERE inbox_id = ? AND rfc_message_id IN (" + placeholders
+            + ") ORDER BY ts DESC FETCH FIRST 1 ROWS ONLY", row -> row.getString("thread_id"), parameters);
+    }
+
+    @Override
+    public List<StoredMessage> recentWithSubject(String inboxId, String normalizedSubject, Instant since, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE inbox_id = ? AND normalized_subject = ? AND ts >= ?"
+                + " ORDER BY ts DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", this::map,
+            inboxId, truncate(normalizedSubject, MAX_SUBJECT_LENGTH), since.toEpochMilli());
+    }
+
+    @Override
+    public void updateLabels(String messageId, Set<String> labels, Instant updatedAt) {
+        jdbc.updateOrFail("UPDATE messages SET labels = ?, updated_at = ? WHERE id = ?", json(labels),
+            updatedAt.toEpochMilli(), messageId);
+    }
+
+    @Override
+    public boolean delete(MailboxLocation location) {
+        return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", location.mailboxId(),
+            location.uid()) > 0;
+    }
+
+    private StoredMessage map(ResultSet row) throws SQLException {
+        return new StoredMessage(row.getString("id"), row.getString("organization_id"), row.getString("inbox_id"),
+            row.getString("thread_id"), Direction.valueOf(row.getString("direction")),
+            new MailboxLocation(row.getString("mailbox_id"), row.getLong("uid")),
+            read(row.getString("content"), new TypeReference<MessageContent>() {
+            }),
+            read(row.getString("labels"), new TypeReference<Set<String>>() {
+            }),
+            row.getLong("size"), Instant.ofEpochMilli(row.getLong("ts")), Instant.ofEpochMilli(row.getLong("created_at")),
+            Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+
+    private static String truncate(String value, int length) {
+        return value.length() <= length ? value : value.substring(0, length);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("could not encode a message for the index", e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("could not decode a message of the index", e);
+        }
+    }
+}
