@@ -1,0 +1,191 @@
+package dev.agentmail.mime;
+
+import dev.agentmail.domain.model.AttachmentInfo;
+import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.service.Ids;
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.dom.address.Address;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Group;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.address.MailboxList;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a message once into what the index keeps. Permissive: a malformed message still yields whatever could
+ * be read (at worst empty fields); the message itself is stored as received either way.
+ */
+public final class MessageParser {
+    public static final int PREVIEW_LENGTH = 200;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
+    private MessageParser() {
+    }
+
+    public static MessageContent parse(InputStream raw) {
+        Message message;
+        try {
+            DefaultMessageBuilder builder = new DefaultMessageBuilder();
+            builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
+            builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+            message = builder.parseMessage(raw);
+        } catch (IOException | RuntimeException unreadable) {
+            return empty();
+        }
+        try {
+            Bodies bodies = new Bodies();
+            collect(message, bodies);
+            Optional<String> html = Optional.ofNullable(bodies.html);
+            Optional<String> text = Optional.ofNullable(bodies.text).or(() -> html.map(HtmlText::render));
+            return new MessageContent(
+                firstMessageId(message.getMessageId()),
+                firstMessageId(headerValue(message, "In-Reply-To")),
+                allMessageIds(headerValue(message, "References")),
+                Optional.ofNullable(message.getSubject()).orElse(""),
+                firstOf(displayed(message.getFrom())),
+                displayed(message.getReplyTo()),
+                displayed(message.getTo()),
+                displayed(message.getCc()),
+                displayed(message.getBcc()),
+                text, html, preview(text.orElse("")), headers(message), bodies.attachments);
+        } catch (RuntimeException partlyUnreadable) {
+            return empty();
+        } finally {
+            message.dispose();
+        }
+    }
+
+    private static MessageContent empty() {
+        return new MessageContent(Optional.empty(), Optional.empty(), List.of(), "", "", List.of(), List.of(), List.of(),
+            List.of(), Optional.empty(), Optional.empty(), "", Map.of(), List.of());
+    }
+
+    private static final class Bodies {
+        String text;
+        String html;
+        final List<AttachmentInfo> attachments = new ArrayList<>();
+    }
+
+    private static void collect(Entity entity, Bodies bodies) {
+        Body body = entity.getBody();
+        if (body instanceof Multipart multipart) {
+            multipart.getBodyParts().forEach(part -> collect(part, bodies));
+            return;
+        }
+        boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType()) || entity.getFilename() != null;
+        String type = entity.getMimeType() == null ? "text/plain" : entity.getMimeType().toLowerCase();
+        if (!attachment && body instanceof TextBody textBody && type.equals("text/plain") && bodies.text == null) {
+            bodies.text = read(textBody);
+        } else if (!attachment && body instanceof TextBody textBody && type.equals("text/html") && bodies.html == null) {
+            bodies.html = read(textBody);
+        } else if (body instanceof SingleBody || body instanceof Message) {
+            bodies.attachments.add(new AttachmentInfo(Ids.attachment(), Optional.ofNullable(entity.getFilename()), type,
+                size(body), entity.getDispositionType() == null ? "attachment" : entity.getDispositionType().toLowerCase(),
+                Optional.ofNullable(headerValue(entity, "Content-ID")).map(String::strip)));
+        }
+    }
+
+    private static String read(TextBody body) {
+        try (Reader reader = body.getReader()) {
+            StringWriter out = new StringWriter();
+            reader.transferTo(out);
+            return out.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long size(Body body) {
+        if (body instanceof SingleBody single) {
+            try {
+                return single.size();
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    static String preview(String text) {
+        String folded = text.replaceAll("\\s+", " ").strip();
+        return folded.length() <= PREVIEW_LENGTH ? folded : folded.substring(0, PREVIEW_LENGTH);
+    }
+
+    private static Map<String, String> headers(Message message) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Field field : message.getHeader().getFields()) {
+            headers.merge(field.getName(), field.getBody().strip(), (first, next) -> first + ", " + next);
+        }
+        return headers;
+    }
+
+    private static String headerValue(Entity entity, String name) {
+        Field field = entity.getHeader() == null ? null : entity.getHeader().getField(name);
+        return field == null ? null : field.getBody();
+    }
+
+    private static Optional<String> firstMessageId(String value) {
+        return allMessageIds(value).stream().findFirst();
+    }
+
+    private static List<String> allMessageIds(String value) {
+        List<String> ids = new ArrayList<>();
+        if (value != null) {
+            Matcher matcher = MESSAGE_ID.matcher(value);
+            while (matcher.find()) {
+                ids.add(matcher.group());
+            }
+        }
+        return ids;
+    }
+
+    private static String firstOf(List<String> addresses) {
+        return addresses.isEmpty() ? "" : addresses.get(0);
+    }
+
+    private static List<String> displayed(MailboxList mailboxes) {
+        List<String> out = new ArrayList<>();
+        if (mailboxes != null) {
+            mailboxes.forEach(mailbox -> out.add(displayed(mailbox)));
+        }
+        return out;
+    }
+
+    private static List<String> displayed(AddressList addresses) {
+        List<String> out = new ArrayList<>();
+        if (addresses != null) {
+            for (Address address : addresses) {
+                if (address instanceof Mailbox mailbox) {
+                    out.add(displayed(mailbox));
+                } else if (address instanceof Group group) {
+                    group.getMailboxes().forEach(mailbox -> out.add(displayed(mailbox)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String displayed(Mailbox mailbox) {
+        String name = mailbox.getName();
+        return name == null || name.isBlank() ? mailbox.getAddress() : name + " <" + mailbox.getAddress() + ">";
+    }
+}
