@@ -17,7 +17,7 @@ CREATE TABLE messages (
     content             ${text}       NOT NULL,
     CONSTRAINT messages_location UNIQUE (mailbox_id, uid)
 );
-CREATE INDEX messages_by_inbox ON messages (inbox_id, ts, id);
+CREATE INDEX messages_by_inbox ON messages (inbox_id, ts, created_at, uid);
 CREATE INDEX messages_by_thread ON messages (inbox_id, thread_id, ts);
 CREATE INDEX messages_by_rfc_id ON messages (inbox_id, rfc_message_id);
 CREATE INDEX messages_by_subject ON messages (inbox_id, normalized_subject, ts);

@@ -11,17 +11,26 @@ import dev.agentmail.domain.service.ApiKeyService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MailAccounts;
 import dev.agentmail.domain.service.MailLoginService;
+import dev.agentmail.domain.service.MailboxMessages;
+import dev.agentmail.domain.service.MessageIndexer;
+import dev.agentmail.domain.service.MessageService;
+import dev.agentmail.domain.service.Threading;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.james.JamesMailAccounts;
+import dev.agentmail.james.JamesMailboxMessages;
+import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
 import dev.agentmail.store.jdbc.JdbcInboxRepository;
+import dev.agentmail.store.jdbc.JdbcMessageRepository;
 import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
+import org.apache.james.events.EventListener;
 import org.apache.james.utils.GuiceProbe;
 
 import javax.sql.DataSource;
@@ -51,12 +60,18 @@ public class AgentMailModule extends AbstractModule {
         bind(ApiKeyRepository.class).to(JdbcApiKeyRepository.class).in(Scopes.SINGLETON);
         bind(InboxRepository.class).to(JdbcInboxRepository.class).in(Scopes.SINGLETON);
         bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
+        bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
 
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
         bind(OrganizationService.class).in(Scopes.SINGLETON);
         bind(ApiKeyService.class).in(Scopes.SINGLETON);
         bind(InboxService.class).in(Scopes.SINGLETON);
         bind(MailLoginService.class).in(Scopes.SINGLETON);
+        bind(MailboxMessages.class).to(JamesMailboxMessages.class).in(Scopes.SINGLETON);
+        bind(Threading.class).in(Scopes.SINGLETON);
+        bind(MessageIndexer.class).in(Scopes.SINGLETON);
+        bind(MessageService.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
 
         install(new RestApiModule());
         Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding().to(AgentMailProbe.class);

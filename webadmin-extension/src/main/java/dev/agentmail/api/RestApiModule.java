@@ -6,8 +6,10 @@ import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.api.resource.ApiKeyResource;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.InboxResource;
+import dev.agentmail.api.resource.MessageResource;
 import dev.agentmail.api.resource.OpenApiResource;
 import dev.agentmail.api.resource.OrganizationResource;
+import dev.agentmail.api.resource.ThreadResource;
 import dev.agentmail.webadmin.OrganizationRoutes;
 import org.apache.james.webadmin.Routes;
 
@@ -21,6 +23,8 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(OrganizationResource.class);
         resources.addBinding().to(ApiKeyResource.class);
         resources.addBinding().to(InboxResource.class);
+        resources.addBinding().to(MessageResource.class);
+        resources.addBinding().to(ThreadResource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(OrganizationRoutes.class);

@@ -1,6 +1,7 @@
 package dev.agentmail.domain.model;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,7 +10,7 @@ public record StoredMessage(String id, String organizationId, String inboxId, St
                             MailboxLocation location, MessageContent content, Set<String> labels, long size,
                             Instant timestamp, Instant createdAt, Instant updatedAt) {
     public StoredMessage {
-        labels = Set.copyOf(new TreeSet<>(labels));
+        labels = Collections.unmodifiableSortedSet(new TreeSet<>(labels));
     }
 
     public StoredMessage withLabels(Set<String> newLabels, Instant now) {

@@ -39,4 +39,7 @@ public interface MessageRepository {
 
     /** @return whether an entry was removed */
     boolean delete(MailboxLocation location);
+
+    /** Forgets every message of a mailbox that was deleted. */
+    int deleteMailbox(String mailboxId);
 }

@@ -113,4 +113,16 @@ public interface MessageRepositoryContract {
         assertThat(messageRepository().delete(new MailboxLocation("mbx-in_1", 1))).isFalse();
         assertThat(messageRepository().find("org_1", "in_1", "msg_1")).isEmpty();
     }
+
+    @Test
+    default void deletingAMailboxForgetsItsMessagesOnly() {
+        messageRepository().create(message("msg_1", "in_1", "thr_a", 1, 1_000, null, "Hello"));
+        messageRepository().create(message("msg_2", "in_1", "thr_a", 2, 2_000, null, "Hello"));
+        messageRepository().create(message("msg_3", "in_2", "thr_b", 1, 3_000, null, "Hello"));
+
+        assertThat(messageRepository().deleteMailbox("mbx-in_1")).isEqualTo(2);
+
+        assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isZero();
+        assertThat(messageRepository().list("org_1", "in_2", PageRequest.first()).total()).isEqualTo(1);
+    }
 }

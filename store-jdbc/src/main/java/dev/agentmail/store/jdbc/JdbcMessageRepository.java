@@ -75,7 +75,7 @@ public class JdbcMessageRepository implements MessageRepository {
     @Override
     public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
         return Page.of(jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ?"
-                    + " ORDER BY ts DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map,
+                    + " ORDER BY ts DESC, created_at DESC, uid DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map,
                 organizationId, inboxId, pageRequest.offset(), pageRequest.pageSize()),
             jdbc.count("SELECT COUNT(*) FROM messages WHERE organization_id = ? AND inbox_id = ?", organizationId, inboxId),
             pageRequest);
@@ -84,7 +84,7 @@ public class JdbcMessageRepository implements MessageRepository {
     @Override
     public List<StoredMessage> listThread(String organizationId, String inboxId, String threadId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ? AND thread_id = ?"
-            + " ORDER BY ts, id", this::map, organizationId, inboxId, threadId);
+            + " ORDER BY ts, created_at, uid", this::map, organizationId, inboxId, threadId);
     }
 
     @Override
@@ -131,6 +131,11 @@ public class JdbcMessageRepository implements MessageRepository {
     public boolean delete(MailboxLocation location) {
         return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", location.mailboxId(),
             location.uid()) > 0;
+    }
+
+    @Override
+    public int deleteMailbox(String mailboxId) {
+        return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ?", mailboxId);
     }
 
     private StoredMessage map(ResultSet row) throws SQLException {

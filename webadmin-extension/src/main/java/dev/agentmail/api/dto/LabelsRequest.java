@@ -1,0 +1,6 @@
+package dev.agentmail.api.dto;
+
+import java.util.List;
+
+public record LabelsRequest(List<String> labels) {
+}

@@ -1,0 +1,29 @@
+package dev.agentmail.api.dto;
+
+import dev.agentmail.domain.model.StoredMessage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.agentmail.api.dto.MessageSummaryResponse.nullIfEmpty;
+
+/** A message with its full content. Empty address and reference lists are null, as in the API reference. */
+public record MessageResponse(String inboxId, String threadId, String messageId, String direction, Set<String> labels,
+                              Instant timestamp, String from, List<String> replyTo, List<String> to, List<String> cc,
+                              List<String> bcc, String subject, String preview, Optional<String> text,
+                              Optional<String> html, Optional<String> inReplyTo, List<String> references,
+                              Map<String, String> headers, List<AttachmentResponse> attachments, long size,
+                              Instant createdAt, Instant updatedAt) {
+    public static MessageResponse of(StoredMessage message) {
+        var content = message.content();
+        return new MessageResponse(message.inboxId(), message.threadId(), message.id(), message.direction().wireName(),
+            message.labels(), message.timestamp(), content.from(), nullIfEmpty(content.replyTo()), content.to(),
+            nullIfEmpty(content.cc()), nullIfEmpty(content.bcc()), content.subject(), content.preview(), content.text(),
+            content.html(), content.inReplyTo(), nullIfEmpty(content.references()), content.headers(),
+            content.attachments().stream().map(AttachmentResponse::of).toList(), message.size(), message.createdAt(),
+            message.updatedAt());
+    }
+}
