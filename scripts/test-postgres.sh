@@ -39,10 +39,16 @@ start_test_postgres() {
             -A scram-sha-256 -E UTF8 --no-sync > "$TEST_PG_DIR/initdb.log"
     fi
     if ! as_pg "$bin/pg_ctl" -D "$TEST_PG_DIR/data" status > /dev/null 2>&1; then
+        # Another server (another checkout's tests, a developer's own) may hold the port: take the next free one.
+        while (exec 3<>"/dev/tcp/127.0.0.1/$TEST_PG_PORT") 2>/dev/null; do
+            TEST_PG_PORT=$((TEST_PG_PORT + 1))
+        done
+        echo "$TEST_PG_PORT" > "$TEST_PG_DIR/port"
         # fsync off: a test database need not survive a power cut, and the tests run faster.
         as_pg "$bin/pg_ctl" -D "$TEST_PG_DIR/data" -l "$TEST_PG_DIR/server.log" -w \
             -o "-p $TEST_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$TEST_PG_DIR -c fsync=off -c max_connections=300" start
     fi
+    TEST_PG_PORT="$(cat "$TEST_PG_DIR/port")"
     export AGENTMAIL_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/postgres"
     export AGENTMAIL_TEST_DB_USER="$TEST_PG_USER"
     export AGENTMAIL_TEST_DB_PASSWORD="$TEST_PG_PASSWORD"
