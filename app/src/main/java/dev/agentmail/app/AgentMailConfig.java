@@ -12,7 +12,8 @@ import java.util.Optional;
 public record AgentMailConfig(Path dataDir, String domain, String bind, int apiPort, int smtpPort,
                               int submissionPort, int imapPort, String adminBind, int adminPort,
                               Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
-                              int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage) {
+                              int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage,
+                              Optional<String> smtpRelay) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -34,7 +35,8 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             settings.integer("AGENTMAIL_DOMAIN_LIMIT", 10, 0, Integer.MAX_VALUE),
             settings.integer("AGENTMAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024, 1024, Integer.MAX_VALUE),
             Storage.from(settings.optional("AGENTMAIL_STORAGE"), settings.optional("AGENTMAIL_DB_URL"),
-                settings.optional("AGENTMAIL_DB_USER"), settings.optional("AGENTMAIL_DB_PASSWORD")));
+                settings.optional("AGENTMAIL_DB_USER"), settings.optional("AGENTMAIL_DB_PASSWORD")),
+            settings.hostAndPort("AGENTMAIL_SMTP_RELAY"));
     }
 
     /** The address a local client connects to for a listener bound to {@code bind}. */
@@ -69,6 +71,14 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " must be a whole number, got '" + value.get() + "'");
             }
+        }
+
+        Optional<String> hostAndPort(String name) {
+            Optional<String> value = optional(name);
+            if (value.isPresent() && !value.get().matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
+                throw new IllegalArgumentException(name + " must be host:port, got '" + value.get() + "'");
+            }
+            return value;
         }
 
         boolean bool(String name, boolean fallback) {

@@ -14,6 +14,9 @@ import dev.agentmail.domain.service.MailLoginService;
 import dev.agentmail.domain.service.MailboxMessages;
 import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.service.MessageService;
+import dev.agentmail.domain.service.MailSender;
+import dev.agentmail.domain.service.MimeComposer;
+import dev.agentmail.domain.service.SendService;
 import dev.agentmail.domain.service.Threading;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
@@ -24,6 +27,8 @@ import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.james.JamesMailAccounts;
 import dev.agentmail.james.JamesMailboxMessages;
+import dev.agentmail.james.JamesMailSender;
+import dev.agentmail.mime.JavaMailComposer;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
@@ -52,7 +57,7 @@ public class AgentMailModule extends AbstractModule {
         bind(AgentMailConfig.class).toInstance(config);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(PlatformSettings.class).toInstance(
-            new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit()));
+            new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit(), config.maxMessageBytes()));
         bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort()));
 
         bind(DataSource.class).toInstance(dataSource);
@@ -71,6 +76,9 @@ public class AgentMailModule extends AbstractModule {
         bind(Threading.class).in(Scopes.SINGLETON);
         bind(MessageIndexer.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
+        bind(SendService.class).in(Scopes.SINGLETON);
+        bind(MimeComposer.class).to(JavaMailComposer.class).in(Scopes.SINGLETON);
+        bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
 
         install(new RestApiModule());

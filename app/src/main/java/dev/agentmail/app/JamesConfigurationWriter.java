@@ -34,17 +34,19 @@ public final class JamesConfigurationWriter {
     }
 
     static Map<String, String> values(AgentMailConfig config) {
-        return Map.of(
-            "agentmail.bind", config.bind(),
-            "agentmail.domain", config.domain(),
-            "agentmail.smtp.port", String.valueOf(config.smtpPort()),
-            "agentmail.submission.port", String.valueOf(config.submissionPort()),
-            "agentmail.imap.port", String.valueOf(config.imapPort()),
-            "agentmail.admin.bind", config.adminBind(),
-            "agentmail.admin.port", String.valueOf(config.adminPort()),
-            "agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024)),
-            "agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config),
-            "agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config));
+        return Map.ofEntries(
+            Map.entry("agentmail.relay.xml", config.smtpRelay()
+                .map(relay -> "<gateway>" + relay + "</gateway>").orElse("<!-- no relay: delivery by MX lookup -->")),
+            Map.entry("agentmail.bind", config.bind()),
+            Map.entry("agentmail.domain", config.domain()),
+            Map.entry("agentmail.smtp.port", String.valueOf(config.smtpPort())),
+            Map.entry("agentmail.submission.port", String.valueOf(config.submissionPort())),
+            Map.entry("agentmail.imap.port", String.valueOf(config.imapPort())),
+            Map.entry("agentmail.admin.bind", config.adminBind()),
+            Map.entry("agentmail.admin.port", String.valueOf(config.adminPort())),
+            Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024))),
+            Map.entry("agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config)),
+            Map.entry("agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config)));
     }
 
     static String render(String template, Map<String, String> values) {
@@ -55,13 +57,15 @@ public final class JamesConfigurationWriter {
             if (value == null) {
                 throw new IllegalStateException("no value for placeholder ${" + matcher.group(1) + "}");
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(escapeXml(value)));
+            // Values come from the environment and are escaped; '.xml' ones are fragments we build ourselves.
+            String rendered = matcher.group(1).endsWith(".xml") ? value : escapeXml(value);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(rendered));
         }
         matcher.appendTail(out);
         return out.toString();
     }
 
-    /** Values come from the environment: keep them from changing the structure of the XML. */
+    /** Keeps environment values from changing the structure of the XML. */
     private static String escapeXml(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -55,6 +55,26 @@ public class JamesMailboxMessages implements MailboxMessages {
     }
 
     @Override
+    public byte[] read(String emailAddress, MailboxLocation location) {
+        byte[][] content = new byte[1][];
+        inMailbox(emailAddress, location, (mailbox, session) -> {
+            MessageResultIterator results = mailbox.getMessages(MessageRange.one(MessageUid.of(location.uid())),
+                FetchGroup.FULL_CONTENT, session);
+            if (results.hasNext()) {
+                try (java.io.InputStream raw = results.next().getFullContent().getInputStream()) {
+                    content[0] = raw.readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw new MailboxException("could not read a message", e);
+                }
+            }
+        });
+        if (content[0] == null) {
+            throw new dev.agentmail.domain.service.NotFoundException("message content", location.mailboxId() + "/" + location.uid());
+        }
+        return content[0];
+    }
+
+    @Override
     public void delete(String emailAddress, MailboxLocation location) {
         inMailbox(emailAddress, location,
             (mailbox, session) -> mailbox.delete(List.of(MessageUid.of(location.uid())), session));

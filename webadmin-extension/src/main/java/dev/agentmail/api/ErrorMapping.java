@@ -10,6 +10,7 @@ import dev.agentmail.domain.service.ConflictException;
 import dev.agentmail.domain.service.InvalidInputException;
 import dev.agentmail.domain.service.LimitExceededException;
 import dev.agentmail.domain.service.NotFoundException;
+import dev.agentmail.domain.service.PayloadTooLargeException;
 import dev.agentmail.domain.store.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ public final class ErrorMapping {
         }
         if (failure instanceof ConflictException) {
             return ApiError.of(409, "conflict", failure.getMessage());
+        }
+        if (failure instanceof PayloadTooLargeException) {
+            return ApiError.of(413, "payload_too_large", failure.getMessage());
         }
         if (failure instanceof LimitExceededException) {
             return ApiError.of(403, "limit_exceeded", failure.getMessage());

@@ -38,6 +38,8 @@ public final class JsonMapper {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "to": "a@b" and "to": ["a@b"] both work, as the API reference allows.
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()));

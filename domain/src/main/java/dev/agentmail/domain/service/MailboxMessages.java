@@ -9,6 +9,9 @@ public interface MailboxMessages {
     /** Makes {@code keywords} the message's user keywords, leaving system flags (\Seen, ...) alone. */
     void setKeywords(String emailAddress, MailboxLocation location, Set<String> keywords);
 
+    /** The message as stored, for forwarding it whole. */
+    byte[] read(String emailAddress, MailboxLocation location);
+
     /** Expunges the message; a message already gone is not an error. */
     void delete(String emailAddress, MailboxLocation location);
 }

@@ -31,7 +31,7 @@ public class MessageIndexer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
-            threading.threadFor(inbox.id(), content, at), direction, location, content, labels, size, at, now, now);
+            threading.threadFor(inbox.id(), direction, content, at), direction, location, content, labels, size, at, now, now);
         messages.create(message);
         return messages.findByLocation(location).orElse(message);
     }

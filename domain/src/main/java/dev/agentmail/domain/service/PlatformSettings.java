@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Operator settings the rules depend on: the platform mail domain and per-organization limits. */
-public record PlatformSettings(String domain, int inboxLimit, int domainLimit) {
+public record PlatformSettings(String domain, int inboxLimit, int domainLimit, long maxMessageBytes) {
     public PlatformSettings {
         Objects.requireNonNull(domain, "domain");
         domain = domain.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;
@@ -20,10 +21,11 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>the thread of a message of the same inbox whose Message-ID is the new message's In-Reply-To or one of its
  * References;</li>
- * <li>otherwise, only for a subject marked as a reply or forward (Re:, Fwd:, AW:, SV:, ...), the thread of a
+ * <li>otherwise, for received mail whose subject is marked as a reply or forward (Re:, Fwd:, AW:, SV:, ...), the thread of a
  * message of the last {@link #SUBJECT_WINDOW} with the same normalized subject that shares a participant;</li>
  * <li>otherwise a new thread.</li>
  * </ol>
+ * Mail an inbox sends joins a thread only through its In-Reply-To and References: a send or a forward starts one.
  * The subject rule needs the reply marker so that unrelated mail that merely shares a subject (every
  * "Your verification code" from one sender) is not merged.
  */
@@ -42,7 +44,7 @@ public class Threading {
         this.messages = messages;
     }
 
-    public String threadFor(String inboxId, MessageContent content, Instant at) {
+    public String threadFor(String inboxId, Direction direction, MessageContent content, Instant at) {
         List<String> ancestors = new ArrayList<>(content.references());
         content.inReplyTo().ifPresent(ancestors::add);
         if (!ancestors.isEmpty()) {
@@ -51,7 +53,7 @@ public class Threading {
                 return thread.get();
             }
         }
-        if (isReplyOrForward(content.subject())) {
+        if (direction == Direction.INBOUND && isReplyOrForward(content.subject())) {
             Set<String> participants = participants(content);
             for (StoredMessage candidate : messages.recentWithSubject(inboxId, normalizeSubject(content.subject()),
                 at.minus(SUBJECT_WINDOW), SUBJECT_CANDIDATES)) {

@@ -30,7 +30,7 @@ class InboxServiceTest {
 
     @BeforeEach
     void setUp() {
-        service = new InboxService(inboxes, mailAccounts, new PlatformSettings("AgentMail.Test", 2, 1), clock);
+        service = new InboxService(inboxes, mailAccounts, new PlatformSettings("AgentMail.Test", 2, 1, 1024 * 1024), clock);
         when(inboxes.findByAddress(anyString(), anyString())).thenReturn(Optional.empty());
     }
 

@@ -5,12 +5,18 @@ import dev.agentmail.api.dto.LabelsRequest;
 import dev.agentmail.api.dto.MessageResponse;
 import dev.agentmail.api.dto.MessageSummaryResponse;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.api.dto.SendRequests.ForwardRequest;
+import dev.agentmail.api.dto.SendRequests.ReplyRequest;
+import dev.agentmail.api.dto.SendRequests.SendRequest;
+import dev.agentmail.api.dto.SendRequests.SentResponse;
 import dev.agentmail.domain.service.MessageService;
+import dev.agentmail.domain.service.SendService;
 
 import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -23,10 +29,47 @@ import javax.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
     private final MessageService messages;
+    private final SendService sending;
 
     @Inject
-    public MessageResource(MessageService messages) {
+    public MessageResource(MessageService messages, SendService sending) {
         this.messages = messages;
+        this.sending = sending;
+    }
+
+    @POST
+    @Path("/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SentResponse send(@Context SecurityContext security, @PathParam("inboxId") String inboxId, SendRequest request) {
+        return SentResponse.of(sending.send(Caller.of(security).organizationId(), inboxId,
+            RequestBodies.required(request).toDomain()));
+    }
+
+    @POST
+    @Path("/{messageId}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SentResponse reply(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                              @PathParam("messageId") String messageId, ReplyRequest request) {
+        return SentResponse.of(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
+            RequestBodies.required(request).toDomain(), false));
+    }
+
+    @POST
+    @Path("/{messageId}/reply-all")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SentResponse replyAll(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                                 @PathParam("messageId") String messageId, ReplyRequest request) {
+        return SentResponse.of(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
+            RequestBodies.required(request).toDomain(), true));
+    }
+
+    @POST
+    @Path("/{messageId}/forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SentResponse forward(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                                @PathParam("messageId") String messageId, ForwardRequest request) {
+        return SentResponse.of(sending.forward(Caller.of(security).organizationId(), inboxId, messageId,
+            RequestBodies.required(request).toDomain()));
     }
 
     @GET

@@ -1,0 +1,9 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.ComposedMail;
+import dev.agentmail.domain.model.OutgoingMail;
+
+/** Builds standard MIME for a message an inbox sends. Refuses invalid addresses naming the field. */
+public interface MimeComposer {
+    ComposedMail compose(OutgoingMail mail);
+}

@@ -1,0 +1,8 @@
+package dev.agentmail.domain.service;
+
+/** A message or attachment larger than the configured maximum. */
+public class PayloadTooLargeException extends DomainException {
+    public PayloadTooLargeException(String message) {
+        super(message);
+    }
+}

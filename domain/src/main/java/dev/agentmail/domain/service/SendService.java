@@ -1,0 +1,262 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.ComposedMail;
+import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.MailboxLocation;
+import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.OutgoingMail;
+import dev.agentmail.domain.model.OutgoingMail.OutgoingAttachment;
+import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.store.MessageRepository;
+
+import javax.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Sending from an inbox: new messages, replies, reply-alls and forwards. Holds who receives what, the subject
+ * and threading headers, and the limits; MIME and delivery are left to {@link MimeComposer} and {@link MailSender}.
+ */
+public class SendService {
+    private static final int MAX_SUBJECT_LENGTH = 998;
+    private static final int MAX_RECIPIENTS = 100;
+    private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
+    /** Headers the message's own structure depends on: a caller may add headers, never replace these. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("from", "sender", "to", "cc", "bcc", "reply-to",
+        "subject", "message-id", "date", "mime-version", "in-reply-to", "references", "return-path", "received",
+        "dkim-signature", "delivered-to");
+
+    private final InboxService inboxes;
+    private final MessageService messages;
+    private final MessageRepository index;
+    private final MailboxMessages mailbox;
+    private final MimeComposer composer;
+    private final MailSender sender;
+    private final PlatformSettings settings;
+
+    @Inject
+    public SendService(InboxService inboxes, MessageService messages, MessageRepository index, MailboxMessages mailbox,
+                       MimeComposer composer, MailSender sender, PlatformSettings settings) {
+        this.inboxes = inboxes;
+        this.messages = messages;
+        this.index = index;
+        this.mailbox = mailbox;
+        this.composer = composer;
+        this.sender = sender;
+        this.settings = settings;
+    }
+
+    public record Attachment(String filename, String contentType, String content, String url) {
+    }
+
+    public record NewMessage(List<String> to, List<String> cc, List<String> bcc, List<String> replyTo, String subject,
+                             String text, String html, List<String> labels, List<Attachment> attachments,
+                             Map<String, String> headers) {
+    }
+
+    public record Reply(String text, String html, List<String> cc, List<String> labels, List<Attachment> attachments) {
+    }
+
+    public record Forward(List<String> to, List<String> cc, String text, String html, List<String> labels) {
+    }
+
+    public record Sent(String messageId, String threadId) {
+    }
+
+    public Sent send(String organizationId, String inboxId, NewMessage request) {
+        Inbox inbox = inboxes.get(organizationId, inboxId);
+        List<String> to = addresses("to", request.to());
+        if (to.isEmpty()) {
+            throw new InvalidInputException("to", "to is required");
+        }
+        OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), to, addresses("cc", request.cc()),
+            addresses("bcc", request.bcc()), addresses("reply_to", request.replyTo()), subject(request.subject()),
+            body(request.text()), body(request.html()), attachments(request.attachments()),
+            headers(request.headers()), Optional.empty(), List.of(), Optional.empty(), inbox.domain());
+        return dispatch(inbox, mail, request.labels());
+    }
+
+    /** Replies to Reply-To, else the sender; with {@code all}, also to the original To and Cc, never to itself. */
+    public Sent reply(String organizationId, String inboxId, String messageId, Reply request, boolean all) {
+        Inbox inbox = inboxes.get(organizationId, inboxId);
+        StoredMessage original = messages.get(organizationId, inboxId, messageId);
+        MessageContent content = original.content();
+        String own = inbox.emailAddress().toLowerCase(Locale.ROOT);
+
+        List<String> primary = original.direction() == Direction.OUTBOUND ? content.to()
+            : content.replyTo().isEmpty() ? List.of(content.from()) : content.replyTo();
+        Recipients recipients = new Recipients(own);
+        List<String> to = recipients.take(primary);
+        List<String> cc = new ArrayList<>();
+        if (all) {
+            cc.addAll(recipients.take(content.to()));
+            cc.addAll(recipients.take(content.cc()));
+        }
+        cc.addAll(recipients.take(addresses("cc", request.cc())));
+        if (to.isEmpty() && cc.isEmpty()) {
+            throw new InvalidInputException(null, "the message has no one to reply to but this inbox");
+        }
+        List<String> references = new ArrayList<>(content.references());
+        content.rfcMessageId().ifPresent(references::add);
+        OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), to, cc, List.of(), List.of(),
+            prefixed("Re: ", content.subject()), body(request.text()), body(request.html()),
+            attachments(request.attachments()), Map.of(), content.rfcMessageId(), references, Optional.empty(),
+            inbox.domain());
+        return dispatch(inbox, mail, request.labels());
+    }
+
+    /** With new text or HTML the original is quoted below it; without, the original is enclosed whole. */
+    public Sent forward(String organizationId, String inboxId, String messageId, Forward request) {
+        Inbox inbox = inboxes.get(organizationId, inboxId);
+        StoredMessage original = messages.get(organizationId, inboxId, messageId);
+        List<String> to = addresses("to", request.to());
+        if (to.isEmpty()) {
+            throw new InvalidInputException("to", "to is required");
+        }
+        Optional<String> text = body(request.text());
+        Optional<String> html = body(request.html());
+        Optional<byte[]> enclosed = Optional.empty();
+        if (text.isEmpty() && html.isEmpty()) {
+            text = Optional.of("Forwarded message attached.");
+            enclosed = Optional.of(mailbox.read(inbox.emailAddress(), original.location()));
+        } else {
+            text = Optional.of(text.orElse("") + "\n\n" + ForwardQuote.text(original.content()));
+            html = html.map(own -> own + ForwardQuote.html(original.content()));
+        }
+        OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), to, addresses("cc", request.cc()),
+            List.of(), List.of(), prefixed("Fwd: ", original.content().subject()), text, html, List.of(), Map.of(),
+            Optional.empty(), List.of(), enclosed, inbox.domain());
+        return dispatch(inbox, mail, request.labels());
+    }
+
+    private Sent dispatch(Inbox inbox, OutgoingMail mail, List<String> labels) {
+        Set<String> validLabels = labels == null ? Set.of() : Labels.validate("labels", labels);
+        if (mail.envelopeRecipients().size() > MAX_RECIPIENTS) {
+            throw new InvalidInputException("to", "at most " + MAX_RECIPIENTS + " recipients in all");
+        }
+        checkSize(mail);
+        ComposedMail composed = composer.compose(mail);
+        MailboxLocation location = sender.send(inbox.emailAddress(), composed, mail.envelopeRecipients());
+        // The index listener runs within the append: the Sent copy is indexed by now.
+        StoredMessage sent = index.findByLocation(location)
+            .orElseThrow(() -> new IllegalStateException("the sent message was not indexed"));
+        if (!validLabels.isEmpty()) {
+            messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
+        }
+        return new Sent(sent.id(), sent.threadId());
+    }
+
+    private void checkSize(OutgoingMail mail) {
+        long size = mail.text().map(text -> (long) text.getBytes(StandardCharsets.UTF_8).length).orElse(0L)
+            + mail.html().map(html -> (long) html.getBytes(StandardCharsets.UTF_8).length).orElse(0L)
+            + mail.attachments().stream().mapToLong(attachment -> attachment.content().length).sum()
+            + mail.enclosedMessage().map(original -> (long) original.length).orElse(0L);
+        if (size > settings.maxMessageBytes()) {
+            throw new PayloadTooLargeException("the message is " + size + " bytes; at most " + settings.maxMessageBytes()
+                + " are allowed");
+        }
+    }
+
+    static String prefixed(String prefix, String subject) {
+        String current = subject == null ? "" : subject.strip();
+        return current.regionMatches(true, 0, prefix, 0, prefix.length()) ? current : prefix + current;
+    }
+
+    private static String subject(String subject) {
+        return TextInput.optional("subject", subject, MAX_SUBJECT_LENGTH).orElse("");
+    }
+
+    private static Optional<String> body(String value) {
+        return Optional.ofNullable(value);
+    }
+
+    private static List<String> addresses(String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> valid = new ArrayList<>();
+        for (String value : values) {
+            valid.add(TextInput.required(field, value, 320 + 200));
+        }
+        return valid;
+    }
+
+    private static Map<String, String> headers(Map<String, String> headers) {
+        Map<String, String> valid = new LinkedHashMap<>();
+        if (headers == null) {
+            return valid;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw new InvalidInputException("headers", "'" + name + "' is not a valid header name");
+            }
+            if (RESERVED_HEADERS.contains(lower) || lower.startsWith("content-") || lower.startsWith("x-agentmail-")) {
+                throw new InvalidInputException("headers", "the header '" + name + "' is set by the server and cannot be given");
+            }
+            valid.put(name, TextInput.required("headers", header.getValue(), 998));
+        }
+        return valid;
+    }
+
+    private static List<OutgoingAttachment> attachments(List<Attachment> attachments) {
+        List<OutgoingAttachment> decoded = new ArrayList<>();
+        if (attachments == null) {
+            return decoded;
+        }
+        for (Attachment attachment : attachments) {
+            if (attachment == null) {
+                throw new InvalidInputException("attachments", "attachments must be objects");
+            }
+            String filename = TextInput.required("attachments.filename", attachment.filename(), 255);
+            String contentType = TextInput.optional("attachments.content_type", attachment.contentType(), 255)
+                .orElse("application/octet-stream");
+            if (!contentType.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
+                throw new InvalidInputException("attachments.content_type", "'" + contentType + "' is not a media type");
+            }
+            if (attachment.content() == null) {
+                throw new InvalidInputException("attachments.content", attachment.url() != null
+                    ? "attachments by url are not supported yet: send the content as base64"
+                    : "attachments need their content as base64");
+            }
+            try {
+                decoded.add(new OutgoingAttachment(filename, contentType,
+                    Base64.getDecoder().decode(attachment.content().replaceAll("\\s", ""))));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("attachments.content", "the content of '" + filename + "' is not valid base64");
+            }
+        }
+        return decoded;
+    }
+
+    /** Gathers recipients once each, by bare address, never the replying inbox itself. */
+    private static final class Recipients {
+        private final Set<String> seen = new LinkedHashSet<>();
+
+        Recipients(String own) {
+            seen.add(own);
+        }
+
+        List<String> take(Collection<String> candidates) {
+            List<String> taken = new ArrayList<>();
+            for (String candidate : candidates) {
+                if (seen.add(Addresses.bare(candidate))) {
+                    taken.add(candidate);
+                }
+            }
+            return taken;
+        }
+    }
+}

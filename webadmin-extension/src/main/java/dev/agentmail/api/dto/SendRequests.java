@@ -1,0 +1,50 @@
+package dev.agentmail.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agentmail.domain.service.SendService;
+
+import java.util.List;
+import java.util.Map;
+
+/** Bodies of the send, reply and forward calls. Address fields take a string or an array of strings. */
+public final class SendRequests {
+    private SendRequests() {
+    }
+
+    public record AttachmentRequest(String filename, @JsonProperty("content_type") String contentType, String content,
+                                    String url) {
+        static List<SendService.Attachment> toDomain(List<AttachmentRequest> attachments) {
+            return attachments == null ? null : attachments.stream()
+                .map(a -> a == null ? null : new SendService.Attachment(a.filename(), a.contentType(), a.content(), a.url()))
+                .toList();
+        }
+    }
+
+    public record SendRequest(List<String> to, List<String> cc, List<String> bcc,
+                              @JsonProperty("reply_to") List<String> replyTo, String subject, String text, String html,
+                              List<String> labels, List<AttachmentRequest> attachments, Map<String, String> headers) {
+        public SendService.NewMessage toDomain() {
+            return new SendService.NewMessage(to, cc, bcc, replyTo, subject, text, html, labels,
+                AttachmentRequest.toDomain(attachments), headers);
+        }
+    }
+
+    public record ReplyRequest(String text, String html, List<String> cc, List<String> labels,
+                               List<AttachmentRequest> attachments) {
+        public SendService.Reply toDomain() {
+            return new SendService.Reply(text, html, cc, labels, AttachmentRequest.toDomain(attachments));
+        }
+    }
+
+    public record ForwardRequest(List<String> to, List<String> cc, String text, String html, List<String> labels) {
+        public SendService.Forward toDomain() {
+            return new SendService.Forward(to, cc, text, html, labels);
+        }
+    }
+
+    public record SentResponse(String messageId, String threadId) {
+        public static SentResponse of(SendService.Sent sent) {
+            return new SentResponse(sent.messageId(), sent.threadId());
+        }
+    }
+}
