@@ -238,6 +238,16 @@ class OutboundMailTest {
         assertThat(tooBig.json().get("error").asText()).isEqualTo("payload_too_large");
 
         assertThat(api.post("/api/v0/inboxes/unknown/messages/send", "{\"to\": \"alice@example.com\"}").status()).isEqualTo(404);
+
+        var smtp = MailClients.smtp(server.config().smtpPort());
+        smtp.setSender("big@example.com");
+        smtp.addRecipient(inbox.address());
+        try (var data = smtp.sendMessageData()) {
+            data.write("Subject: too big\r\n\r\n" + ("x".repeat(998) + "\r\n").repeat(MAX_MESSAGE_BYTES / 1000 + 10));
+        }
+        assertThat(smtp.completePendingCommand()).isFalse();
+        assertThat(smtp.getReplyCode()).as(smtp.getReplyString()).isEqualTo(552);
+        smtp.disconnect();
         Thread.sleep(500);
         assertThat(outside.getReceivedMessages()).isEmpty();
         assertThat(api.get(inbox.path() + "/messages").json().get("total").asInt()).isZero();
