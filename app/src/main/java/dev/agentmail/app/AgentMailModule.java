@@ -8,6 +8,9 @@ import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.RestApiModule;
 import dev.agentmail.api.resource.ProtocolEndpoint;
 import dev.agentmail.domain.service.ApiKeyService;
+import dev.agentmail.domain.service.AttachmentReader;
+import dev.agentmail.domain.service.AttachmentService;
+import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MailAccounts;
 import dev.agentmail.domain.service.MailLoginService;
@@ -29,6 +32,7 @@ import dev.agentmail.james.JamesMailAccounts;
 import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.JamesMailSender;
 import dev.agentmail.mime.JavaMailComposer;
+import dev.agentmail.mime.MimeAttachmentReader;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
@@ -46,10 +50,12 @@ import java.util.List;
 public class AgentMailModule extends AbstractModule {
     private final AgentMailConfig config;
     private final DataSource dataSource;
+    private final byte[] signingKey;
 
-    public AgentMailModule(AgentMailConfig config, DataSource dataSource) {
+    public AgentMailModule(AgentMailConfig config, DataSource dataSource, byte[] signingKey) {
         this.config = config;
         this.dataSource = dataSource;
+        this.signingKey = signingKey.clone();
     }
 
     @Override
@@ -58,7 +64,8 @@ public class AgentMailModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(PlatformSettings.class).toInstance(
             new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit(), config.maxMessageBytes()));
-        bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort()));
+        bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl()));
+        bind(LinkSigner.class).toInstance(new LinkSigner(signingKey));
 
         bind(DataSource.class).toInstance(dataSource);
         bind(OrganizationRepository.class).to(JdbcOrganizationRepository.class).in(Scopes.SINGLETON);
@@ -77,6 +84,8 @@ public class AgentMailModule extends AbstractModule {
         bind(MessageIndexer.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
+        bind(AttachmentService.class).in(Scopes.SINGLETON);
+        bind(AttachmentReader.class).to(MimeAttachmentReader.class).in(Scopes.SINGLETON);
         bind(MimeComposer.class).to(JavaMailComposer.class).in(Scopes.SINGLETON);
         bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);

@@ -49,7 +49,7 @@ public final class AgentMailServer implements AutoCloseable {
                 .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                 .build())
             .combineWith(StorageProfile.jamesModules(config, database.dataSource()),
-                new AgentMailModule(config, database.dataSource()))
+                new AgentMailModule(config, database.dataSource(), SigningKeyFile.loadOrCreate(config.dataDir())))
             .overrideWith(binder -> binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class));
         try {
             james.start();

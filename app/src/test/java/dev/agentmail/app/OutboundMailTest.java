@@ -125,6 +125,26 @@ class OutboundMailTest {
         assertThat(sent.get("bcc").get(0).asText()).isEqualTo("secret@example.com");
         assertThat(sent.get("labels").get(0).asText()).isEqualTo("reports");
         assertThat(sent.get("attachments").get(0).get("size").asLong()).isEqualTo(pdf.length);
+
+        String attachmentId = sent.get("attachments").get(0).get("attachment_id").asText();
+        JsonNode link = api.get(inbox.path() + "/messages/" + messageId + "/attachments/" + attachmentId).json();
+        assertThat(link.get("filename").asText()).isEqualTo("report.pdf");
+        assertThat(link.get("expires_at").asText()).endsWith("Z");
+        String downloadUrl = link.get("download_url").asText();
+        assertThat(downloadUrl).startsWith(server.config().publicUrl() + "/api/v0/attachments/");
+        ApiClient anonymous = new ApiClient("http://127.0.0.1:" + server.config().apiPort(), null);
+        String downloadPath = downloadUrl.substring(server.config().publicUrl().length());
+        var download = anonymous.send(anonymous.request(downloadPath).GET());
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(download.raw().headers().firstValue("Content-Disposition").orElse("")).contains("filename=\"report.pdf\"");
+        var bytes = java.net.http.HttpClient.newHttpClient().send(anonymous.request(downloadPath).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(bytes).isEqualTo(pdf);
+        String tampered = downloadPath.substring(0, downloadPath.length() - 2) + (downloadPath.endsWith("A") ? "BB" : "AA");
+        assertThat(anonymous.get(tampered).status()).isEqualTo(403);
+        assertThat(anonymous.get(tampered).json().get("error").asText()).isEqualTo("forbidden");
+        assertThat(api.get(inbox.path() + "/messages/" + messageId + "/attachments/att_unknown").status()).isEqualTo(404);
         try (Store store = MailClients.imap(server.config().imapPort(), inbox.address(), TestServers.BOOTSTRAP_KEY)) {
             Folder folder = store.getFolder("Sent");
             folder.open(Folder.READ_ONLY);

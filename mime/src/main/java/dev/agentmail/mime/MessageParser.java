@@ -74,6 +74,50 @@ public final class MessageParser {
         }
     }
 
+    /**
+     * The decoded bytes of the attachment at {@code position} in the order {@link #parse} lists attachments, so
+     * that an attachment listed in the index can be served from the stored message.
+     */
+    public static Optional<byte[]> attachmentContent(InputStream raw, int position) {
+        Message message;
+        try {
+            DefaultMessageBuilder builder = new DefaultMessageBuilder();
+            builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
+            builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+            message = builder.parseMessage(raw);
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        try {
+            List<Entity> parts = new ArrayList<>();
+            collectAttachments(message, parts);
+            if (position < 0 || position >= parts.size()) {
+                return Optional.empty();
+            }
+            Body body = parts.get(position).getBody();
+            if (body instanceof SingleBody single) {
+                try (InputStream in = single.getInputStream()) {
+                    return Optional.of(in.readAllBytes());
+                }
+            }
+            if (body instanceof Message enclosed) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                new org.apache.james.mime4j.message.DefaultMessageWriter().writeMessage(enclosed, out);
+                return Optional.of(out.toByteArray());
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } finally {
+            message.dispose();
+        }
+    }
+
+    private static void collectAttachments(Entity entity, List<Entity> attachments) {
+        Bodies bodies = new Bodies();
+        walk(entity, bodies, attachments);
+    }
+
     private static MessageContent empty() {
         return new MessageContent(Optional.empty(), Optional.empty(), List.of(), "", "", List.of(), List.of(), List.of(),
             List.of(), Optional.empty(), Optional.empty(), "", Map.of(), List.of());
@@ -86,9 +130,14 @@ public final class MessageParser {
     }
 
     private static void collect(Entity entity, Bodies bodies) {
+        walk(entity, bodies, new ArrayList<>());
+    }
+
+    /** One walk for both uses, so that listing and serving agree on which part is which attachment. */
+    private static void walk(Entity entity, Bodies bodies, List<Entity> attachmentParts) {
         Body body = entity.getBody();
         if (body instanceof Multipart multipart) {
-            multipart.getBodyParts().forEach(part -> collect(part, bodies));
+            multipart.getBodyParts().forEach(part -> walk(part, bodies, attachmentParts));
             return;
         }
         boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType()) || entity.getFilename() != null;
@@ -98,6 +147,7 @@ public final class MessageParser {
         } else if (!attachment && body instanceof TextBody textBody && type.equals("text/html") && bodies.html == null) {
             bodies.html = read(textBody);
         } else if (body instanceof SingleBody || body instanceof Message) {
+            attachmentParts.add(entity);
             bodies.attachments.add(new AttachmentInfo(Ids.attachment(), Optional.ofNullable(entity.getFilename()), type,
                 size(body), entity.getDispositionType() == null ? "attachment" : entity.getDispositionType().toLowerCase(),
                 Optional.ofNullable(headerValue(entity, "Content-ID")).map(String::strip)));

@@ -1,5 +1,5 @@
 package dev.agentmail.api;
 
-/** Where the REST API listens. Port 0 picks a free port, which tests use. */
-public record ApiServerSettings(String bindAddress, int port) {
+/** Where the REST API listens (port 0 picks a free one), and the base URL of the links it hands out. */
+public record ApiServerSettings(String bindAddress, int port, String publicUrl) {
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmail.domain.service.ConflictException;
+import dev.agentmail.domain.service.ForbiddenException;
 import dev.agentmail.domain.service.InvalidInputException;
 import dev.agentmail.domain.service.LimitExceededException;
 import dev.agentmail.domain.service.NotFoundException;
@@ -33,6 +34,9 @@ public final class ErrorMapping {
         }
         if (failure instanceof ConflictException) {
             return ApiError.of(409, "conflict", failure.getMessage());
+        }
+        if (failure instanceof ForbiddenException) {
+            return ApiError.of(403, "forbidden", failure.getMessage());
         }
         if (failure instanceof PayloadTooLargeException) {
             return ApiError.of(413, "payload_too_large", failure.getMessage());

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.api.resource.ApiKeyResource;
+import dev.agentmail.api.resource.AttachmentDownloadResource;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.InboxResource;
 import dev.agentmail.api.resource.MessageResource;
@@ -25,6 +26,7 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(InboxResource.class);
         resources.addBinding().to(MessageResource.class);
         resources.addBinding().to(ThreadResource.class);
+        resources.addBinding().to(AttachmentDownloadResource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(OrganizationRoutes.class);

@@ -23,6 +23,8 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "bearer ";
     private static final Set<String> PUBLIC_PATHS = Set.of("health", "api/v0/openapi.json");
+    /** Signed download links carry their own authorization. */
+    private static final String PUBLIC_PREFIX = "api/v0/attachments/";
 
     private final ApiKeyService apiKeys;
 
@@ -33,7 +35,8 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (PUBLIC_PATHS.contains(request.getUriInfo().getPath(true).replaceAll("^/+|/+$", ""))) {
+        String path = request.getUriInfo().getPath(true).replaceAll("^/+|/+$", "");
+        if (PUBLIC_PATHS.contains(path) || path.startsWith(PUBLIC_PREFIX)) {
             return;
         }
         Optional<ApiKey> key = presentedKey(request).flatMap(apiKeys::authenticate);

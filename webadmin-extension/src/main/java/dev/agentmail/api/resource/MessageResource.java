@@ -1,6 +1,8 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.dto.AttachmentLinkResponse;
 import dev.agentmail.api.dto.LabelsRequest;
 import dev.agentmail.api.dto.MessageResponse;
 import dev.agentmail.api.dto.MessageSummaryResponse;
@@ -9,6 +11,7 @@ import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
 import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.SendService;
 
@@ -30,11 +33,27 @@ import javax.ws.rs.core.SecurityContext;
 public class MessageResource {
     private final MessageService messages;
     private final SendService sending;
+    private final AttachmentService attachments;
+    private final ApiServerSettings settings;
 
     @Inject
-    public MessageResource(MessageService messages, SendService sending) {
+    public MessageResource(MessageService messages, SendService sending, AttachmentService attachments,
+                           ApiServerSettings settings) {
         this.messages = messages;
         this.sending = sending;
+        this.attachments = attachments;
+        this.settings = settings;
+    }
+
+    /** Attachment metadata and a signed download link that needs no API key and expires. */
+    @GET
+    @Path("/{messageId}/attachments/{attachmentId}")
+    public AttachmentLinkResponse attachment(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                                             @PathParam("messageId") String messageId,
+                                             @PathParam("attachmentId") String attachmentId) {
+        AttachmentService.Link link = attachments.link(Caller.of(security).organizationId(), inboxId, messageId, attachmentId);
+        return AttachmentLinkResponse.of(link,
+            settings.publicUrl().replaceAll("/+$", "") + AttachmentDownloadResource.PATH + "/" + link.token());
     }
 
     @POST

@@ -1,0 +1,8 @@
+package dev.agentmail.domain.service;
+
+/** A credential that does not grant the request, such as a tampered or expired download link. */
+public class ForbiddenException extends DomainException {
+    public ForbiddenException(String message) {
+        super(message);
+    }
+}
