@@ -188,7 +188,7 @@ class MessagesApiTest {
                 .extracting(JsonNode::asText).containsExactly("follow up", "urgent"));
 
         assertThat(api.patch(inbox.path() + "/messages/" + messageId, "{\"labels\":[\"bad\\r\\nlabel\"]}").status()).isEqualTo(400);
-        assertThat(api.patch(inbox.path() + "/messages/" + messageId, "{\"labels\":\"not-a-list\"}").status()).isEqualTo(400);
+        assertThat(api.patch(inbox.path() + "/messages/" + messageId, "{\"labels\":{\"not\":\"a list\"}}").status()).isEqualTo(400);
         assertThat(api.patch(inbox.path() + "/messages/" + messageId, "{}").status()).isEqualTo(400);
     }
 
