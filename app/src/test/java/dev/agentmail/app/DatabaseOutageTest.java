@@ -19,10 +19,7 @@ class DatabaseOutageTest {
     @Test
     void anUnreachableDatabaseAnswersTemporaryErrorsAndRecovers(@TempDir Path dataDir) throws Exception {
         String url = TestPostgres.newDatabase();
-        Map<String, String> env = new HashMap<>();
-        env.put("AGENTMAIL_DB_URL", url);
-        TestPostgres.user().ifPresent(user -> env.put("AGENTMAIL_DB_USER", user));
-        TestPostgres.password().ifPresent(password -> env.put("AGENTMAIL_DB_PASSWORD", password));
+        Map<String, String> env = new HashMap<>(TestServers.postgresEnvironment(url));
         env.put("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY);
 
         try (TestServers.RunningServer server = TestServers.start(dataDir, env)) {

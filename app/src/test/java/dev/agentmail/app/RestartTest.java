@@ -1,7 +1,6 @@
 package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentmail.store.jdbc.TestPostgres;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +24,7 @@ class RestartTest {
 
     @Test
     void postgresStorageKeepsEverythingAcrossARestart(@TempDir Path dataDir) throws Exception {
-        String url = TestPostgres.newDatabase();
-        Map<String, String> env = new HashMap<>();
-        env.put("AGENTMAIL_DB_URL", url);
-        TestPostgres.user().ifPresent(user -> env.put("AGENTMAIL_DB_USER", user));
-        TestPostgres.password().ifPresent(password -> env.put("AGENTMAIL_DB_PASSWORD", password));
-        restartKeepsEverything(dataDir, env);
+        restartKeepsEverything(dataDir, TestServers.onNewPostgresDatabase());
     }
 
     private static void restartKeepsEverything(Path dataDir, Map<String, String> storage) throws Exception {

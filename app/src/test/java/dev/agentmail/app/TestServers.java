@@ -59,6 +59,19 @@ final class TestServers {
         }
     }
 
+    /** Settings for a server on a new database of the test PostgreSQL (skips the test when there is none). */
+    static Map<String, String> onNewPostgresDatabase() {
+        return postgresEnvironment(dev.agentmail.store.jdbc.TestPostgres.newDatabase());
+    }
+
+    static Map<String, String> postgresEnvironment(String databaseUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AGENTMAIL_DB_URL", databaseUrl);
+        dev.agentmail.store.jdbc.TestPostgres.user().ifPresent(user -> env.put("AGENTMAIL_DB_USER", user));
+        dev.agentmail.store.jdbc.TestPostgres.password().ifPresent(password -> env.put("AGENTMAIL_DB_PASSWORD", password));
+        return env;
+    }
+
     /** Creates an organization through the operator route and returns its first API key. */
     static String newOrganization(RunningServer server, String name) {
         ApiClient.Reply reply = server.admin().post("/agentmail/organizations", "{\"name\":\"" + name + "\"}");

@@ -42,15 +42,11 @@ public final class MessageParser {
     }
 
     public static MessageContent parse(InputStream raw) {
-        Message message;
-        try {
-            DefaultMessageBuilder builder = new DefaultMessageBuilder();
-            builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
-            builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
-            message = builder.parseMessage(raw);
-        } catch (IOException | RuntimeException unreadable) {
+        Optional<Message> parsed = read(raw);
+        if (parsed.isEmpty()) {
             return empty();
         }
+        Message message = parsed.get();
         try {
             Bodies bodies = new Bodies();
             collect(message, bodies);
@@ -79,15 +75,11 @@ public final class MessageParser {
      * that an attachment listed in the index can be served from the stored message.
      */
     public static Optional<byte[]> attachmentContent(InputStream raw, int position) {
-        Message message;
-        try {
-            DefaultMessageBuilder builder = new DefaultMessageBuilder();
-            builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
-            builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
-            message = builder.parseMessage(raw);
-        } catch (IOException | RuntimeException unreadable) {
+        Optional<Message> parsed = read(raw);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
+        Message message = parsed.get();
         try {
             List<Entity> parts = new ArrayList<>();
             collectAttachments(message, parts);
@@ -110,6 +102,17 @@ public final class MessageParser {
             return Optional.empty();
         } finally {
             message.dispose();
+        }
+    }
+
+    private static Optional<Message> read(InputStream raw) {
+        try {
+            DefaultMessageBuilder builder = new DefaultMessageBuilder();
+            builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
+            builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+            return Optional.of(builder.parseMessage(raw));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 

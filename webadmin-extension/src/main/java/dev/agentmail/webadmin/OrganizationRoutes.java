@@ -8,6 +8,7 @@ import dev.agentmail.api.dto.CreatedOrganizationResponse;
 import dev.agentmail.api.dto.NameRequest;
 import dev.agentmail.api.dto.OrganizationResponse;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.api.resource.PageParams;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.service.InvalidInputException;
 import dev.agentmail.domain.service.OrganizationService;
@@ -55,21 +56,8 @@ public class OrganizationRoutes implements Routes {
     }
 
     private Object list(Request request, Response response) {
-        PageRequest page = new PageRequest(intParam(request, "page", 1),
-            intParam(request, "page_size", PageRequest.DEFAULT_PAGE_SIZE));
+        PageRequest page = PageParams.parse(request.queryParams("page"), request.queryParams("page_size"));
         return PageResponse.of(organizations.list(page), OrganizationResponse::of);
-    }
-
-    private static int intParam(Request request, String name, int fallback) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number");
-        }
     }
 
     private interface Handler {

@@ -4,11 +4,11 @@ import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.service.InvalidInputException;
 
 /** Reads {@code page} and {@code page_size} query parameters, answering 400 rather than guessing. */
-final class PageParams {
+public final class PageParams {
     private PageParams() {
     }
 
-    static PageRequest parse(String page, String pageSize) {
+    public static PageRequest parse(String page, String pageSize) {
         return new PageRequest(parseInt("page", page, 1), parseInt("page_size", pageSize, PageRequest.DEFAULT_PAGE_SIZE));
     }
 
