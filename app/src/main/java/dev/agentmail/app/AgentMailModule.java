@@ -16,6 +16,7 @@ import dev.agentmail.domain.service.MailAccounts;
 import dev.agentmail.domain.service.MailLoginService;
 import dev.agentmail.domain.service.MailboxMessages;
 import dev.agentmail.domain.service.MessageIndexer;
+import dev.agentmail.domain.service.MessageEvents;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.MailSender;
 import dev.agentmail.domain.service.MimeComposer;
@@ -83,6 +84,7 @@ public class AgentMailModule extends AbstractModule {
         bind(Threading.class).in(Scopes.SINGLETON);
         bind(MessageIndexer.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
+        bind(MessageEvents.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);
         bind(AttachmentReader.class).to(MimeAttachmentReader.class).in(Scopes.SINGLETON);

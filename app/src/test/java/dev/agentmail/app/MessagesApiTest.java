@@ -1,6 +1,8 @@
 package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentmail.domain.model.MessageEvent;
+import dev.agentmail.domain.service.MessageEvents;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -252,5 +254,26 @@ class MessagesApiTest {
         assertThat(api.get(inbox.path() + "/messages/msg_unknown").status()).isEqualTo(404);
         assertThat(api.get(inbox.path() + "/messages?page_size=101").status()).isEqualTo(400);
         assertThat(api.get(inbox.path() + "/messages").json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theInternalEventInterfaceTellsOfReceivedAndSentMail() throws Exception {
+        List<MessageEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestInbox sender = newInbox();
+        TestInbox recipient = newInbox();
+        try (AutoCloseable subscription = server.server().instance(MessageEvents.class).subscribe(events::add)) {
+            deliver(recipient.address(), "From: alice@example.com\nTo: " + recipient.address() + "\nSubject: Event\n\nBody\n");
+            String sentId = api.post(sender.path() + "/messages/send",
+                "{\"to\": \"" + recipient.address() + "\", \"subject\": \"Local\", \"text\": \"Hi\"}").json().get("message_id").asText();
+            awaitMessages(recipient, 2);
+
+            assertThat(events).filteredOn(event -> event.type() == MessageEvent.Type.SENT)
+                .extracting(event -> event.message().id()).containsExactly(sentId);
+            assertThat(events).filteredOn(event -> event.type() == MessageEvent.Type.RECEIVED)
+                .extracting(event -> event.message().inboxId(), event -> event.message().content().subject())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(recipient.id(), "Event"),
+                    org.assertj.core.groups.Tuple.tuple(recipient.id(), "Local"));
+            assertThat(events).extracting(event -> event.type().wireName()).contains("message.received", "message.sent");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;
 
@@ -13,16 +14,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-/** Adds a message that arrived in a mailbox to the index, in its thread. */
+/** Adds a message that arrived in a mailbox to the index, in its thread, and tells of received mail. */
 public class MessageIndexer {
     private final MessageRepository messages;
     private final Threading threading;
+    private final MessageEvents events;
     private final Clock clock;
 
     @Inject
-    public MessageIndexer(MessageRepository messages, Threading threading, Clock clock) {
+    public MessageIndexer(MessageRepository messages, Threading threading, MessageEvents events, Clock clock) {
         this.messages = messages;
         this.threading = threading;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -33,6 +36,10 @@ public class MessageIndexer {
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
             threading.threadFor(inbox.id(), direction, content, at), direction, location, content, labels, size, at, now, now);
         messages.create(message);
-        return messages.findByLocation(location).orElse(message);
+        StoredMessage indexed = messages.findByLocation(location).orElse(message);
+        if (direction == Direction.INBOUND && indexed.id().equals(message.id())) {
+            events.publish(new MessageEvent(MessageEvent.Type.RECEIVED, indexed, now));
+        }
+        return indexed;
     }
 }

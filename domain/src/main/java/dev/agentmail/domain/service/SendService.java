@@ -5,12 +5,14 @@ import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.OutgoingMail;
 import dev.agentmail.domain.model.OutgoingMail.OutgoingAttachment;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,18 +45,23 @@ public class SendService {
     private final MailboxMessages mailbox;
     private final MimeComposer composer;
     private final MailSender sender;
+    private final MessageEvents events;
     private final PlatformSettings settings;
+    private final Clock clock;
 
     @Inject
     public SendService(InboxService inboxes, MessageService messages, MessageRepository index, MailboxMessages mailbox,
-                       MimeComposer composer, MailSender sender, PlatformSettings settings) {
+                       MimeComposer composer, MailSender sender, MessageEvents events, PlatformSettings settings,
+                       Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.index = index;
         this.mailbox = mailbox;
         this.composer = composer;
         this.sender = sender;
+        this.events = events;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public record Attachment(String filename, String contentType, String content, String url) {
@@ -152,8 +159,9 @@ public class SendService {
         StoredMessage sent = index.findByLocation(location)
             .orElseThrow(() -> new IllegalStateException("the sent message was not indexed"));
         if (!validLabels.isEmpty()) {
-            messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
+            sent = messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
         }
+        events.publish(new MessageEvent(MessageEvent.Type.SENT, sent, clock.instant()));
         return new Sent(sent.id(), sent.threadId());
     }
 
