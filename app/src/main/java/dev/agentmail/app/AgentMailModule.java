@@ -8,6 +8,8 @@ import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.RestApiModule;
 import dev.agentmail.api.resource.ProtocolEndpoint;
 import dev.agentmail.domain.service.ApiKeyService;
+import dev.agentmail.domain.service.AttachmentFetcher;
+import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.AttachmentReader;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.LinkSigner;
@@ -64,7 +66,8 @@ public class AgentMailModule extends AbstractModule {
         bind(AgentMailConfig.class).toInstance(config);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(PlatformSettings.class).toInstance(
-            new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit(), config.maxMessageBytes()));
+            new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit(), config.maxMessageBytes(),
+                config.allowPrivateTargets()));
         bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl()));
         bind(LinkSigner.class).toInstance(new LinkSigner(signingKey));
 
@@ -87,6 +90,7 @@ public class AgentMailModule extends AbstractModule {
         bind(MessageEvents.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);
+        bind(AttachmentFetcher.class).to(GuardedHttpFetcher.class).in(Scopes.SINGLETON);
         bind(AttachmentReader.class).to(MimeAttachmentReader.class).in(Scopes.SINGLETON);
         bind(MimeComposer.class).to(JavaMailComposer.class).in(Scopes.SINGLETON);
         bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);

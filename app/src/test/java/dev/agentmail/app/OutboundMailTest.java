@@ -236,15 +236,16 @@ class OutboundMailTest {
     @Test
     void badInputIsRefusedAndNothingIsSent() throws Exception {
         TestInbox inbox = newInbox("Careful");
-        Map<String, String> refused = Map.of(
-            "{\"to\": \"alice@example.com\", \"subject\": \"Hi\\r\\nBcc: victim@example.com\"}", "subject",
-            "{\"to\": \"not an address\"}", "to",
-            "{\"to\": \"alice@example.com\\r\\nbcc: x@example.com\"}", "to",
-            "{\"subject\": \"nobody\"}", "to",
-            "{\"to\": \"alice@example.com\", \"headers\": {\"From\": \"ceo@example.com\"}}", "headers",
-            "{\"to\": \"alice@example.com\", \"headers\": {\"X-Ok\": \"line\\nbreak\"}}", "headers",
-            "{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"content\": \"***\"}]}", "attachments.content",
-            "{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"url\": \"http://127.0.0.1/x\"}]}", "attachments.content");
+        Map<String, String> refused = Map.ofEntries(
+            Map.entry("{\"to\": \"alice@example.com\", \"subject\": \"Hi\\r\\nBcc: victim@example.com\"}", "subject"),
+            Map.entry("{\"to\": \"not an address\"}", "to"),
+            Map.entry("{\"to\": \"alice@example.com\\r\\nbcc: x@example.com\"}", "to"),
+            Map.entry("{\"subject\": \"nobody\"}", "to"),
+            Map.entry("{\"to\": \"alice@example.com\", \"headers\": {\"From\": \"ceo@example.com\"}}", "headers"),
+            Map.entry("{\"to\": \"alice@example.com\", \"headers\": {\"X-Ok\": \"line\\nbreak\"}}", "headers"),
+            Map.entry("{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"content\": \"***\"}]}", "attachments.content"),
+            Map.entry("{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"url\": \"http://127.0.0.1:1/x\"}]}", "attachments.url"),
+            Map.entry("{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"url\": \"file:///etc/passwd\"}]}", "attachments.url"));
         for (Map.Entry<String, String> attempt : refused.entrySet()) {
             ApiClient.Reply reply = api.post(inbox.path() + "/messages/send", attempt.getKey());
             assertThat(reply.status()).as(attempt.getKey() + " -> " + reply.body()).isEqualTo(400);
@@ -271,5 +272,34 @@ class OutboundMailTest {
         Thread.sleep(500);
         assertThat(outside.getReceivedMessages()).isEmpty();
         assertThat(api.get(inbox.path() + "/messages").json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void attachmentsMayBeFetchedByUrl() throws Exception {
+        byte[] file = "fetched by url\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/notes.txt", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, file.length);
+            exchange.getResponseBody().write(file);
+            exchange.close();
+        });
+        files.start();
+        try {
+            TestInbox inbox = newInbox("Fetcher");
+            ApiClient.Reply reply = api.post(inbox.path() + "/messages/send", "{\"to\": \"alice@example.com\", \"text\": \"See file\","
+                + " \"attachments\": [{\"filename\": \"notes.txt\", \"url\": \"http://127.0.0.1:" + files.getAddress().getPort() + "/notes.txt\"}]}");
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+
+            BodyPart attachment = ((Multipart) awaitOutside(1)[0].getContent()).getBodyPart(1);
+            assertThat(attachment.getFileName()).isEqualTo("notes.txt");
+            assertThat(attachment.getContentType()).startsWith("text/plain");
+            try (InputStream in = attachment.getInputStream()) {
+                assertThat(in.readAllBytes()).isEqualTo(file);
+            }
+        } finally {
+            files.stop(0);
+        }
     }
 }

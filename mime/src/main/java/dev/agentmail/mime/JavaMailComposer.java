@@ -89,6 +89,8 @@ public class JavaMailComposer implements MimeComposer {
                 throw new IllegalStateException(e);
             }
             part.setDisposition(MimeBodyPart.ATTACHMENT);
+            // Base64 whatever the type: a text file must arrive byte for byte, not with its line ends rewritten.
+            part.setHeader("Content-Transfer-Encoding", "base64");
             mixed.addBodyPart(part);
         }
         if (mail.enclosedMessage().isPresent()) {

@@ -45,20 +45,22 @@ public class SendService {
     private final MailboxMessages mailbox;
     private final MimeComposer composer;
     private final MailSender sender;
+    private final AttachmentFetcher fetcher;
     private final MessageEvents events;
     private final PlatformSettings settings;
     private final Clock clock;
 
     @Inject
     public SendService(InboxService inboxes, MessageService messages, MessageRepository index, MailboxMessages mailbox,
-                       MimeComposer composer, MailSender sender, MessageEvents events, PlatformSettings settings,
-                       Clock clock) {
+                       MimeComposer composer, MailSender sender, AttachmentFetcher fetcher, MessageEvents events,
+                       PlatformSettings settings, Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.index = index;
         this.mailbox = mailbox;
         this.composer = composer;
         this.sender = sender;
+        this.fetcher = fetcher;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -219,7 +221,7 @@ public class SendService {
         return valid;
     }
 
-    private static List<OutgoingAttachment> attachments(List<Attachment> attachments) {
+    private List<OutgoingAttachment> attachments(List<Attachment> attachments) {
         List<OutgoingAttachment> decoded = new ArrayList<>();
         if (attachments == null) {
             return decoded;
@@ -229,24 +231,37 @@ public class SendService {
                 throw new InvalidInputException("attachments", "attachments must be objects");
             }
             String filename = TextInput.required("attachments.filename", attachment.filename(), 255);
-            String contentType = TextInput.optional("attachments.content_type", attachment.contentType(), 255)
-                .orElse("application/octet-stream");
-            if (!contentType.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
-                throw new InvalidInputException("attachments.content_type", "'" + contentType + "' is not a media type");
+            Optional<String> contentType = TextInput.optional("attachments.content_type", attachment.contentType(), 255);
+            byte[] content;
+            if (attachment.content() != null) {
+                try {
+                    content = Base64.getDecoder().decode(attachment.content().replaceAll("\\s", ""));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("attachments.content", "the content of '" + filename + "' is not valid base64");
+                }
+            } else if (attachment.url() != null) {
+                AttachmentFetcher.Fetched fetched = fetcher.fetch("attachments.url",
+                    url(TextInput.required("attachments.url", attachment.url(), 2048)), settings.maxMessageBytes());
+                content = fetched.content();
+                contentType = contentType.or(fetched::contentType);
+            } else {
+                throw new InvalidInputException("attachments.content", "an attachment needs base64 content or a url");
             }
-            if (attachment.content() == null) {
-                throw new InvalidInputException("attachments.content", attachment.url() != null
-                    ? "attachments by url are not supported yet: send the content as base64"
-                    : "attachments need their content as base64");
+            String type = contentType.orElse("application/octet-stream");
+            if (!type.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
+                throw new InvalidInputException("attachments.content_type", "'" + type + "' is not a media type");
             }
-            try {
-                decoded.add(new OutgoingAttachment(filename, contentType,
-                    Base64.getDecoder().decode(attachment.content().replaceAll("\\s", ""))));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("attachments.content", "the content of '" + filename + "' is not valid base64");
-            }
+            decoded.add(new OutgoingAttachment(filename, type, content));
         }
         return decoded;
+    }
+
+    private static java.net.URI url(String value) {
+        try {
+            return new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("attachments.url", "'" + value + "' is not a URL");
+        }
     }
 
     /** Gathers recipients once each, by bare address, never the replying inbox itself. */
