@@ -101,6 +101,7 @@ class OutboundMailTest {
         assertThat(message.getHeader("To", null)).isEqualTo("alice@example.com");
         assertThat(message.getHeader("Cc", null)).isEqualTo("carol@example.com");
         assertThat(message.getHeader("Bcc")).isNull();
+        assertThat(message.getHeader("X-Agentmail-Delivery-Id")).isNull();
         assertThat(message.getSubject()).isEqualTo("Quarterly report");
         assertThat(message.getMessageID()).endsWith("@agentmail.localhost>");
         assertThat(message.getHeader("X-Campaign", null)).isEqualTo("q3");
