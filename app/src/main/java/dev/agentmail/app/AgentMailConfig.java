@@ -1,5 +1,6 @@
 package dev.agentmail.app;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,7 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               int submissionPort, int imapPort, String adminBind, int adminPort,
                               Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
                               int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage,
-                              Optional<String> smtpRelay) {
+                              Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -36,7 +37,13 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             settings.integer("AGENTMAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024, 1024, Integer.MAX_VALUE),
             Storage.from(settings.optional("AGENTMAIL_STORAGE"), settings.optional("AGENTMAIL_DB_URL"),
                 settings.optional("AGENTMAIL_DB_USER"), settings.optional("AGENTMAIL_DB_PASSWORD")),
-            settings.hostAndPort("AGENTMAIL_SMTP_RELAY"));
+            settings.hostAndPort("AGENTMAIL_SMTP_RELAY"),
+            settings.hostAndPort("AGENTMAIL_DNS_SERVER").map(AgentMailConfig::socketAddress));
+    }
+
+    private static InetSocketAddress socketAddress(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 
     /** The address a local client connects to for a listener bound to {@code bind}. */

@@ -4,8 +4,10 @@ import dev.agentmail.api.ApiServer;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.james.ApiKeyAuthenticator;
+import dev.agentmail.james.ResolverDnsService;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailbox.Authenticator;
 import org.apache.james.server.core.configuration.Configuration;
@@ -50,7 +52,10 @@ public final class AgentMailServer implements AutoCloseable {
                 .build())
             .combineWith(StorageProfile.jamesModules(config, database.dataSource()),
                 new AgentMailModule(config, database.dataSource(), SigningKeyFile.loadOrCreate(config.dataDir())))
-            .overrideWith(binder -> binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class));
+            .overrideWith(binder -> {
+                binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
+                config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
+            });
         try {
             james.start();
             AgentMailProbe probe = james.getProbe(AgentMailProbe.class);

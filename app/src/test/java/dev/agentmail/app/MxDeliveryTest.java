@@ -1,0 +1,62 @@
+package dev.agentmail.app;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.agentmail.james.LoopbackDnsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Without a relay, mail leaves by MX lookup through the resolver in AGENTMAIL_DNS_SERVER: a real DNS server on
+ * loopback names the MX, a real SMTP server on loopback port 25 receives. Needs port 25 (root, and free).
+ */
+class MxDeliveryTest {
+    @Test
+    void mailToAnotherDomainGoesToItsMxFoundThroughTheConfiguredResolver(@TempDir Path dataDir) throws Exception {
+        assumeTrue(port25IsFree(), "port 25 cannot be bound here (needs root and a free port)");
+        GreenMail mx = new GreenMail(new ServerSetup(25, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mx.start();
+        try (LoopbackDnsServer dns = new LoopbackDnsServer()
+            .add(new MXRecord(Name.fromString("remote.test."), DClass.IN, 60, 10, Name.fromString("mx.remote.test.")))
+            .add(new ARecord(Name.fromString("mx.remote.test."), DClass.IN, 60, InetAddress.getByName("127.0.0.1")))) {
+            try (TestServers.RunningServer server = TestServers.start(dataDir, Map.of(
+                "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
+                "AGENTMAIL_DNS_SERVER", "127.0.0.1:" + dns.address().getPort()))) {
+                ApiClient api = server.api(TestServers.BOOTSTRAP_KEY);
+                String inboxId = api.post("/api/v0/inboxes", "{\"username\":\"mx-sender\"}").json().get("inbox_id").asText();
+
+                ApiClient.Reply sent = api.post("/api/v0/inboxes/" + inboxId + "/messages/send",
+                    "{\"to\": \"bob@remote.test\", \"subject\": \"Via MX\", \"text\": \"Found you in DNS.\"}");
+                assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> mx.getReceivedMessages().length == 1);
+                assertThat(mx.getReceivedMessages()[0].getSubject()).isEqualTo("Via MX");
+                assertThat(mx.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("bob@remote.test");
+            }
+        } finally {
+            mx.stop();
+        }
+    }
+
+    private static boolean port25IsFree() {
+        try (ServerSocket socket = new ServerSocket(25, 1, InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
