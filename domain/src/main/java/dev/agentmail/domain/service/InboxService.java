@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 public class InboxService {
     private static final Logger LOGGER = LoggerFactory.getLogger(InboxService.class);
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._%+-]{1,64}");
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._%+-]{1,64}");
     private static final int MAX_DISPLAY_NAME_LENGTH = 200;
     private static final int MAX_CLIENT_ID_LENGTH = 200;
 
@@ -58,7 +58,11 @@ public class InboxService {
         try {
             mailAccounts.provision(inbox.emailAddress());
         } catch (RuntimeException e) {
-            inboxes.delete(organizationId, inbox.id());
+            try {
+                inboxes.delete(organizationId, inbox.id());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
         LOGGER.info("Created inbox {} ({}) for organization {}", inbox.id(), inbox.emailAddress(), organizationId);
@@ -92,11 +96,12 @@ public class InboxService {
         if (raw == null || raw.isEmpty()) {
             throw new InvalidInputException("username", "username is required");
         }
-        String username = raw.toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(username).matches()) {
+        // Checked before lower-casing: Unicode case folding would turn a Kelvin sign into a 'k'.
+        if (!USERNAME.matcher(raw).matches()) {
             throw new InvalidInputException("username",
                 "username must be 1 to 64 characters among a-z, A-Z, 0-9 and . _ % + -");
         }
+        String username = raw.toLowerCase(Locale.ROOT);
         if (username.startsWith(".") || username.endsWith(".") || username.contains("..")) {
             throw new InvalidInputException("username",
                 "username must not start or end with a dot, nor contain two dots in a row");

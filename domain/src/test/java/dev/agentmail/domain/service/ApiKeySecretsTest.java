@@ -23,6 +23,20 @@ class ApiKeySecretsTest {
     }
 
     @Test
+    void theHashIsTheLowerCaseHexOfSha256() {
+        assertThat(ApiKeySecrets.hash("abc"))
+            .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void generatedKeysPassTheChecksOfChosenOnes() {
+        String key = ApiKeySecrets.generate();
+
+        assertThat(ApiKeySecrets.validateChosen(key)).isEqualTo(key);
+        assertThat(ApiKeySecrets.displayPrefix(key)).isEqualTo(key.substring(0, 14) + "...");
+    }
+
+    @Test
     void theDisplayPrefixIsTooShortToUse() {
         assertThat(ApiKeySecrets.displayPrefix("inai_abcdefgh_0123456789")).isEqualTo("inai_abcdefgh_...");
     }
@@ -32,6 +46,9 @@ class ApiKeySecretsTest {
         assertThatThrownBy(() -> ApiKeySecrets.validateChosen("secret-123456")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ApiKeySecrets.validateChosen("inai_short")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ApiKeySecrets.validateChosen("inai_with space_12345")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ApiKeySecrets.validateChosen(null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ApiKeySecrets.validateChosen("inai_line\nbreak_1")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ApiKeySecrets.validateChosen("inai_clé_123456789")).isInstanceOf(InvalidInputException.class);
         assertThat(ApiKeySecrets.validateChosen("inai_long_enough_1")).isEqualTo("inai_long_enough_1");
     }
 }

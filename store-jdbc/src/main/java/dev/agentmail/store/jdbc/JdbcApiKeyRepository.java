@@ -4,6 +4,7 @@ import dev.agentmail.domain.model.ApiKey;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.StorageException;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -24,9 +25,18 @@ public class JdbcApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void create(ApiKey key) {
-        jdbc.updateOrFail("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-            key.id(), key.organizationId(), key.name(), key.prefix(), key.secretHash(),
-            Jdbc.nullableMillis(key.usedAt()), key.createdAt().toEpochMilli());
+        try {
+            jdbc.update("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                key.id(), key.organizationId(), key.name(), key.prefix(), key.secretHash(),
+                Jdbc.nullableMillis(key.usedAt()), key.createdAt().toEpochMilli());
+        } catch (SQLException e) {
+            if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Without the cause: PostgreSQL's detail would quote the secret's hash into every log of this failure.
+                throw new StorageException("could not create API key " + key.id()
+                    + ": its id or secret is already in use (SQLState " + e.getSQLState() + ")", null);
+            }
+            throw Jdbc.failure(e);
+        }
     }
 
     @Override

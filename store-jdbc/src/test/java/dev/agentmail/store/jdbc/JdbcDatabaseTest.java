@@ -1,26 +1,123 @@
 package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.model.Organization;
+import dev.agentmail.domain.store.StorageException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcDatabaseTest {
+    private static final Organization ORG =
+        new Organization("org_a", "Kept", Instant.ofEpochMilli(1_000), Instant.ofEpochMilli(1_000));
+
     @Test
     void reopeningAnExistingDatabaseKeepsItsDataAndSchema(@TempDir Path dir) {
         String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
-        Organization org = new Organization("org_a", "Kept", Instant.ofEpochMilli(1_000), Instant.ofEpochMilli(1_000));
         try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
-            new JdbcOrganizationRepository(database.dataSource()).create(org);
+            new JdbcOrganizationRepository(database.dataSource()).create(ORG);
         }
 
         try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
-            assertThat(new JdbcOrganizationRepository(reopened.dataSource()).find("org_a")).contains(org);
+            assertThat(new JdbcOrganizationRepository(reopened.dataSource()).find("org_a")).contains(ORG);
         }
+    }
+
+    @Test
+    void migrationsRunOnceAndReopeningRunsNone(@TempDir Path dir) {
+        String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+        List<String> first;
+        try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            MigrationInfoService info = migrations(database.dataSource());
+            assertThat(info.pending()).isEmpty();
+            assertThat(info.applied()).isNotEmpty()
+                .allSatisfy(migration -> assertThat(migration.getState().isApplied()).isTrue());
+            assertThat(info.applied()[0].getScript()).isEqualTo("V1__organizations_keys_inboxes.sql");
+            first = history(info);
+        }
+
+        try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            assertThat(history(migrations(reopened.dataSource()))).isEqualTo(first);
+        }
+    }
+
+    /** An in-memory database would otherwise outlive its server in this JVM; tests open many. */
+    @Test
+    void closingDropsAnInMemoryDatabase() {
+        String url = "jdbc:derby:memory:drop-" + UUID.randomUUID() + ";create=true";
+        try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            new JdbcOrganizationRepository(database.dataSource()).create(ORG);
+        }
+
+        try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            assertThat(new JdbcOrganizationRepository(reopened.dataSource()).count()).isZero();
+        }
+    }
+
+    @Test
+    void aClosedDatabaseFailsWithAStorageException() {
+        JdbcDatabase database = memoryDatabase();
+        JdbcOrganizationRepository organizations = new JdbcOrganizationRepository(database.dataSource());
+        database.close();
+
+        assertThatThrownBy(organizations::count).isInstanceOf(StorageException.class);
+    }
+
+    @Test
+    void sqlFailuresNameTheSqlStateButNoValue() {
+        try (JdbcDatabase database = memoryDatabase()) {
+            JdbcOrganizationRepository organizations = new JdbcOrganizationRepository(database.dataSource());
+            organizations.create(ORG);
+            Organization duplicate = new Organization("org_a", "private-name", Instant.EPOCH, Instant.EPOCH);
+            Organization overlong = new Organization("org_b", "x".repeat(201), Instant.EPOCH, Instant.EPOCH);
+
+            assertThatThrownBy(() -> organizations.create(duplicate))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("SQLState 23505")
+                .hasMessageNotContaining("private-name");
+            assertThatThrownBy(() -> organizations.create(overlong))
+                .isInstanceOf(StorageException.class)
+                .hasMessageNotContaining("xxx");
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedFailsAtOnce() {
+        // Without ;create=true Derby refuses a database that does not exist.
+        assertThatThrownBy(() -> new JdbcDatabase("jdbc:derby:memory:missing-" + UUID.randomUUID(),
+            Optional.empty(), Optional.empty())).isInstanceOf(RuntimeException.class);
+    }
+
+    private static JdbcDatabase memoryDatabase() {
+        return new JdbcDatabase("jdbc:derby:memory:test-" + UUID.randomUUID() + ";create=true", Optional.empty(),
+            Optional.empty());
+    }
+
+    private static MigrationInfoService migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+    }
+
+    private static String describe(MigrationInfo migration) {
+        return migration.getInstalledRank() + " " + migration.getVersion() + " " + migration.getScript() + " "
+            + migration.getChecksum() + " " + migration.getInstalledOn().getTime();
+    }
+
+    /** What the schema history records of each applied migration, including when it ran. */
+    private static List<String> history(MigrationInfoService info) {
+        return Arrays.stream(info.applied())
+            .map(JdbcDatabaseTest::describe)
+            .toList();
     }
 }
