@@ -51,6 +51,9 @@ public class OrganizationRoutes implements Routes {
             throw new InvalidInputException("name", "a JSON object body with a name is required");
         }
         NameRequest body = json.readValue(request.body(), NameRequest.class);
+        if (body == null) {
+            throw new InvalidInputException("name", "a JSON object body with a name is required");
+        }
         response.status(201);
         return CreatedOrganizationResponse.of(organizations.create(body.name()));
     }

@@ -8,85 +8,289 @@ import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
 import com.google.inject.spi.LinkedKeyBinding;
 import dev.agentmail.api.resource.OpenApiResource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
+import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The served OpenAPI document and the served routes must name the same operations. */
+/**
+ * The served OpenAPI document and the served routes must name the same operations: a resource method added without
+ * being documented, or a documented route that nothing serves, fails here.
+ */
 class OpenApiDocumentTest {
-    private static final Set<String> VERBS = Set.of("get", "post", "put", "patch", "delete");
+    private static final String RESOURCE_PACKAGE = "dev.agentmail.api.resource";
+    private static final Set<String> VERBS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::[^}]*)?}");
 
-    @Test
-    void documentsExactlyTheRoutesTheServerServes() throws Exception {
-        assertThat(documentedOperations()).containsExactlyInAnyOrderElementsOf(servedOperations());
+    private static JsonNode document;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            assertThat(in).as(OpenApiResource.DOCUMENT + " on the classpath").isNotNull();
+            document = new ObjectMapper().readTree(in);
+        }
     }
 
     @Test
-    void everyOperationDocumentsItsErrors() throws Exception {
-        JsonNode paths = document().get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (String verb : VERBS) {
-                JsonNode operation = path.getValue().get(verb);
-                if (operation != null) {
-                    Set<String> codes = new HashSet<>();
-                    operation.get("responses").fieldNames().forEachRemaining(codes::add);
-                    assertThat(codes).as(verb + " " + path.getKey()).anyMatch(code -> code.startsWith("4") || code.startsWith("5"));
-                }
+    void isAnOpenApi3Document() {
+        assertThat(document.path("openapi").asText()).matches("3\\.\\d+\\.\\d+");
+        assertThat(document.path("info").path("title").asText()).isEqualTo("agentmail API");
+        assertThat(document.path("info").path("version").asText()).isEqualTo("0.1.0");
+        assertThat(document.path("info").path("description").asText())
+            .contains("Authorization: Bearer inai_", "X-API-Key", "page_size", "404", "/agentmail/organizations");
+        assertThat(document.path("paths").isObject()).isTrue();
+    }
+
+    @Test
+    void documentsExactlyTheRoutesTheServerServes() {
+        Set<String> served = servedOperations(boundResources());
+
+        assertThat(new TreeSet<>(documentedOperations())).as("documented operations")
+            .containsExactlyInAnyOrderElementsOf(new TreeSet<>(served));
+    }
+
+    @Test
+    void everyResourceClassOfThePackageIsBoundAndSoServed() throws Exception {
+        Set<Class<?>> annotated = new HashSet<>();
+        for (Class<?> type : classesOf(RESOURCE_PACKAGE)) {
+            if (type.isAnnotationPresent(Path.class)) {
+                annotated.add(type);
             }
         }
+
+        assertThat(annotated).as("@Path classes of " + RESOURCE_PACKAGE).isNotEmpty();
+        assertThat(boundResources()).containsExactlyInAnyOrderElementsOf(annotated);
     }
 
     @Test
-    void isAnOpenApi3DocumentWithEveryReferenceResolved() throws Exception {
-        JsonNode document = document();
-        assertThat(document.get("openapi").asText()).startsWith("3.");
-        String text = document.toString();
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\":\"#/components/(\\w+)/(\\w+)\"").matcher(text);
-        while (refs.find()) {
-            assertThat(document.get("components").get(refs.group(1)).has(refs.group(2))).as(refs.group()).isTrue();
+    void operatorRoutesAreNotUnderPaths() {
+        document.path("paths").fieldNames().forEachRemaining(path -> assertThat(path).doesNotStartWith("/agentmail"));
+        assertThat(document.path("x-operator-routes").path("paths").has("/agentmail/organizations")).isTrue();
+    }
+
+    @Test
+    void everyOperationDeclaresAClientError() {
+        forEachOperation((name, operation) -> {
+            List<String> codes = fieldNames(operation.path("responses"));
+            assertThat(codes).as(name).anyMatch(code -> code.startsWith("4"));
+            assertThat(codes).as(name + " has exactly one success status").filteredOn(code -> code.startsWith("2")).hasSize(1);
+        });
+    }
+
+    @Test
+    void everyOperationOfAPrivateRouteDocuments401AndEveryPublicOneOptsOut() {
+        assertThat(document.path("security").toString()).contains("bearerAuth", "apiKeyHeader");
+        Set<String> publicOperations = new TreeSet<>();
+        forEachOperation((name, operation) -> {
+            JsonNode security = operation.get("security");
+            if (security != null && security.isArray() && security.isEmpty()) {
+                publicOperations.add(name);
+            } else {
+                assertThat(security).as(name + " inherits the global security").isNull();
+                assertThat(operation.path("responses").has("401")).as(name + " documents 401").isTrue();
+            }
+        });
+        assertThat(publicOperations).containsExactlyInAnyOrder("GET /health", "GET /api/v0/openapi.json",
+            "GET /api/v0/attachments/{token}");
+    }
+
+    @Test
+    void everyPathTemplateIsADeclaredPathParameter() {
+        forEachOperation((name, operation) -> {
+            String path = name.substring(name.indexOf(' ') + 1);
+            Set<String> templates = new TreeSet<>();
+            Matcher matcher = TEMPLATE.matcher(path);
+            while (matcher.find()) {
+                templates.add(matcher.group(1));
+            }
+            Set<String> declared = new TreeSet<>();
+            for (JsonNode parameter : operation.path("parameters")) {
+                JsonNode resolved = resolve(parameter);
+                if (resolved.path("in").asText().equals("path")) {
+                    assertThat(resolved.path("required").asBoolean()).as(name + " " + resolved.path("name")).isTrue();
+                    declared.add(resolved.path("name").asText());
+                }
+            }
+            assertThat(declared).as(name).isEqualTo(templates);
+        });
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        List<String> references = new ArrayList<>();
+        collectReferences(document, references);
+
+        assertThat(references).isNotEmpty();
+        for (String reference : references) {
+            assertThat(reference).startsWith("#/");
+            assertThat(document.at(reference.substring(1)).isMissingNode()).as(reference).isFalse();
         }
     }
 
-    private static JsonNode document() throws Exception {
-        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
-            return new ObjectMapper().readTree(in);
+    @Test
+    void operationIdsAreUnique() {
+        Map<String, String> ids = new HashMap<>();
+        forEachOperation((name, operation) -> {
+            String id = operation.path("operationId").asText();
+            assertThat(id).as(name).isNotEmpty();
+            assertThat(ids.put(id, name)).as("operationId " + id).isNull();
+        });
+    }
+
+    @Test
+    void theReusableComponentsTheContractPromisesExist() {
+        assertThat(fieldNames(document.path("components").path("schemas"))).contains("Organization", "ApiKey",
+            "CreatedApiKey", "Inbox", "CreateInboxRequest", "UpdateInboxRequest", "CreateApiKeyRequest", "Error",
+            "ApiKeyPage", "InboxPage");
+        assertThat(fieldNames(document.path("components").path("parameters")))
+            .contains("page", "page_size", "inboxId", "keyId");
+        assertThat(document.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asText())
+            .isEqualTo("bearer");
+        JsonNode apiKey = document.path("components").path("securitySchemes").path("apiKeyHeader");
+        assertThat(apiKey.path("in").asText()).isEqualTo("header");
+        assertThat(apiKey.path("name").asText()).isEqualTo("X-API-Key");
+        JsonNode pageSize = document.path("components").path("parameters").path("page_size").path("schema");
+        assertThat(pageSize.path("default").asInt()).isEqualTo(20);
+        assertThat(pageSize.path("maximum").asInt()).isEqualTo(100);
+        assertThat(document.path("components").path("parameters").path("page").path("schema").path("default").asInt())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void creationsAnswer201DeletionsAnswer204() {
+        assertThat(successOf("POST /api/v0/api-keys")).isEqualTo("201");
+        assertThat(successOf("POST /api/v0/inboxes")).isEqualTo("201");
+        assertThat(successOf("DELETE /api/v0/api-keys/{keyId}")).isEqualTo("204");
+        assertThat(successOf("DELETE /api/v0/inboxes/{inboxId}")).isEqualTo("204");
+        assertThat(successOf("PATCH /api/v0/inboxes/{inboxId}")).isEqualTo("200");
+        assertThat(successOf("GET /api/v0/inboxes/{inboxId}")).isEqualTo("200");
+        forEachOperation((name, operation) -> {
+            if (name.startsWith("DELETE ")) {
+                assertThat(successOf(name)).as(name).isEqualTo("204");
+            }
+        });
+    }
+
+    @Test
+    void everyRequestBodyIsJsonWithAnExample() {
+        forEachOperation((name, operation) -> {
+            JsonNode body = operation.get("requestBody");
+            if (body != null) {
+                JsonNode json = body.path("content").path("application/json");
+                assertThat(json.isMissingNode()).as(name).isFalse();
+                assertThat(json.has("example") || json.has("examples")).as(name + " has a request example").isTrue();
+            }
+        });
+    }
+
+    @Test
+    void theRouteScanFollowsSubResourceLocatorsAndDropsTemplateRegexes() {
+        assertThat(servedOperations(Set.of(ScanSample.class))).containsExactlyInAnyOrder(
+            "GET /samples", "POST /samples", "DELETE /samples/{sampleId}", "GET /samples/{sampleId}/parts/{partId}");
+    }
+
+    @Path("/samples/")
+    public static class ScanSample {
+        @javax.ws.rs.GET
+        public String list() {
+            return "";
+        }
+
+        @javax.ws.rs.POST
+        public String create() {
+            return "";
+        }
+
+        @javax.ws.rs.DELETE
+        @Path("{sampleId: [a-z0-9]+}")
+        public void delete() {
+        }
+
+        @Path("/{sampleId}/parts")
+        public ScanSampleParts parts() {
+            return new ScanSampleParts();
+        }
+
+        public String notARoute() {
+            return "";
         }
     }
 
-    private static Set<String> documentedOperations() throws Exception {
-        Set<String> operations = new HashSet<>();
-        document().get("paths").fields().forEachRemaining(path -> VERBS.stream()
-            .filter(path.getValue()::has)
-            .forEach(verb -> operations.add(verb.toUpperCase(Locale.ROOT) + " " + path.getKey())));
-        return operations;
+    public static class ScanSampleParts {
+        @javax.ws.rs.GET
+        @Path("/{partId}")
+        public String get() {
+            return "";
+        }
     }
 
-    /** The resources RestApiModule binds, read from the module itself so that a new one cannot be missed. */
-    private static Set<String> servedOperations() {
-        Set<String> operations = new HashSet<>();
+    // --- what the code serves ---------------------------------------------------------------------------------
+
+    /** The resource classes RestApiModule binds into the set ApiServer serves. */
+    static Set<Class<?>> boundResources() {
+        Set<Class<?>> resources = new LinkedHashSet<>();
         for (Element element : Elements.getElements(new RestApiModule())) {
             if (element instanceof LinkedKeyBinding<?> binding && isApiResource(binding)) {
-                Class<?> resource = binding.getLinkedKey().getTypeLiteral().getRawType();
-                String base = resource.getAnnotation(Path.class).value();
-                for (Method method : resource.getMethods()) {
-                    httpMethod(method).ifPresent(verb -> operations.add(verb + " " + join(base, method.getAnnotation(Path.class))));
-                }
+                resources.add(binding.getLinkedKey().getTypeLiteral().getRawType());
             }
         }
-        assertThat(operations).isNotEmpty();
+        assertThat(resources).as("resources bound by RestApiModule").isNotEmpty();
+        return resources;
+    }
+
+    /** "VERB /path" for every resource method, following sub-resource locators, with JAX-RS regexes dropped. */
+    static Set<String> servedOperations(Set<Class<?>> resources) {
+        Set<String> operations = new TreeSet<>();
+        for (Class<?> resource : resources) {
+            Path path = resource.getAnnotation(Path.class);
+            assertThat(path).as(resource + " is a root resource").isNotNull();
+            collect(resource, join("", path.value()), operations, new HashSet<>());
+        }
         return operations;
+    }
+
+    private static void collect(Class<?> resource, String base, Set<String> operations, Set<Class<?>> visiting) {
+        if (!visiting.add(resource)) {
+            return;
+        }
+        for (Method method : resource.getMethods()) {
+            Path sub = method.getAnnotation(Path.class);
+            String full = sub == null ? base : join(base, sub.value());
+            Optional<String> verb = httpMethod(method);
+            if (verb.isPresent()) {
+                operations.add(verb.get() + " " + normalize(full));
+            } else if (sub != null) {
+                collect(method.getReturnType(), full, operations, visiting);
+            }
+        }
+        visiting.remove(resource);
     }
 
     private static boolean isApiResource(Binding<?> binding) {
@@ -95,17 +299,118 @@ class OpenApiDocumentTest {
             && key.getAnnotationType().getSimpleName().equals("Element");
     }
 
-    private static java.util.Optional<String> httpMethod(Method method) {
+    private static Optional<String> httpMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (verb != null) {
-                return java.util.Optional.of(verb.value());
+                return Optional.of(verb.value().toUpperCase(Locale.ROOT));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static String join(String base, Path sub) {
-        return sub == null ? base : base.replaceAll("/$", "") + "/" + sub.value().replaceAll("^/", "");
+    private static String join(String base, String sub) {
+        String left = base.replaceAll("/+$", "");
+        String right = sub.replaceAll("^/+|/+$", "");
+        return right.isEmpty() ? (left.isEmpty() ? "/" : left) : left + "/" + right;
+    }
+
+    /** {@code {id: [0-9]+}} is {@code {id}} in OpenAPI. */
+    private static String normalize(String path) {
+        return TEMPLATE.matcher(path).replaceAll("{$1}");
+    }
+
+    /** The classes of a package as the class loader sees them: from a directory or from a jar. */
+    static List<Class<?>> classesOf(String packageName) throws IOException, URISyntaxException, ClassNotFoundException {
+        String folder = packageName.replace('.', '/');
+        List<Class<?>> classes = new ArrayList<>();
+        Enumeration<URL> roots = Thread.currentThread().getContextClassLoader().getResources(folder);
+        while (roots.hasMoreElements()) {
+            URL root = roots.nextElement();
+            List<String> names = new ArrayList<>();
+            if (root.getProtocol().equals("file")) {
+                String[] files = new File(root.toURI()).list();
+                if (files != null) {
+                    names.addAll(List.of(files));
+                }
+            } else if (root.getProtocol().equals("jar")) {
+                JarURLConnection connection = (JarURLConnection) root.openConnection();
+                for (Enumeration<JarEntry> entries = connection.getJarFile().entries(); entries.hasMoreElements(); ) {
+                    String entry = entries.nextElement().getName();
+                    if (entry.startsWith(folder + "/") && entry.indexOf('/', folder.length() + 1) < 0) {
+                        names.add(entry.substring(folder.length() + 1));
+                    }
+                }
+            }
+            for (String name : names) {
+                if (name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class")) {
+                    classes.add(Class.forName(packageName + "." + name.substring(0, name.length() - ".class".length())));
+                }
+            }
+        }
+        assertThat(classes).as("classes of " + packageName).isNotEmpty();
+        return classes;
+    }
+
+    // --- what the document says -------------------------------------------------------------------------------
+
+    private static Set<String> documentedOperations() {
+        Set<String> operations = new TreeSet<>();
+        forEachOperation((name, operation) -> operations.add(name));
+        return operations;
+    }
+
+    private interface OperationVisitor {
+        void visit(String name, JsonNode operation);
+    }
+
+    private static void forEachOperation(OperationVisitor visitor) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> items = path.getValue().fields(); items.hasNext(); ) {
+                Map.Entry<String, JsonNode> item = items.next();
+                if (VERBS.contains(item.getKey())) {
+                    visitor.visit(item.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), item.getValue());
+                }
+            }
+        }
+    }
+
+    private static String successOf(String operation) {
+        String verb = operation.substring(0, operation.indexOf(' ')).toLowerCase(Locale.ROOT);
+        String path = operation.substring(operation.indexOf(' ') + 1);
+        List<String> success = fieldNames(document.path("paths").path(path).path(verb).path("responses")).stream()
+            .filter(code -> code.startsWith("2")).toList();
+        assertThat(success).as(operation).hasSize(1);
+        return success.get(0);
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            current = document.at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
+    private static void collectReferences(JsonNode node, List<String> references) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
+                    references.add(field.getValue().asText());
+                } else {
+                    collectReferences(field.getValue(), references);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> collectReferences(item, references));
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }
