@@ -168,6 +168,20 @@ class MessagesApiTest {
     }
 
     @Test
+    void aReplyThatArrivesBeforeItsParentStillSharesItsThread() throws Exception {
+        TestInbox inbox = newInbox();
+        deliver(inbox.address(), "From: bob@example.com\nTo: " + inbox.address() + "\nSubject: Re: Early"
+            + "\nMessage-ID: <early-2@example.com>\nIn-Reply-To: <early-1@example.com>\n\nI answer first.\n");
+        awaitMessages(inbox, 1);
+        deliver(inbox.address(), "From: alice@example.com\nTo: " + inbox.address()
+            + "\nSubject: Early\nMessage-ID: <early-1@example.com>\n\nThe question.\n");
+        awaitMessages(inbox, 2);
+
+        assertThat(byMessageId(inbox, "Early").get("thread_id").asText())
+            .isEqualTo(byMessageId(inbox, "Re: Early").get("thread_id").asText());
+    }
+
+    @Test
     void labelsAreImapKeywordsBothWays() throws Exception {
         TestInbox inbox = newInbox();
         deliver(inbox.address(), "From: alice@example.com\nTo: " + inbox.address() + "\nSubject: Label me\n\nBody\n");

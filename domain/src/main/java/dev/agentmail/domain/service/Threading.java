@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Which thread of its inbox a message joins:
  * <ol>
  * <li>the thread of a message of the same inbox whose Message-ID is the new message's In-Reply-To or one of its
- * References;</li>
+ * References, or else of one that names the new message's Message-ID in those (a reply indexed first);</li>
  * <li>otherwise, for received mail whose subject is marked as a reply or forward (Re:, Fwd:, AW:, SV:, ...), the thread of a
  * message of the last {@link #SUBJECT_WINDOW} with the same normalized subject that shares a participant;</li>
  * <li>otherwise a new thread.</li>
@@ -49,6 +49,13 @@ public class Threading {
         content.inReplyTo().ifPresent(ancestors::add);
         if (!ancestors.isEmpty()) {
             Optional<String> thread = messages.threadOfRfcMessageIds(inboxId, ancestors);
+            if (thread.isPresent()) {
+                return thread.get();
+            }
+        }
+        // Mail arrives in any order: a reply to this message may have been indexed first.
+        if (content.rfcMessageId().isPresent()) {
+            Optional<String> thread = messages.threadReferencing(inboxId, content.rfcMessageId().get());
             if (thread.isPresent()) {
                 return thread.get();
             }

@@ -32,6 +32,9 @@ public interface MessageRepository {
     /** The thread of a message of this inbox whose Message-ID is one of {@code rfcMessageIds}, if any. */
     Optional<String> threadOfRfcMessageIds(String inboxId, Collection<String> rfcMessageIds);
 
+    /** The thread of a message of this inbox that names {@code rfcMessageId} in its In-Reply-To or References. */
+    Optional<String> threadReferencing(String inboxId, String rfcMessageId);
+
     /** Recent messages of this inbox with this normalized subject, newest first, at most {@code limit}. */
     List<StoredMessage> recentWithSubject(String inboxId, String normalizedSubject, Instant since, int limit);
 

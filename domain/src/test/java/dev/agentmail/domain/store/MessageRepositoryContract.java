@@ -125,4 +125,22 @@ public interface MessageRepositoryContract {
         assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isZero();
         assertThat(messageRepository().list("org_1", "in_2", PageRequest.first()).total()).isEqualTo(1);
     }
+
+    @Test
+    default void findsTheThreadOfAMessageThatReferencesAnother() {
+        StoredMessage reply = message("msg_2", "in_1", "thr_reply", 2, 2_000, "<reply@example.com>", "Re: Hello");
+        StoredMessage withReferences = new StoredMessage(reply.id(), reply.organizationId(), reply.inboxId(), reply.threadId(),
+            reply.direction(), reply.location(), new MessageContent(reply.content().rfcMessageId(), Optional.of("<root@example.com>"),
+                List.of("<older@example.com>", "<root@example.com>"), reply.content().subject(), reply.content().from(), List.of(),
+                reply.content().to(), List.of(), List.of(), reply.content().text(), Optional.empty(), "", Map.of(), List.of()),
+            Set.of(), reply.size(), reply.timestamp(), reply.createdAt(), reply.updatedAt());
+        messageRepository().create(withReferences);
+
+        assertThat(messageRepository().threadReferencing("in_1", "<root@example.com>")).contains("thr_reply");
+        assertThat(messageRepository().threadReferencing("in_1", "<older@example.com>")).contains("thr_reply");
+        assertThat(messageRepository().threadReferencing("in_2", "<root@example.com>")).isEmpty();
+
+        messageRepository().delete(withReferences.location());
+        assertThat(messageRepository().threadReferencing("in_1", "<root@example.com>")).isEmpty();
+    }
 }

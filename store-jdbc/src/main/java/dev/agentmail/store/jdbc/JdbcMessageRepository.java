@@ -45,6 +45,13 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public void create(StoredMessage message) {
+        if (insert(message)) {
+            recordReferences(message);
+        }
+    }
+
+    /** @return whether the message was new to the index */
+    private boolean insert(StoredMessage message) {
         try {
             jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
@@ -53,11 +60,40 @@ public class JdbcMessageRepository implements MessageRepository {
                 truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
                 json(message.labels()), message.size(), message.timestamp().toEpochMilli(),
                 message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(), json(message.content()));
+            return true;
         } catch (SQLException e) {
             if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw Jdbc.failure(e);
             }
+            return false;
         }
+    }
+
+    private void recordReferences(StoredMessage message) {
+        Set<String> referenced = new java.util.LinkedHashSet<>(message.content().references());
+        message.content().inReplyTo().ifPresent(referenced::add);
+        for (String rfcId : referenced) {
+            if (rfcId.length() <= MAX_RFC_ID_LENGTH) {
+                try {
+                    jdbc.update("INSERT INTO message_references (inbox_id, referenced_id, message_id, thread_id) VALUES (?, ?, ?, ?)",
+                        message.inboxId(), rfcId, message.id(), message.threadId());
+                } catch (SQLException e) {
+                    if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw Jdbc.failure(e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> threadReferencing(String inboxId, String rfcMessageId) {
+        if (rfcMessageId.length() > MAX_RFC_ID_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbc.queryOne("SELECT r.thread_id FROM message_references r JOIN messages m ON m.id = r.message_id"
+            + " WHERE r.inbox_id = ? AND r.referenced_id = ? FETCH FIRST 1 ROWS ONLY", row -> row.getString("thread_id"),
+            inboxId, rfcMessageId);
     }
 
     @Override
@@ -129,12 +165,16 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public boolean delete(MailboxLocation location) {
+        jdbc.updateOrFail("DELETE FROM message_references WHERE message_id IN"
+            + " (SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?)", location.mailboxId(), location.uid());
         return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", location.mailboxId(),
             location.uid()) > 0;
     }
 
     @Override
     public int deleteMailbox(String mailboxId) {
+        jdbc.updateOrFail("DELETE FROM message_references WHERE message_id IN (SELECT id FROM messages WHERE mailbox_id = ?)",
+            mailboxId);
         return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ?", mailboxId);
     }
 
