@@ -303,4 +303,46 @@ class OutboundMailTest {
             files.stop(0);
         }
     }
+
+    @Test
+    void twoInboxesConverseAndAnOutsideClientJoinsTheThread() throws Exception {
+        TestInbox alice = newInbox("Alice Agent");
+        TestInbox bob = newInbox("Bob Agent");
+        JsonNode opening = api.post(alice.path() + "/messages/send", "{\"to\": \"" + bob.address()
+            + "\", \"cc\": \"carol@example.com\", \"subject\": \"Plan\", \"text\": \"Shall we?\"}").json();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(bob.path() + "/messages").json().get("total").asInt() == 1);
+        String atBob = api.get(bob.path() + "/messages").json().get("data").get(0).get("message_id").asText();
+
+        api.post(bob.path() + "/messages/" + atBob + "/reply-all", "{\"text\": \"Yes, all of us.\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(alice.path() + "/messages").json().get("total").asInt() == 2);
+        JsonNode bobsReply = api.get(alice.path() + "/messages").json().get("data").get(0);
+        assertThat(bobsReply.get("thread_id").asText()).isEqualTo(opening.get("thread_id").asText());
+        MimeMessage carolsCopy = awaitOutside(2)[1];
+        String replyMessageId = carolsCopy.getMessageID();
+
+        // Carol, outside, answers with her own mail client to Alice.
+        var smtp = MailClients.smtp(server.config().smtpPort());
+        smtp.setSender("carol@example.com");
+        smtp.addRecipient(alice.address());
+        try (var data = smtp.sendMessageData()) {
+            data.write("From: Carol <carol@example.com>\r\nTo: " + alice.address() + "\r\nSubject: Re: Plan\r\n"
+                + "Message-ID: <carol-1@example.com>\r\nIn-Reply-To: " + replyMessageId + "\r\nReferences: "
+                + replyMessageId + "\r\n\r\nCount me in.\r\n");
+        }
+        assertThat(smtp.completePendingCommand()).isTrue();
+        smtp.disconnect();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(alice.path() + "/messages").json().get("total").asInt() == 3);
+
+        JsonNode thread = api.get(alice.path() + "/threads/" + opening.get("thread_id").asText()).json();
+        assertThat(thread.get("messages").findValuesAsText("subject")).containsExactly("Plan", "Re: Plan", "Re: Plan");
+        assertThat(thread.get("messages").findValuesAsText("direction")).containsExactly("outbound", "inbound", "inbound");
+        assertThat(api.get(alice.path() + "/threads").json().get("total").asInt()).isEqualTo(1);
+
+        try (Store store = MailClients.imap(server.config().imapPort(), alice.address(), TestServers.BOOTSTRAP_KEY)) {
+            Folder inbox = MailClients.openInbox(store);
+            Folder sent = store.getFolder("Sent");
+            sent.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount() + sent.getMessageCount()).isEqualTo(thread.get("message_count").asInt());
+        }
+    }
 }
