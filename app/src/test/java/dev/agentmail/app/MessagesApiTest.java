@@ -237,6 +237,24 @@ class MessagesApiTest {
     }
 
     @Test
+    void malformedMailIsStoredAsReceivedAndIndexedAsFarAsItReads() throws Exception {
+        TestInbox inbox = newInbox();
+        String broken = "From: <<<not an address\nTo: " + inbox.address() + "\nSubject: Broken\n"
+            + "Content-Type: multipart/mixed; boundary=never-closed\nContent-Transfer-Encoding: base64\n\n"
+            + "--never-closed\nContent-Type: text/plain\n\nStill readable\n";
+        deliver(inbox.address(), broken);
+
+        JsonNode message = byMessageIdAfter(inbox, "Broken");
+        assertThat(message.get("text").asText()).contains("Still readable");
+        try (Store store = MailClients.imap(server.config().imapPort(), inbox.address(), key)) {
+            Message stored = MailClients.openInbox(store).getMessage(1);
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            stored.writeTo(raw);
+            assertThat(raw.toString()).contains("From: <<<not an address", "--never-closed", "Still readable");
+        }
+    }
+
+    @Test
     void htmlOnlyMailGetsATextRendering() throws Exception {
         TestInbox inbox = newInbox();
         deliver(inbox.address(), "From: news@example.com\nTo: " + inbox.address()
