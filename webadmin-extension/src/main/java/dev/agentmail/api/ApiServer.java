@@ -42,7 +42,10 @@ public class ApiServer implements AutoCloseable {
         connector.setPort(settings.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new ServletContainer(config)), "/*");
+        ServletHolder jersey = new ServletHolder(new ServletContainer(config));
+        // Calls that wait for mail suspend instead of holding a thread.
+        jersey.setAsyncSupported(true);
+        context.addServlet(jersey, "/*");
         context.setErrorHandler(new JsonErrorHandler());
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());

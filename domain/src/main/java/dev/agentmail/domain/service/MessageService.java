@@ -2,6 +2,7 @@ package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
@@ -10,6 +11,7 @@ import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** Reading an inbox's messages and threads, labelling them, deleting threads: always within one organization. */
@@ -25,14 +29,62 @@ public class MessageService {
     private final InboxService inboxes;
     private final MessageRepository messages;
     private final MailboxMessages mailbox;
+    private final MessageEvents events;
     private final Clock clock;
 
     @Inject
-    public MessageService(InboxService inboxes, MessageRepository messages, MailboxMessages mailbox, Clock clock) {
+    public MessageService(InboxService inboxes, MessageRepository messages, MailboxMessages mailbox, MessageEvents events,
+                          Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.mailbox = mailbox;
+        this.events = events;
         this.clock = clock;
+    }
+
+    public static final Duration MAX_WAIT = Duration.ofSeconds(120);
+
+    /**
+     * The newest received message, newer than {@code after} when given; if there is none yet, the first that
+     * arrives within {@code wait}. Waiting listens for {@code message.received}: nothing polls.
+     */
+    public CompletableFuture<Optional<StoredMessage>> latestInbound(String organizationId, String inboxId,
+                                                                    Optional<Instant> after, Duration wait) {
+        inboxes.get(organizationId, inboxId);
+        if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
+            throw new InvalidInputException("wait", "wait must be between 0 and " + MAX_WAIT.toSeconds() + " seconds");
+        }
+        Optional<StoredMessage> current = messages.latest(organizationId, inboxId, Direction.INBOUND, after);
+        if (current.isPresent() || wait.isZero()) {
+            return CompletableFuture.completedFuture(current);
+        }
+        CompletableFuture<Optional<StoredMessage>> result = new CompletableFuture<>();
+        AutoCloseable subscription = events.subscribe(event -> {
+            StoredMessage message = event.message();
+            if (event.type() == MessageEvent.Type.RECEIVED && message.inboxId().equals(inboxId)
+                && after.map(message.timestamp()::isAfter).orElse(true)) {
+                result.complete(Optional.of(message));
+            }
+        });
+        // A message indexed between the first look and the subscription would otherwise be missed.
+        messages.latest(organizationId, inboxId, Direction.INBOUND, after).ifPresent(message -> result.complete(Optional.of(message)));
+        result.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((message, failure) -> {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // unsubscribing cannot fail
+            }
+        });
+        return result;
+    }
+
+    /** The message goes from the mailbox too, so IMAP clients see it gone. */
+    public void delete(String organizationId, String inboxId, String messageId) {
+        Inbox inbox = inboxes.get(organizationId, inboxId);
+        StoredMessage message = get(organizationId, inboxId, messageId);
+        mailbox.delete(inbox.emailAddress(), message.location());
+        messages.delete(message.location());
     }
 
     public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {

@@ -5,4 +5,9 @@ public class NotFoundException extends DomainException {
     public NotFoundException(String resource, String id) {
         super(resource + " '" + id + "' not found");
     }
+
+    /** Nothing matched, with a message that says what was looked for, such as a wait that ended empty. */
+    public NotFoundException(String message) {
+        super(message);
+    }
 }

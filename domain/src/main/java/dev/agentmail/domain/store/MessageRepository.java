@@ -1,5 +1,6 @@
 package dev.agentmail.domain.store;
 
+import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
@@ -22,6 +23,9 @@ public interface MessageRepository {
 
     /** Newest first. */
     Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest);
+
+    /** The newest message of this direction in the inbox, newer than {@code after} when given. */
+    Optional<StoredMessage> latest(String organizationId, String inboxId, Direction direction, Optional<Instant> after);
 
     /** Oldest first. */
     List<StoredMessage> listThread(String organizationId, String inboxId, String threadId);

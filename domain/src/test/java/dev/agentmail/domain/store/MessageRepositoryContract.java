@@ -143,4 +143,15 @@ public interface MessageRepositoryContract {
         messageRepository().delete(withReferences.location());
         assertThat(messageRepository().threadReferencing("in_1", "<root@example.com>")).isEmpty();
     }
+
+    @Test
+    default void theLatestMessageOfADirectionNewerThanAnInstant() {
+        messageRepository().create(message("msg_1", "in_1", "thr_a", 1, 1_000, null, "Old"));
+        messageRepository().create(message("msg_2", "in_1", "thr_b", 2, 3_000, null, "New"));
+
+        assertThat(messageRepository().latest("org_1", "in_1", Direction.INBOUND, Optional.empty()).map(StoredMessage::id)).contains("msg_2");
+        assertThat(messageRepository().latest("org_1", "in_1", Direction.INBOUND, Optional.of(Instant.ofEpochMilli(3_000)))).isEmpty();
+        assertThat(messageRepository().latest("org_1", "in_1", Direction.OUTBOUND, Optional.empty())).isEmpty();
+        assertThat(messageRepository().latest("org_2", "in_1", Direction.INBOUND, Optional.empty())).isEmpty();
+    }
 }

@@ -118,6 +118,13 @@ public class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
+    public Optional<StoredMessage> latest(String organizationId, String inboxId, Direction direction, Optional<Instant> after) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ? AND direction = ?"
+                + " AND ts > ? ORDER BY ts DESC, created_at DESC, uid DESC FETCH FIRST 1 ROWS ONLY", this::map,
+            organizationId, inboxId, direction.name(), after.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
+    }
+
+    @Override
     public List<StoredMessage> listThread(String organizationId, String inboxId, String threadId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ? AND thread_id = ?"
             + " ORDER BY ts, created_at, uid", this::map, organizationId, inboxId, threadId);

@@ -13,20 +13,26 @@ import dev.agentmail.api.dto.SendRequests.SendRequest;
 import dev.agentmail.api.dto.SendRequests.SentResponse;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
+import dev.agentmail.domain.service.NotFoundException;
 import dev.agentmail.domain.service.SendService;
 
 import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.container.AsyncResponse;
+import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import java.time.Duration;
 
 @Path("/api/v0/inboxes/{inboxId}/messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -96,6 +102,39 @@ public class MessageResource {
                                                      @QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
         return PageResponse.of(messages.list(Caller.of(security).organizationId(), inboxId, PageParams.parse(page, pageSize)),
             MessageSummaryResponse::of);
+    }
+
+    /**
+     * The newest received message (newer than {@code since}: a timestamp or a message id). With {@code wait}
+     * seconds (at most 120), an answer that is not there yet is awaited without holding a server thread.
+     */
+    @GET
+    @Path("/latest")
+    public void latest(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                       @QueryParam("wait") String wait, @QueryParam("since") String since,
+                       @Suspended AsyncResponse response) {
+        String organizationId = Caller.of(security).organizationId();
+        Duration waitFor = Duration.ofSeconds(WaitParams.seconds(wait));
+        messages.latestInbound(organizationId, inboxId, WaitParams.since(messages, organizationId, inboxId, since), waitFor)
+            .whenComplete((message, failure) -> {
+                if (failure != null) {
+                    response.resume(failure);
+                } else if (message.isEmpty()) {
+                    response.resume(new NotFoundException(waitFor.isZero()
+                        ? "no message has been received" + (since == null ? "" : " since " + since)
+                        : "no message arrived within " + waitFor.toSeconds() + " seconds"));
+                } else {
+                    response.resume(MessageResponse.of(message.get()));
+                }
+            });
+    }
+
+    @DELETE
+    @Path("/{messageId}")
+    public Response delete(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                           @PathParam("messageId") String messageId) {
+        messages.delete(Caller.of(security).organizationId(), inboxId, messageId);
+        return Response.noContent().build();
     }
 
     @GET
