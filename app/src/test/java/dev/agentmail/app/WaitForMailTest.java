@@ -121,4 +121,39 @@ class WaitForMailTest {
             assertThat(MailClients.openInbox(store).getMessageCount()).isZero();
         }
     }
+
+    @Test
+    void theCodeCallAnswersWithTheCodeOfASignUpMail() throws Exception {
+        JsonNode inbox = newInbox();
+        String base = "/api/v0/inboxes/" + inbox.get("inbox_id").asText() + "/messages";
+        CompletableFuture<HttpResponse<String>> waiting = HttpClient.newHttpClient()
+            .sendAsync(api.request(base + "/code?wait=30").GET().build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        deliver(inbox.get("email_address").asText(), "Welcome to Example!");
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        smtp.setSender("noreply@example.com");
+        smtp.addRecipient(inbox.get("email_address").asText());
+        try (var data = smtp.sendMessageData()) {
+            data.write("From: Example <noreply@example.com>\r\nTo: " + inbox.get("email_address").asText()
+                + "\r\nSubject: Verify your account\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                + "<p>Hi!</p><p>Your verification code is <strong>847 293</strong>. It expires in 10 minutes.</p>"
+                + "<p>Order questions? Call +1 (555) 123-4567.</p><a href=\"https://example.com/unsubscribe\">Unsubscribe</a>\r\n");
+        }
+        assertThat(smtp.completePendingCommand()).isTrue();
+        smtp.disconnect();
+        long delivered = System.nanoTime();
+
+        HttpResponse<String> answer = waiting.get(10, TimeUnit.SECONDS);
+        System.out.printf("code?wait answered %d ms after SMTP accepted the mail%n",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - delivered));
+        JsonNode code = new ObjectMapper().readTree(answer.body());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(code.get("code").asText()).isEqualTo("847293");
+        assertThat(code.get("text").asText()).contains("Your verification code is 847 293");
+        assertThat(code.get("link").isNull()).isTrue();
+
+        JsonNode message = api.get(base + "/" + code.get("message_id").asText()).json();
+        assertThat(message.get("verification_code").asText()).isEqualTo("847293");
+        assertThat(api.get(base + "/code?since=" + code.get("message_id").asText()).status()).isEqualTo(404);
+    }
 }

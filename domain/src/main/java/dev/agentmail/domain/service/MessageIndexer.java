@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
@@ -19,13 +20,16 @@ public class MessageIndexer {
     private final MessageRepository messages;
     private final Threading threading;
     private final MessageEvents events;
+    private final MessageAnalyzer analyzer;
     private final Clock clock;
 
     @Inject
-    public MessageIndexer(MessageRepository messages, Threading threading, MessageEvents events, Clock clock) {
+    public MessageIndexer(MessageRepository messages, Threading threading, MessageEvents events, MessageAnalyzer analyzer,
+                          Clock clock) {
         this.messages = messages;
         this.threading = threading;
         this.events = events;
+        this.analyzer = analyzer;
         this.clock = clock;
     }
 
@@ -34,7 +38,8 @@ public class MessageIndexer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
-            threading.threadFor(inbox.id(), direction, content, at), direction, location, content, labels, size, at, now, now);
+            threading.threadFor(inbox.id(), direction, content, at), direction, location, content,
+            direction == Direction.INBOUND ? analyzer.analyze(content) : Analysis.NONE, labels, size, at, now, now);
         messages.create(message);
         StoredMessage indexed = messages.findByLocation(location).orElse(message);
         if (direction == Direction.INBOUND && indexed.id().equals(message.id())) {

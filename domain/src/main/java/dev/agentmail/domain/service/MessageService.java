@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Reading an inbox's messages and threads, labelling them, deleting threads: always within one organization. */
@@ -50,11 +52,35 @@ public class MessageService {
      */
     public CompletableFuture<Optional<StoredMessage>> latestInbound(String organizationId, String inboxId,
                                                                     Optional<Instant> after, Duration wait) {
+        return awaitInbound(organizationId, inboxId, after, wait, message -> true,
+            () -> messages.latest(organizationId, inboxId, Direction.INBOUND, after));
+    }
+
+    /** As {@link #latestInbound}, for the newest received message in which a verification code or link was found. */
+    public CompletableFuture<Optional<StoredMessage>> latestWithCode(String organizationId, String inboxId,
+                                                                     Optional<Instant> after, Duration wait) {
+        Predicate<StoredMessage> hasCode = message -> message.analysis().code().isPresent()
+            || message.analysis().link().isPresent();
+        return awaitInbound(organizationId, inboxId, after, wait, hasCode,
+            () -> messages.list(organizationId, inboxId, new PageRequest(1, RECENT_FOR_CODES)).data().stream()
+                .filter(message -> message.direction() == Direction.INBOUND)
+                .filter(message -> after.map(message.timestamp()::isAfter).orElse(true))
+                .filter(hasCode)
+                .findFirst());
+    }
+
+    /** Codes are looked for among this many of the newest messages: a code older than that has long expired. */
+    private static final int RECENT_FOR_CODES = 100;
+
+    private CompletableFuture<Optional<StoredMessage>> awaitInbound(String organizationId, String inboxId,
+                                                                    Optional<Instant> after, Duration wait,
+                                                                    Predicate<StoredMessage> matching,
+                                                                    Supplier<Optional<StoredMessage>> lookNow) {
         inboxes.get(organizationId, inboxId);
         if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
             throw new InvalidInputException("wait", "wait must be between 0 and " + MAX_WAIT.toSeconds() + " seconds");
         }
-        Optional<StoredMessage> current = messages.latest(organizationId, inboxId, Direction.INBOUND, after);
+        Optional<StoredMessage> current = lookNow.get();
         if (current.isPresent() || wait.isZero()) {
             return CompletableFuture.completedFuture(current);
         }
@@ -62,12 +88,12 @@ public class MessageService {
         AutoCloseable subscription = events.subscribe(event -> {
             StoredMessage message = event.message();
             if (event.type() == MessageEvent.Type.RECEIVED && message.inboxId().equals(inboxId)
-                && after.map(message.timestamp()::isAfter).orElse(true)) {
+                && after.map(message.timestamp()::isAfter).orElse(true) && matching.test(message)) {
                 result.complete(Optional.of(message));
             }
         });
         // A message indexed between the first look and the subscription would otherwise be missed.
-        messages.latest(organizationId, inboxId, Direction.INBOUND, after).ifPresent(message -> result.complete(Optional.of(message)));
+        lookNow.get().ifPresent(message -> result.complete(Optional.of(message)));
         result.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((message, failure) -> {
             try {

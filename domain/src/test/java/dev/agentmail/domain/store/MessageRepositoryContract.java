@@ -1,5 +1,6 @@
 package dev.agentmail.domain.store;
 
+import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.AttachmentInfo;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
@@ -28,7 +29,8 @@ public interface MessageRepositoryContract {
             List.of(new AttachmentInfo("att_1", Optional.of("a.pdf"), "application/pdf", 12, "attachment", Optional.empty())));
         Instant at = Instant.ofEpochMilli(ts);
         return new StoredMessage(id, "org_1", inboxId, threadId, Direction.INBOUND, new MailboxLocation("mbx-" + inboxId, uid),
-            content, Set.of("b", "a"), 100 + uid, at, at, at);
+            content, new Analysis(Optional.of("123456"), Optional.of("Your code is 123456"), Optional.of("https://example.com/verify?t=1"),
+                Optional.empty(), Optional.empty()), Set.of("b", "a"), 100 + uid, at, at, at);
     }
 
     @Test
@@ -133,7 +135,7 @@ public interface MessageRepositoryContract {
             reply.direction(), reply.location(), new MessageContent(reply.content().rfcMessageId(), Optional.of("<root@example.com>"),
                 List.of("<older@example.com>", "<root@example.com>"), reply.content().subject(), reply.content().from(), List.of(),
                 reply.content().to(), List.of(), List.of(), reply.content().text(), Optional.empty(), "", Map.of(), List.of()),
-            Set.of(), reply.size(), reply.timestamp(), reply.createdAt(), reply.updatedAt());
+            Analysis.NONE, Set.of(), reply.size(), reply.timestamp(), reply.createdAt(), reply.updatedAt());
         messageRepository().create(withReferences);
 
         assertThat(messageRepository().threadReferencing("in_1", "<root@example.com>")).contains("thr_reply");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 /** The message index; a message's parsed content is one JSON document, read back whole. */
 public class JdbcMessageRepository implements MessageRepository {
     private static final String COLUMNS = "id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid, "
-        + "rfc_message_id, normalized_subject, labels, size, ts, created_at, updated_at, content";
+        + "rfc_message_id, normalized_subject, labels, size, ts, created_at, updated_at, content, analysis";
     private static final int MAX_RFC_ID_LENGTH = 998;
     private static final int MAX_SUBJECT_LENGTH = 1000;
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
@@ -53,13 +54,14 @@ public class JdbcMessageRepository implements MessageRepository {
     /** @return whether the message was new to the index */
     private boolean insert(StoredMessage message) {
         try {
-            jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
                 message.location().mailboxId(), message.location().uid(),
                 message.content().rfcMessageId().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).orElse(null),
                 truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
                 json(message.labels()), message.size(), message.timestamp().toEpochMilli(),
-                message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(), json(message.content()));
+                message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(), json(message.content()),
+                json(message.analysis()));
             return true;
         } catch (SQLException e) {
             if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -190,6 +192,8 @@ public class JdbcMessageRepository implements MessageRepository {
             row.getString("thread_id"), Direction.valueOf(row.getString("direction")),
             new MailboxLocation(row.getString("mailbox_id"), row.getLong("uid")),
             read(row.getString("content"), new TypeReference<MessageContent>() {
+            }),
+            read(row.getString("analysis"), new TypeReference<Analysis>() {
             }),
             read(row.getString("labels"), new TypeReference<Set<String>>() {
             }),

@@ -10,20 +10,28 @@ import java.util.Set;
 
 import static dev.agentmail.api.dto.MessageSummaryResponse.nullIfEmpty;
 
-/** A message with its full content. Empty address and reference lists are null, as in the API reference. */
+/**
+ * A message with its full content. Empty address and reference lists are null, as in the API reference. For a reply,
+ * {@code extracted_text}/{@code extracted_html} hold its new text without the quoted history; for received mail,
+ * {@code verification_code} (with the sentence it came from) and {@code verification_link} what a person would
+ * type or click to confirm.
+ */
 public record MessageResponse(String inboxId, String threadId, String messageId, String direction, Set<String> labels,
                               Instant timestamp, String from, List<String> replyTo, List<String> to, List<String> cc,
                               List<String> bcc, String subject, String preview, Optional<String> text,
                               Optional<String> html, Optional<String> inReplyTo, List<String> references,
                               Map<String, String> headers, List<AttachmentResponse> attachments, long size,
-                              Instant createdAt, Instant updatedAt) {
+                              Optional<String> extractedText, Optional<String> extractedHtml,
+                              Optional<String> verificationCode, Optional<String> verificationSentence,
+                              Optional<String> verificationLink, Instant createdAt, Instant updatedAt) {
     public static MessageResponse of(StoredMessage message) {
         var content = message.content();
         return new MessageResponse(message.inboxId(), message.threadId(), message.id(), message.direction().wireName(),
             message.labels(), message.timestamp(), content.from(), nullIfEmpty(content.replyTo()), content.to(),
             nullIfEmpty(content.cc()), nullIfEmpty(content.bcc()), content.subject(), content.preview(), content.text(),
             content.html(), content.inReplyTo(), nullIfEmpty(content.references()), content.headers(),
-            content.attachments().stream().map(AttachmentResponse::of).toList(), message.size(), message.createdAt(),
-            message.updatedAt());
+            content.attachments().stream().map(AttachmentResponse::of).toList(), message.size(),
+            message.analysis().extractedText(), message.analysis().extractedHtml(), message.analysis().code(),
+            message.analysis().codeSentence(), message.analysis().link(), message.createdAt(), message.updatedAt());
     }
 }

@@ -3,6 +3,7 @@ package dev.agentmail.api.resource;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.AttachmentLinkResponse;
+import dev.agentmail.api.dto.CodeResponse;
 import dev.agentmail.api.dto.LabelsRequest;
 import dev.agentmail.api.dto.MessageResponse;
 import dev.agentmail.api.dto.MessageSummaryResponse;
@@ -125,6 +126,28 @@ public class MessageResource {
                         : "no message arrived within " + waitFor.toSeconds() + " seconds"));
                 } else {
                     response.resume(MessageResponse.of(message.get()));
+                }
+            });
+    }
+
+    /** The code and link of the newest received message that has one; {@code wait} and {@code since} as for latest. */
+    @GET
+    @Path("/code")
+    public void code(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                     @QueryParam("wait") String wait, @QueryParam("since") String since,
+                     @Suspended AsyncResponse response) {
+        String organizationId = Caller.of(security).organizationId();
+        Duration waitFor = Duration.ofSeconds(WaitParams.seconds(wait));
+        messages.latestWithCode(organizationId, inboxId, WaitParams.since(messages, organizationId, inboxId, since), waitFor)
+            .whenComplete((message, failure) -> {
+                if (failure != null) {
+                    response.resume(failure);
+                } else if (message.isEmpty()) {
+                    response.resume(new NotFoundException(waitFor.isZero()
+                        ? "no received message has a verification code or link" + (since == null ? "" : " since " + since)
+                        : "no message with a verification code or link arrived within " + waitFor.toSeconds() + " seconds"));
+                } else {
+                    response.resume(CodeResponse.of(message.get()));
                 }
             });
     }

@@ -1,0 +1,96 @@
+package dev.agentmail.extraction;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the link a person would click to confirm: named so by its text or its address, and not one of the links
+ * every mail carries (unsubscribe, privacy, terms, help, social networks, images).
+ */
+final class VerificationLinkFinder {
+    private static final List<String> CONFIRMING = List.of("verify", "verification", "confirm", "activate", "validate",
+        "magic", "sign in", "sign-in", "signin", "log in", "log-in", "login", "complete registration",
+        "complete your registration", "accept invitation", "accept invite", "get started", "bestätigen", "bestaetigen",
+        "verifizieren", "anmelden", "confirmer", "vérifier", "valider", "se connecter", "confirmar", "verificar",
+        "iniciar sesión", "conferma", "verifica", "accedi", "bevestig", "inloggen", "подтверд", "войти", "確認", "認証",
+        "ログイン", "验证", "确认", "登录", "인증", "확인", "로그인");
+    private static final List<String> CONFIRMING_IN_ADDRESS = List.of("verify", "verification", "confirm", "activate",
+        "validate", "magic", "signin", "sign-in", "sign_in", "login", "log-in", "auth", "token=", "otp");
+    private static final List<String> NEVER = List.of("unsubscribe", "optout", "opt-out", "opt_out", "preferences",
+        "privacy", "terms", "legal", "policy", "help", "support", "faq", "contact", "facebook.", "twitter.", "x.com/",
+        "linkedin.", "instagram.", "youtube.", "tiktok.", "play.google", "apps.apple", "itunes.apple", "logo",
+        "view in browser", "view online", "webversion", "web version", "manage", "settings", "report", "abuse",
+        "not you", "wasn't you", "didn't request", "secure your account", "mailto:", "tel:");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
+    private VerificationLinkFinder() {
+    }
+
+    private record Link(String url, String text) {
+    }
+
+    static Optional<String> find(Optional<String> html, Optional<String> text) {
+        List<Link> links = new ArrayList<>();
+        html.ifPresent(markup -> {
+            for (Element anchor : Jsoup.parse(markup).select("a[href]")) {
+                links.add(new Link(anchor.attr("href").strip(), (anchor.text() + " " + anchor.attr("title")).strip()));
+            }
+        });
+        text.ifPresent(plain -> {
+            String[] lines = plain.split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                Matcher matcher = URL.matcher(lines[i]);
+                while (matcher.find()) {
+                    String url = matcher.group().replaceAll("[.,;:!?]+$", "");
+                    String context = (i > 0 ? lines[i - 1] + " " : "") + lines[i].substring(0, matcher.start());
+                    links.add(new Link(url, context));
+                }
+            }
+        });
+        Link best = null;
+        int bestScore = 0;
+        for (Link link : links) {
+            int score = score(link);
+            if (score > bestScore) {
+                best = link;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best).map(Link::url);
+    }
+
+    private static int score(Link link) {
+        String url = link.url().toLowerCase(Locale.ROOT);
+        String text = link.text().toLowerCase(Locale.ROOT);
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            return 0;
+        }
+        if (contains(url, NEVER) || contains(text, NEVER) || url.matches(".*\\.(png|jpe?g|gif|svg|webp|ico)(\\?.*)?$")) {
+            return 0;
+        }
+        int score = 0;
+        if (contains(text, CONFIRMING)) {
+            score += 2;
+        }
+        if (contains(url, CONFIRMING_IN_ADDRESS)) {
+            score += 2;
+        }
+        return score;
+    }
+
+    private static boolean contains(String value, List<String> words) {
+        for (String word : words) {
+            if (value.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
