@@ -11,6 +11,7 @@ import dev.agentmail.api.resource.MessageResource;
 import dev.agentmail.api.resource.OpenApiResource;
 import dev.agentmail.api.resource.OrganizationResource;
 import dev.agentmail.api.resource.ThreadResource;
+import dev.agentmail.api.resource.V1Resource;
 import dev.agentmail.webadmin.OrganizationRoutes;
 import org.apache.james.webadmin.Routes;
 
@@ -27,6 +28,7 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(MessageResource.class);
         resources.addBinding().to(ThreadResource.class);
         resources.addBinding().to(AttachmentDownloadResource.class);
+        resources.addBinding().to(V1Resource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(OrganizationRoutes.class);

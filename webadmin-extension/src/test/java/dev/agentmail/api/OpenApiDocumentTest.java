@@ -192,7 +192,8 @@ class OpenApiDocumentTest {
         assertThat(successOf("PATCH /api/v0/inboxes/{inboxId}")).isEqualTo("200");
         assertThat(successOf("GET /api/v0/inboxes/{inboxId}")).isEqualTo("200");
         forEachOperation((name, operation) -> {
-            if (name.startsWith("DELETE ")) {
+            // The v1 API answers every call with a {"success": ...} body, deletions included.
+            if (name.startsWith("DELETE ") && !name.contains("/api/v1/")) {
                 assertThat(successOf(name)).as(name).isEqualTo("204");
             }
         });
