@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               int submissionPort, int imapPort, String adminBind, int adminPort,
                               Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
                               int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage,
-                              Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer) {
+                              Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -38,7 +39,8 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             Storage.from(settings.optional("AGENTMAIL_STORAGE"), settings.optional("AGENTMAIL_DB_URL"),
                 settings.optional("AGENTMAIL_DB_USER"), settings.optional("AGENTMAIL_DB_PASSWORD")),
             settings.hostAndPort("AGENTMAIL_SMTP_RELAY"),
-            settings.hostAndPort("AGENTMAIL_DNS_SERVER").map(AgentMailConfig::socketAddress));
+            settings.hostAndPort("AGENTMAIL_DNS_SERVER").map(AgentMailConfig::socketAddress),
+            Duration.ofSeconds(settings.integer("AGENTMAIL_EXPIRY_CHECK_SECONDS", 30, 1, 3600)));
     }
 
     private static InetSocketAddress socketAddress(String hostAndPort) {

@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import dev.agentmail.api.ApiServer;
+import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.james.ApiKeyAuthenticator;
@@ -26,13 +27,13 @@ public final class AgentMailServer implements AutoCloseable {
     private final GuiceJamesServer james;
     private final JdbcDatabase database;
     private final ApiServer api;
-    private final DeliveryLedgerJanitor janitor;
+    private final Housekeeping housekeeping;
 
-    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api, DeliveryLedgerJanitor janitor) {
+    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api, Housekeeping housekeeping) {
         this.james = james;
         this.database = database;
         this.api = api;
-        this.janitor = janitor;
+        this.housekeeping = housekeeping;
     }
 
     public static AgentMailServer start(AgentMailConfig config, PrintStream console) throws Exception {
@@ -65,8 +66,9 @@ public final class AgentMailServer implements AutoCloseable {
             LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
                 config.publicUrl(), config.bind(), config.smtpPort(), config.bind(), config.submissionPort(),
                 config.bind(), config.imapPort(), config.dataDir());
-            DeliveryLedgerJanitor janitor = new DeliveryLedgerJanitor(probe.instance(DeliveryLedger.class), Clock.systemUTC());
-            return new AgentMailServer(james, database, api, janitor);
+            Housekeeping housekeeping = new Housekeeping(probe.instance(InboxService.class),
+                probe.instance(DeliveryLedger.class), Clock.systemUTC(), config.expiryCheck());
+            return new AgentMailServer(james, database, api, housekeeping);
         } catch (Exception | Error e) {
             james.stop();
             database.close();
@@ -84,7 +86,7 @@ public final class AgentMailServer implements AutoCloseable {
 
     @Override
     public void close() {
-        janitor.close();
+        housekeeping.close();
         try {
             api.close();
         } catch (Exception e) {

@@ -43,7 +43,7 @@ class JsonMapperTest {
         JsonNode inbox = JsonMapper.get().valueToTree(inbox(Optional.of("Agent One"), Optional.of("my-agent")));
 
         assertThat(fieldNames(inbox)).containsExactly("inbox_id", "email_address", "username", "domain",
-            "display_name", "client_id", "created_at", "updated_at");
+            "display_name", "client_id", "created_at", "updated_at", "expires_at");
         assertThat(inbox.get("display_name").asText()).isEqualTo("Agent One");
         assertThat(inbox.get("client_id").asText()).isEqualTo("my-agent");
     }
@@ -73,7 +73,7 @@ class JsonMapperTest {
             "{\"username\":\"agent-1\",\"domain\":\"d.com\",\"display_name\":\"Agent One\",\"client_id\":\"c\"}",
             CreateInboxRequest.class);
 
-        assertThat(request).isEqualTo(new CreateInboxRequest("agent-1", "d.com", "Agent One", "c"));
+        assertThat(request).isEqualTo(new CreateInboxRequest("agent-1", "d.com", "Agent One", "c", null));
     }
 
     @Test
@@ -121,7 +121,7 @@ class JsonMapperTest {
 
     private static InboxResponse inbox(Optional<String> displayName, Optional<String> clientId) {
         return new InboxResponse("nk8x2j", "agent-1@d.com", "agent-1", "d.com", displayName, clientId, CREATED,
-            CREATED.plusMillis(1));
+            CREATED.plusMillis(1), Optional.empty());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An agent's mailbox: a James user named {@code username@domain} with its INBOX and Sent folders. */
+/**
+ * An agent's mailbox: a James user named {@code username@domain} with its INBOX and Sent folders. A disposable
+ * inbox has {@code expiresAt}: it is deleted then, and it may receive but not send.
+ */
 public record Inbox(String id, String organizationId, String username, String domain,
                     Optional<String> displayName, Optional<String> clientId,
-                    Instant createdAt, Instant updatedAt) {
+                    Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt) {
     public Inbox {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
@@ -17,13 +20,24 @@ public record Inbox(String id, String organizationId, String username, String do
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /** A persistent inbox. */
+    public Inbox(String id, String organizationId, String username, String domain, Optional<String> displayName,
+                 Optional<String> clientId, Instant createdAt, Instant updatedAt) {
+        this(id, organizationId, username, domain, displayName, clientId, createdAt, updatedAt, Optional.empty());
     }
 
     public String emailAddress() {
         return username + "@" + domain;
     }
 
+    public boolean disposable() {
+        return expiresAt.isPresent();
+    }
+
     public Inbox withDisplayName(Optional<String> newDisplayName, Instant now) {
-        return new Inbox(id, organizationId, username, domain, newDisplayName, clientId, createdAt, now);
+        return new Inbox(id, organizationId, username, domain, newDisplayName, clientId, createdAt, now, expiresAt);
     }
 }

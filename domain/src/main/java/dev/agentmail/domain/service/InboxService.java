@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -35,8 +36,15 @@ public class InboxService {
         this.clock = clock;
     }
 
-    public record NewInbox(String username, String domain, String displayName, String clientId) {
+    /** {@code ttlSeconds}, when given, makes a disposable inbox that is deleted that long after its creation. */
+    public record NewInbox(String username, String domain, String displayName, String clientId, Long ttlSeconds) {
+        public NewInbox(String username, String domain, String displayName, String clientId) {
+            this(username, domain, displayName, clientId, null);
+        }
     }
+
+    public static final Duration MIN_TTL = Duration.ofSeconds(1);
+    public static final Duration MAX_TTL = Duration.ofDays(30);
 
     public Inbox create(String organizationId, NewInbox request) {
         String username = validUsername(request.username());
@@ -51,8 +59,10 @@ public class InboxService {
         if (inboxes.findByAddress(username, domain).isPresent()) {
             throw new AddressTakenException(username + "@" + domain);
         }
+        Optional<Duration> ttl = ttl(request.ttlSeconds());
         Instant now = now();
-        Inbox inbox = new Inbox(Ids.inbox(), organizationId, username, domain, displayName, clientId, now, now);
+        Inbox inbox = new Inbox(Ids.inbox(), organizationId, username, domain, displayName, clientId, now, now,
+            ttl.map(now::plus));
         // The row goes first: its unique address is what stops two concurrent creations of one address.
         inboxes.create(inbox);
         try {
@@ -90,6 +100,27 @@ public class InboxService {
         mailAccounts.remove(inbox.emailAddress());
         inboxes.delete(organizationId, inboxId);
         LOGGER.info("Deleted inbox {} ({}) of organization {}", inbox.id(), inbox.emailAddress(), organizationId);
+    }
+
+    /** Deletes the disposable inboxes whose time has come; @return how many */
+    public int deleteExpired(int limit) {
+        int deleted = 0;
+        for (Inbox inbox : inboxes.findExpired(now(), limit)) {
+            delete(inbox.organizationId(), inbox.id());
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private static Optional<Duration> ttl(Long seconds) {
+        if (seconds == null) {
+            return Optional.empty();
+        }
+        if (seconds < MIN_TTL.toSeconds() || seconds > MAX_TTL.toSeconds()) {
+            throw new InvalidInputException("ttl_seconds", "ttl_seconds must be between " + MIN_TTL.toSeconds()
+                + " and " + MAX_TTL.toSeconds());
+        }
+        return Optional.of(Duration.ofSeconds(seconds));
     }
 
     private static String validUsername(String raw) {

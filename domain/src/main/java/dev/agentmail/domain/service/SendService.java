@@ -150,6 +150,9 @@ public class SendService {
     }
 
     private Sent dispatch(Inbox inbox, OutgoingMail mail, List<String> labels) {
+        if (inbox.disposable()) {
+            throw new ForbiddenException("a disposable inbox can receive but not send");
+        }
         Set<String> validLabels = labels == null ? Set.of() : Labels.validate("labels", labels);
         if (mail.envelopeRecipients().size() > MAX_RECIPIENTS) {
             throw new InvalidInputException("to", "at most " + MAX_RECIPIENTS + " recipients in all");

@@ -4,6 +4,8 @@ import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface InboxRepository {
@@ -21,6 +23,9 @@ public interface InboxRepository {
     long count(String organizationId);
 
     void update(Inbox inbox);
+
+    /** Disposable inboxes whose time has come, oldest expiry first, at most {@code limit}. */
+    List<Inbox> findExpired(Instant now, int limit);
 
     /** @return whether an inbox of this organization was deleted */
     boolean delete(String organizationId, String inboxId);

@@ -56,6 +56,15 @@ public class InMemoryInboxRepository implements InboxRepository {
     }
 
     @Override
+    public synchronized java.util.List<Inbox> findExpired(java.time.Instant now, int limit) {
+        return inboxes.values().stream()
+            .filter(inbox -> inbox.expiresAt().map(expiry -> !expiry.isAfter(now)).orElse(false))
+            .sorted(Comparator.comparing((Inbox inbox) -> inbox.expiresAt().orElseThrow()).thenComparing(Inbox::id))
+            .limit(Math.max(1, limit))
+            .toList();
+    }
+
+    @Override
     public synchronized boolean delete(String organizationId, String inboxId) {
         return find(organizationId, inboxId).map(inbox -> inboxes.remove(inboxId)).isPresent();
     }

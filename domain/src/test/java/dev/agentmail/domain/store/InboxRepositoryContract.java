@@ -247,4 +247,20 @@ public interface InboxRepositoryContract {
 
         assertThat(inboxRepository().findByAddress("agent-a", DOMAIN).map(Inbox::id)).contains("in_b");
     }
+
+    @Test
+    default void expiredDisposableInboxesAreFoundOldestFirst() {
+        Instant at = Instant.ofEpochMilli(1_000);
+        inboxRepository().create(new Inbox("in_late", "org_1", "late", "agentmail.test", Optional.empty(), Optional.empty(),
+            at, at, Optional.of(Instant.ofEpochMilli(9_000))));
+        inboxRepository().create(new Inbox("in_early", "org_1", "early", "agentmail.test", Optional.empty(), Optional.empty(),
+            at, at, Optional.of(Instant.ofEpochMilli(5_000))));
+        inboxRepository().create(inbox("in_kept", "org_1", "kept", 1_000));
+
+        assertThat(inboxRepository().findExpired(Instant.ofEpochMilli(4_999), 10)).isEmpty();
+        assertThat(inboxRepository().findExpired(Instant.ofEpochMilli(10_000), 10)).extracting(Inbox::id)
+            .containsExactly("in_early", "in_late");
+        assertThat(inboxRepository().findExpired(Instant.ofEpochMilli(10_000), 1)).extracting(Inbox::id).containsExactly("in_early");
+        assertThat(inboxRepository().find("org_1", "in_late").orElseThrow().expiresAt()).contains(Instant.ofEpochMilli(9_000));
+    }
 }

@@ -11,11 +11,12 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public class JdbcInboxRepository implements InboxRepository {
     private static final String COLUMNS =
-        "id, organization_id, username, domain, display_name, client_id, created_at, updated_at";
+        "id, organization_id, username, domain, display_name, client_id, created_at, updated_at, expires_at";
 
     private final Jdbc jdbc;
 
@@ -27,9 +28,10 @@ public class JdbcInboxRepository implements InboxRepository {
     @Override
     public void create(Inbox inbox) {
         try {
-            jdbc.update("INSERT INTO inboxes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO inboxes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 inbox.id(), inbox.organizationId(), inbox.username(), inbox.domain(), inbox.displayName().orElse(null),
-                inbox.clientId().orElse(null), inbox.createdAt().toEpochMilli(), inbox.updatedAt().toEpochMilli());
+                inbox.clientId().orElse(null), inbox.createdAt().toEpochMilli(), inbox.updatedAt().toEpochMilli(),
+                Jdbc.nullableMillis(inbox.expiresAt()));
         } catch (SQLException e) {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new AddressTakenException(inbox.emailAddress());
@@ -71,6 +73,12 @@ public class JdbcInboxRepository implements InboxRepository {
     }
 
     @Override
+    public List<Inbox> findExpired(Instant now, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inboxes WHERE expires_at IS NOT NULL AND expires_at <= ?"
+            + " ORDER BY expires_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", this::map, now.toEpochMilli());
+    }
+
+    @Override
     public boolean delete(String organizationId, String inboxId) {
         return jdbc.updateOrFail("DELETE FROM inboxes WHERE organization_id = ? AND id = ?", organizationId, inboxId) > 0;
     }
@@ -79,6 +87,6 @@ public class JdbcInboxRepository implements InboxRepository {
         return new Inbox(row.getString("id"), row.getString("organization_id"), row.getString("username"),
             row.getString("domain"), Optional.ofNullable(row.getString("display_name")),
             Optional.ofNullable(row.getString("client_id")), Instant.ofEpochMilli(row.getLong("created_at")),
-            Instant.ofEpochMilli(row.getLong("updated_at")));
+            Instant.ofEpochMilli(row.getLong("updated_at")), Jdbc.instant(row, "expires_at"));
     }
 }

@@ -8,5 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record CreateInboxRequest(String username, String domain,
                                  @JsonProperty("display_name") String displayName,
-                                 @JsonProperty("client_id") String clientId) {
+                                 @JsonProperty("client_id") String clientId,
+                                 @JsonProperty("ttl_seconds") Long ttlSeconds) {
 }

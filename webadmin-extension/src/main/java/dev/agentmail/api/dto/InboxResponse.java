@@ -7,9 +7,9 @@ import java.util.Optional;
 
 public record InboxResponse(String inboxId, String emailAddress, String username, String domain,
                             Optional<String> displayName, Optional<String> clientId, Instant createdAt,
-                            Instant updatedAt) {
+                            Instant updatedAt, Optional<Instant> expiresAt) {
     public static InboxResponse of(Inbox inbox) {
         return new InboxResponse(inbox.id(), inbox.emailAddress(), inbox.username(), inbox.domain(),
-            inbox.displayName(), inbox.clientId(), inbox.createdAt(), inbox.updatedAt());
+            inbox.displayName(), inbox.clientId(), inbox.createdAt(), inbox.updatedAt(), inbox.expiresAt());
     }
 }

@@ -43,7 +43,8 @@ public class InboxResource {
     public Response create(@Context SecurityContext security, CreateInboxRequest request) {
         CreateInboxRequest body = RequestBodies.required(request);
         Inbox inbox = inboxes.create(Caller.of(security).organizationId(),
-            new InboxService.NewInbox(body.username(), body.domain(), body.displayName(), body.clientId()));
+            new InboxService.NewInbox(body.username(), body.domain(), body.displayName(), body.clientId(),
+                body.ttlSeconds()));
         return Response.status(Response.Status.CREATED).entity(InboxResponse.of(inbox)).build();
     }
 

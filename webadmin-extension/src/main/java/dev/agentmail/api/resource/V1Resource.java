@@ -64,7 +64,8 @@ public class V1Resource {
         return answer(() -> {
             JsonNode request = object(body);
             Inbox inbox = inboxes.create(Caller.of(security).organizationId(), new InboxService.NewInbox(
-                text(request, "username"), text(request, "domain"), text(request, "display_name"), text(request, "client_id")));
+                text(request, "username"), text(request, "domain"), text(request, "display_name"), text(request, "client_id"),
+                request.hasNonNull("ttl_seconds") ? seconds(request.get("ttl_seconds")) : null));
             return Response.status(201).entity(data(inbox(inbox)).getEntity()).build();
         });
     }
@@ -161,6 +162,7 @@ public class V1Resource {
         out.put("domain", inbox.domain());
         out.put("display_name", inbox.displayName().orElse(null));
         out.put("created_at", inbox.createdAt());
+        out.put("expires_at", inbox.expiresAt().orElse(null));
         return out;
     }
 
@@ -228,6 +230,13 @@ public class V1Resource {
             throw new InvalidInputException(field, "field '" + field + "' must be a string");
         }
         return value.asText();
+    }
+
+    private static Long seconds(JsonNode value) {
+        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw new InvalidInputException("ttl_seconds", "ttl_seconds must be a whole number of seconds");
+        }
+        return value.asLong();
     }
 
     private static String required(JsonNode request, String field) {

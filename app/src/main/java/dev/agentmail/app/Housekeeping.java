@@ -1,0 +1,52 @@
+package dev.agentmail.app;
+
+import dev.agentmail.domain.service.InboxService;
+import dev.agentmail.domain.store.DeliveryLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Background chores: deleting disposable inboxes when they expire, and keeping the delivery ledger small. */
+final class Housekeeping implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Housekeeping.class);
+    /** The spool redelivers within minutes of a restart: a week of delivery attempts is plenty. */
+    static final Duration LEDGER_RETENTION = Duration.ofDays(7);
+    private static final int EXPIRED_PER_ROUND = 100;
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Housekeeping(InboxService inboxes, DeliveryLedger ledger, Clock clock, Duration expiryCheck) {
+        scheduler.scheduleWithFixedDelay(guarded("delete expired inboxes", () -> {
+            int deleted = inboxes.deleteExpired(EXPIRED_PER_ROUND);
+            if (deleted > 0) {
+                LOGGER.info("Deleted {} expired disposable inboxes", deleted);
+            }
+        }), expiryCheck.toMillis(), expiryCheck.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("clean the delivery ledger",
+            () -> ledger.forgetBefore(clock.instant().minus(LEDGER_RETENTION))), 1, 60, TimeUnit.MINUTES);
+    }
+
+    private static Runnable guarded(String chore, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not {}; will retry", chore, e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
