@@ -34,15 +34,22 @@ final class ReplyText {
     private ReplyText() {
     }
 
+    /** Notifications that quote (issue trackers, forums) are not conversations: their text is all new. */
+    private static final List<String> NOTIFICATION_FOOTERS = List.of("reply to this email directly",
+        "you are receiving this because", "you're receiving this because");
+
     static Optional<String> text(String text) {
+        String lowerText = text.toLowerCase();
+        if (NOTIFICATION_FOOTERS.stream().anyMatch(lowerText::contains)) {
+            return Optional.empty();
+        }
         String[] lines = text.split("\\R", -1);
         int end = lines.length;
         boolean cut = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             String joined = i + 1 < lines.length ? (line + " " + lines[i + 1].strip()).strip() : line;
-            if (startsQuote(lines, i, line) || (line.toLowerCase().startsWith("on ") && !line.endsWith(":")
-                && QUOTE_HEADERS.get(0).matcher(joined).matches())) {
+            if (startsQuote(lines, i, line) || (!line.endsWith(":") && startsTwoLineHeader(joined))) {
                 end = i;
                 cut = true;
                 break;
@@ -61,6 +68,16 @@ final class ReplyText {
         }
         String reply = String.join("\n", kept).strip();
         return reply.isEmpty() ? Optional.empty() : Optional.of(reply);
+    }
+
+    /** "On ... Alice <a@b.com>" / "wrote:" and the like, folded over two lines by the sender's client. */
+    private static boolean startsTwoLineHeader(String joined) {
+        for (int p = 0; p < 7; p++) {
+            if (QUOTE_HEADERS.get(p).matcher(joined).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsQuote(String[] lines, int index, String line) {
@@ -96,11 +113,16 @@ final class ReplyText {
         boolean removed = false;
         for (Element quote : document.select("div.gmail_quote, blockquote[type=cite], blockquote.gmail_quote, "
             + "div#divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix, div.yahoo_quoted, div#mail-editor-reference-message-container")) {
+            if (quote.parent() == null) {
+                continue;
+            }
             if (quote.id().equals("divRplyFwdMsg") || quote.id().equals("appendonsend")) {
                 Element next = quote.nextElementSibling();
                 while (next != null) {
                     Element following = next.nextElementSibling();
-                    next.remove();
+                    if (next.parent() != null) {
+                        next.remove();
+                    }
                     next = following;
                 }
             }

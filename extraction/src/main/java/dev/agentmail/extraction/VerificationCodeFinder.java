@@ -37,6 +37,9 @@ final class VerificationCodeFinder {
         "(?<![\\p{L}\\p{N}#$€£¥.,:/()+_-])(\\d{4,8})" + END);
     private static final Pattern ALPHANUMERIC = Pattern.compile(
         "(?<![\\p{L}\\p{N}#$€£¥.,:/_-])([A-Z0-9]{3,5}-[A-Z0-9]{3,5}|[A-Z0-9]{4,10})" + END);
+    /** Mixed-case codes ("mT4q8ZrW") look like words too: they count only right after a word naming a code. */
+    private static final Pattern MIXED_CASE = Pattern.compile(
+        "(?<![\\p{L}\\p{N}#$€£¥.,:/_-])([A-Za-z0-9]{3,5}-[A-Za-z0-9]{3,5}|[A-Za-z0-9]{6,10})" + END);
     private static final int MINIMUM_SCORE = 3;
     private static final int NEARBY = 2;
 
@@ -57,11 +60,9 @@ final class VerificationCodeFinder {
                 }
             }
         }
-        if (best == null) {
-            for (Candidate candidate : candidates(List.of(subject), 0, false, Set.of())) {
-                if (best == null || candidate.score > best.score) {
-                    best = candidate;
-                }
+        for (Candidate candidate : candidates(List.of(subject), 0, subjectNamesACode, Set.of())) {
+            if (best == null || candidate.score > best.score) {
+                best = candidate;
             }
         }
         return best == null || best.score < MINIMUM_SCORE ? Optional.empty()
@@ -74,12 +75,18 @@ final class VerificationCodeFinder {
     private static List<Candidate> candidates(List<String> lines, int index, boolean subjectNamesACode, Set<String> emphasized) {
         String line = lines.get(index);
         List<Candidate> found = new ArrayList<>();
-        for (Pattern pattern : List.of(NUMERIC_SPLIT, NUMERIC, ALPHANUMERIC)) {
+        for (Pattern pattern : List.of(NUMERIC_SPLIT, NUMERIC, ALPHANUMERIC, MIXED_CASE)) {
             Matcher matcher = pattern.matcher(line);
             while (matcher.find()) {
                 String raw = matcher.group();
                 String code = raw.replaceAll("[ -]", "");
-                if (!plausible(code)) {
+                if (!plausible(code) || pattern == MIXED_CASE && !(mixedCase(code)
+                    && directlyNamed(line.toLowerCase(Locale.ROOT).substring(0, matcher.start())))) {
+                    continue;
+                }
+                boolean lettersToo = code.chars().anyMatch(Character::isLetter);
+                if (pattern == ALPHANUMERIC && !lettersToo
+                    || US_STATE_BEFORE.matcher(line.substring(0, matcher.start())).find()) {
                     continue;
                 }
                 int score = score(lines, index, matcher.start(), matcher.end(), raw, code, subjectNamesACode, emphasized);
@@ -87,6 +94,21 @@ final class VerificationCodeFinder {
             }
         }
         return found;
+    }
+
+    /** "NY 10004": a ZIP code after a US state, in an address line. */
+    private static final Pattern US_STATE_BEFORE = Pattern.compile("\\b[A-Z]{2} $");
+    private static final Pattern ASSIGNMENT = Pattern.compile("(\\bis|\\bist|\\best|\\bes|:|：|=|是|は)\\s*$");
+
+    private static boolean mixedCase(String code) {
+        return code.chars().anyMatch(Character::isUpperCase) && code.chars().anyMatch(Character::isLowerCase)
+            && code.chars().anyMatch(Character::isDigit);
+    }
+
+    /** "... code is X" or "code: X": the words right before the candidate name a code. */
+    private static boolean directlyNamed(String before) {
+        String tail = before.length() > 30 ? before.substring(before.length() - 30) : before;
+        return ASSIGNMENT.matcher(before).find() && containsAny(tail, KEYWORDS);
     }
 
     private static boolean plausible(String code) {
@@ -128,8 +150,14 @@ final class VerificationCodeFinder {
         if (emphasized.contains(raw) || emphasized.contains(code)) {
             score += 1;
         }
-        if (containsAny(before.length() > 40 ? before.substring(before.length() - 40) : before, NEGATIVE)
-            || containsAny(after.length() > 15 ? after.substring(0, 15) : after, NEGATIVE)) {
+        String sentence = sentenceBefore(lines, index, start);
+        boolean assigned = ASSIGNMENT.matcher(before).find() && containsAny(sentence, KEYWORDS)
+            && keywordLeadsNegatives(sentence);
+        if (assigned) {
+            score += 1;
+        }
+        if (!assigned && (containsAny(before.length() > 40 ? before.substring(before.length() - 40) : before, NEGATIVE)
+            || containsAny(after.length() > 15 ? after.substring(0, 15) : after, NEGATIVE))) {
             score -= 5;
         }
         if (code.length() == 6) {
@@ -138,12 +166,45 @@ final class VerificationCodeFinder {
         return score;
     }
 
+    /** The sentence up to the candidate, across the line before: "Your OTP for ... card ending 4432 is ". */
+    private static String sentenceBefore(List<String> lines, int index, int start) {
+        String text = (index > 0 ? lines.get(index - 1) + " " : "") + lines.get(index).substring(0, start);
+        String lower = text.toLowerCase(Locale.ROOT);
+        int end = Math.max(Math.max(lower.lastIndexOf(". "), lower.lastIndexOf("! ")), Math.max(lower.lastIndexOf("? "), lower.lastIndexOf("。")));
+        return end >= 0 ? lower.substring(end + 1) : lower;
+    }
+
+    /** Whether the sentence names a code before it names anything else ("code for order #1 is X", not "order code"). */
+    private static boolean keywordLeadsNegatives(String sentence) {
+        int keyword = firstIndex(sentence, KEYWORDS);
+        int negative = firstIndex(sentence, NEGATIVE);
+        return keyword >= 0 && (negative < 0 || keyword < negative);
+    }
+
+    private static int firstIndex(String text, List<String> words) {
+        int first = -1;
+        for (String word : words) {
+            int at = text.indexOf(word);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
     private static String nearby(List<String> lines, int index) {
         StringBuilder out = new StringBuilder();
         for (int i = Math.max(0, index - NEARBY); i < index; i++) {
             out.append(lines.get(i).toLowerCase(Locale.ROOT)).append('\n');
         }
         return out.toString();
+    }
+
+    /** Chinese, Japanese and Korean words are not set off by spaces: there is no word boundary to look for. */
+    private static boolean unspaced(String word) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+            || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     /** The line the code stands on, or with the line that introduces it when it stands alone. */
@@ -163,6 +224,9 @@ final class VerificationCodeFinder {
     private static boolean containsAny(String text, List<String> words) {
         for (String word : words) {
             int at = text.indexOf(word);
+            if (at >= 0 && unspaced(word)) {
+                return true;
+            }
             while (at >= 0) {
                 boolean startsWord = at == 0 || !Character.isLetter(text.charAt(at - 1)) || !Character.isLetter(word.charAt(0));
                 int endIndex = at + word.length();

@@ -17,17 +17,19 @@ import java.util.regex.Pattern;
 final class VerificationLinkFinder {
     private static final List<String> CONFIRMING = List.of("verify", "verification", "confirm", "activate", "validate",
         "magic", "sign in", "sign-in", "signin", "log in", "log-in", "login", "complete registration",
-        "complete your registration", "accept invitation", "accept invite", "get started", "bestätigen", "bestaetigen",
+        "complete your registration", "accept invitation", "accept invite", "bestätigen", "einloggen", "entrar",
+        "acessar", "acceder", "connexion", "aanmelden", "bestaetigen",
         "verifizieren", "anmelden", "confirmer", "vérifier", "valider", "se connecter", "confirmar", "verificar",
         "iniciar sesión", "conferma", "verifica", "accedi", "bevestig", "inloggen", "подтверд", "войти", "確認", "認証",
         "ログイン", "验证", "确认", "登录", "인증", "확인", "로그인");
     private static final List<String> CONFIRMING_IN_ADDRESS = List.of("verify", "verification", "confirm", "activate",
         "validate", "magic", "signin", "sign-in", "sign_in", "login", "log-in", "auth", "token=", "otp");
     private static final List<String> NEVER = List.of("unsubscribe", "optout", "opt-out", "opt_out", "preferences",
-        "privacy", "terms", "legal", "policy", "help", "support", "faq", "contact", "facebook.", "twitter.", "x.com/",
-        "linkedin.", "instagram.", "youtube.", "tiktok.", "play.google", "apps.apple", "itunes.apple", "logo",
+        "privacy", "terms", "legal", "policy", "help", "support", "faq", "contact", "logo",
         "view in browser", "view online", "webversion", "web version", "manage", "settings", "report", "abuse",
-        "not you", "wasn't you", "didn't request", "secure your account", "mailto:", "tel:");
+        "not you", "wasn't you", "didn't request", "secure your account", "mailto:", "tel:", "to view", "statement");
+    private static final List<String> SOCIAL_HOSTS = List.of("facebook.", "twitter.", "x.com", "linkedin.", "instagram.",
+        "youtube.", "tiktok.", "play.google", "apps.apple", "itunes.apple");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
 
     private VerificationLinkFinder() {
@@ -72,7 +74,10 @@ final class VerificationLinkFinder {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             return 0;
         }
-        if (contains(url, NEVER) || contains(text, NEVER) || url.matches(".*\\.(png|jpe?g|gif|svg|webp|ico)(\\?.*)?$")) {
+        String host = url.replaceFirst("^https?://", "").split("[/?#]", 2)[0];
+        String rest = url.substring(url.indexOf(host) + host.length());
+        if (contains(host, SOCIAL_HOSTS) || contains(rest, NEVER) || contains(text, NEVER)
+            || url.matches(".*\\.(png|jpe?g|gif|svg|webp|ico)(\\?.*)?$")) {
             return 0;
         }
         int score = 0;
