@@ -12,6 +12,7 @@ import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
 import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.NotFoundException;
@@ -34,6 +35,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 @Path("/api/v0/inboxes/{inboxId}/messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -116,18 +120,9 @@ public class MessageResource {
                        @Suspended AsyncResponse response) {
         String organizationId = Caller.of(security).organizationId();
         Duration waitFor = Duration.ofSeconds(WaitParams.seconds(wait));
-        messages.latestInbound(organizationId, inboxId, WaitParams.since(messages, organizationId, inboxId, since), waitFor)
-            .whenComplete((message, failure) -> {
-                if (failure != null) {
-                    response.resume(failure);
-                } else if (message.isEmpty()) {
-                    response.resume(new NotFoundException(waitFor.isZero()
-                        ? "no message has been received" + (since == null ? "" : " since " + since)
-                        : "no message arrived within " + waitFor.toSeconds() + " seconds"));
-                } else {
-                    response.resume(MessageResponse.of(message.get()));
-                }
-            });
+        resume(response, messages.latestInbound(organizationId, inboxId,
+                WaitParams.since(messages, organizationId, inboxId, since), waitFor),
+            MessageResponse::of, waitFor, since, "no message has been received", "no message arrived");
     }
 
     /** The code and link of the newest received message that has one; {@code wait} and {@code since} as for latest. */
@@ -138,18 +133,27 @@ public class MessageResource {
                      @Suspended AsyncResponse response) {
         String organizationId = Caller.of(security).organizationId();
         Duration waitFor = Duration.ofSeconds(WaitParams.seconds(wait));
-        messages.latestWithCode(organizationId, inboxId, WaitParams.since(messages, organizationId, inboxId, since), waitFor)
-            .whenComplete((message, failure) -> {
-                if (failure != null) {
-                    response.resume(failure);
-                } else if (message.isEmpty()) {
-                    response.resume(new NotFoundException(waitFor.isZero()
-                        ? "no received message has a verification code or link" + (since == null ? "" : " since " + since)
-                        : "no message with a verification code or link arrived within " + waitFor.toSeconds() + " seconds"));
-                } else {
-                    response.resume(CodeResponse.of(message.get()));
-                }
-            });
+        resume(response, messages.latestWithCode(organizationId, inboxId,
+                WaitParams.since(messages, organizationId, inboxId, since), waitFor),
+            CodeResponse::of, waitFor, since, "no received message has a verification code or link",
+            "no message with a verification code or link arrived");
+    }
+
+    /** Completes a suspended call: the found message, or 404 saying what was not found and for how long it was awaited. */
+    private static void resume(AsyncResponse response, CompletableFuture<Optional<StoredMessage>> found,
+                               Function<StoredMessage, Object> answer, Duration waitFor, String since,
+                               String noneYet, String noneArrived) {
+        found.whenComplete((message, failure) -> {
+            if (failure != null) {
+                response.resume(failure);
+            } else if (message.isEmpty()) {
+                response.resume(new NotFoundException(waitFor.isZero()
+                    ? noneYet + (since == null ? "" : " since " + since)
+                    : noneArrived + " within " + waitFor.toSeconds() + " seconds"));
+            } else {
+                response.resume(answer.apply(message.get()));
+            }
+        });
     }
 
     @DELETE
