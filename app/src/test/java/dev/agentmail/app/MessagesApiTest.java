@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.service.MessageEvents;
 import org.apache.commons.net.smtp.SMTPClient;
@@ -299,9 +300,9 @@ class MessagesApiTest {
                 "{\"to\": \"" + recipient.address() + "\", \"subject\": \"Local\", \"text\": \"Hi\"}").json().get("message_id").asText();
             awaitMessages(recipient, 2);
 
-            assertThat(events).filteredOn(event -> event.type() == MessageEvent.Type.SENT)
+            assertThat(events).filteredOn(event -> event.type() == EventType.MESSAGE_SENT)
                 .extracting(event -> event.message().id()).containsExactly(sentId);
-            assertThat(events).filteredOn(event -> event.type() == MessageEvent.Type.RECEIVED)
+            assertThat(events).filteredOn(event -> event.type() == EventType.MESSAGE_RECEIVED)
                 .extracting(event -> event.message().inboxId(), event -> event.message().content().subject())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(recipient.id(), "Event"),
                     org.assertj.core.groups.Tuple.tuple(recipient.id(), "Local"));

@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;
@@ -43,7 +44,7 @@ public class MessageIndexer {
         messages.create(message);
         StoredMessage indexed = messages.findByLocation(location).orElse(message);
         if (direction == Direction.INBOUND && indexed.id().equals(message.id())) {
-            events.publish(new MessageEvent(MessageEvent.Type.RECEIVED, indexed, now));
+            events.publish(new MessageEvent(EventType.MESSAGE_RECEIVED, indexed, now));
         }
         return indexed;
     }

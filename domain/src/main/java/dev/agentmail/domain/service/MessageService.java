@@ -2,6 +2,7 @@ package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
@@ -87,7 +88,7 @@ public class MessageService {
         CompletableFuture<Optional<StoredMessage>> result = new CompletableFuture<>();
         AutoCloseable subscription = events.subscribe(event -> {
             StoredMessage message = event.message();
-            if (event.type() == MessageEvent.Type.RECEIVED && message.inboxId().equals(inboxId)
+            if (event.type() == EventType.MESSAGE_RECEIVED && message.inboxId().equals(inboxId)
                 && after.map(message.timestamp()::isAfter).orElse(true) && matching.test(message)) {
                 result.complete(Optional.of(message));
             }

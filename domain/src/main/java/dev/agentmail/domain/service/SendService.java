@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.OutgoingMail;
 import dev.agentmail.domain.model.OutgoingMail.OutgoingAttachment;
@@ -166,7 +167,7 @@ public class SendService {
         if (!validLabels.isEmpty()) {
             sent = messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
         }
-        events.publish(new MessageEvent(MessageEvent.Type.SENT, sent, clock.instant()));
+        events.publish(new MessageEvent(EventType.MESSAGE_SENT, sent, clock.instant()));
         return new Sent(sent.id(), sent.threadId());
     }
 

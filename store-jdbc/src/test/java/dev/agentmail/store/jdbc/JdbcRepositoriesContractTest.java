@@ -3,6 +3,10 @@ package dev.agentmail.store.jdbc;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.EventOutboxContract;
+import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.domain.store.WebhookRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
@@ -16,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract {
+    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -51,6 +55,16 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public MessageRepository messageRepository() {
         return new JdbcMessageRepository(database.dataSource());
+    }
+
+    @Override
+    public WebhookRepository webhookRepository() {
+        return new JdbcWebhookRepository(database.dataSource());
+    }
+
+    @Override
+    public EventOutbox eventOutbox() {
+        return new JdbcEventOutbox(database.dataSource());
     }
 
     @Override

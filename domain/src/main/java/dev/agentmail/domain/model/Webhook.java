@@ -1,0 +1,33 @@
+package dev.agentmail.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A subscription of an organization's events to a URL. {@code inboxIds} empty means every inbox. The secret signs
+ * deliveries, so it is kept readable (unlike API keys, which are only checked and are stored hashed).
+ */
+public record Webhook(String id, String organizationId, String url, List<EventType> eventTypes, List<String> inboxIds,
+                      boolean enabled, Optional<String> clientId, String secret, Instant createdAt, Instant updatedAt) {
+    public Webhook {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(secret, "secret");
+        eventTypes = List.copyOf(eventTypes);
+        inboxIds = List.copyOf(inboxIds);
+    }
+
+    /** Whether an event of this type, about this inbox (empty for events of no inbox), is for this webhook. */
+    public boolean wants(EventType type, Optional<String> inboxId) {
+        return enabled && eventTypes.contains(type)
+            && (inboxIds.isEmpty() || inboxId.map(inboxIds::contains).orElse(true));
+    }
+
+    public Webhook withSettings(String url, List<EventType> eventTypes, List<String> inboxIds, boolean enabled,
+                                Instant updatedAt) {
+        return new Webhook(id, organizationId, url, eventTypes, inboxIds, enabled, clientId, secret, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.agentmail.store.jdbc;
+
+import dev.agentmail.domain.model.DueDelivery;
+import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.StoredEvent;
+import dev.agentmail.domain.model.Webhook;
+import dev.agentmail.domain.model.WebhookDelivery;
+import dev.agentmail.domain.store.EventOutbox;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public class JdbcEventOutbox implements EventOutbox {
+    private static final String EVENT_COLUMNS = "seq, id, organization_id, event_type, inbox_id, payload, created_at";
+    private static final String DELIVERY_COLUMNS = "d.id, d.webhook_id, d.event_id, e.event_type, d.state, d.attempts,"
+        + " d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at, d.created_at";
+    private static final String DELIVERIES = " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id";
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final Jdbc jdbc;
+
+    @Inject
+    public JdbcEventOutbox(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void append(StoredEvent event, List<WebhookDelivery> deliveries) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "INSERT INTO events (id, organization_id, event_type, inbox_id, payload, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", event.id(), event.organizationId(), event.type().wireName(),
+                event.inboxId().orElse(null), event.payload(), event.createdAt().toEpochMilli());
+            for (WebhookDelivery delivery : deliveries) {
+                Jdbc.update(connection, "INSERT INTO webhook_deliveries (id, webhook_id, event_id, state, attempts,"
+                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", delivery.id(),
+                    delivery.webhookId(), event.id(), delivery.state().name(), delivery.attempts(),
+                    Jdbc.nullableMillis(delivery.nextAttemptAt()), delivery.createdAt().toEpochMilli());
+            }
+        });
+    }
+
+    @Override
+    public List<StoredEvent> eventsAfter(String organizationId, long sequence, int limit) {
+        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM events WHERE organization_id = ? AND seq > ?"
+            + " ORDER BY seq FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", JdbcEventOutbox::event,
+            organizationId, sequence);
+    }
+
+    @Override
+    public Optional<Long> sequenceOf(String organizationId, String eventId) {
+        return jdbc.queryOne("SELECT seq FROM events WHERE organization_id = ? AND id = ?", row -> row.getLong(1),
+            organizationId, eventId);
+    }
+
+    @Override
+    public long lastSequence() {
+        return jdbc.count("SELECT MAX(seq) FROM events");
+    }
+
+    @Override
+    public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+        record Candidate(String id, String webhookId, String eventId, int attempts, long dueAt) {
+        }
+        List<Candidate> candidates = jdbc.query("SELECT id, webhook_id, event_id, attempts, next_attempt_at"
+                + " FROM webhook_deliveries WHERE state = 'PENDING' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+            row -> new Candidate(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getLong(5)),
+            now.toEpochMilli());
+        List<DueDelivery> claimed = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            // Only the claim that still finds the due time it read wins: two dispatchers never both attempt it.
+            boolean won = jdbc.updateOrFail("UPDATE webhook_deliveries SET next_attempt_at = ?"
+                    + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at = ?", leaseUntil.toEpochMilli(),
+                candidate.id(), candidate.dueAt()) == 1;
+            if (won) {
+                Optional<Webhook> webhook = jdbc.queryOne("SELECT " + JdbcWebhookRepository.COLUMNS
+                    + " FROM webhooks WHERE id = ?", JdbcWebhookRepository::map, candidate.webhookId());
+                Optional<StoredEvent> event = jdbc.queryOne("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?",
+                    JdbcEventOutbox::event, candidate.eventId());
+                if (webhook.isPresent() && event.isPresent()) {
+                    claimed.add(new DueDelivery(candidate.id(), candidate.attempts(), webhook.get(), event.get()));
+                } else {
+                    jdbc.updateOrFail("DELETE FROM webhook_deliveries WHERE id = ?", candidate.id());
+                }
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void recordAttempt(String deliveryId, WebhookDelivery.State state, int attempts,
+                              Optional<Integer> statusCode, Optional<String> error, Instant attemptedAt,
+                              Optional<Instant> nextAttemptAt) {
+        jdbc.updateOrFail("UPDATE webhook_deliveries SET state = ?, attempts = ?, last_status = ?, last_error = ?,"
+                + " last_attempt_at = ?, next_attempt_at = ? WHERE id = ?", state.name(), attempts,
+            statusCode.<Object>map(code -> code).orElse(Jdbc.NullLong.INSTANCE),
+            error.map(text -> text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text).orElse(null),
+            attemptedAt.toEpochMilli(),
+            Jdbc.nullableMillis(state == WebhookDelivery.State.PENDING ? nextAttemptAt : Optional.empty()), deliveryId);
+    }
+
+    @Override
+    public Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest) {
+        return Page.of(jdbc.query("SELECT " + DELIVERY_COLUMNS + DELIVERIES + " WHERE d.webhook_id = ?"
+                    + " ORDER BY d.created_at DESC, d.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                JdbcEventOutbox::delivery, webhookId, pageRequest.offset(), pageRequest.pageSize()),
+            jdbc.count("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = ?", webhookId), pageRequest);
+    }
+
+    @Override
+    public Optional<WebhookDelivery> delivery(String webhookId, String deliveryId) {
+        return jdbc.queryOne("SELECT " + DELIVERY_COLUMNS + DELIVERIES + " WHERE d.webhook_id = ? AND d.id = ?",
+            JdbcEventOutbox::delivery, webhookId, deliveryId);
+    }
+
+    @Override
+    public boolean redeliver(String webhookId, String deliveryId, Instant at) {
+        return jdbc.updateOrFail("UPDATE webhook_deliveries SET state = 'PENDING', next_attempt_at = ?"
+            + " WHERE webhook_id = ? AND id = ?", at.toEpochMilli(), webhookId, deliveryId) > 0;
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        int[] forgotten = {0};
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM webhook_deliveries WHERE state <> 'PENDING' AND event_id IN"
+                + " (SELECT id FROM events WHERE created_at < ?)", cutoff.toEpochMilli());
+            forgotten[0] = Jdbc.update(connection, "DELETE FROM events WHERE created_at < ? AND NOT EXISTS"
+                + " (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id)", cutoff.toEpochMilli());
+        });
+        return forgotten[0];
+    }
+
+    private static StoredEvent event(ResultSet row) throws SQLException {
+        return new StoredEvent(row.getLong("seq"), row.getString("id"), row.getString("organization_id"),
+            EventType.fromWireName(row.getString("event_type")).orElseThrow(),
+            Optional.ofNullable(row.getString("inbox_id")), row.getString("payload"),
+            Instant.ofEpochMilli(row.getLong("created_at")));
+    }
+
+    private static WebhookDelivery delivery(ResultSet row) throws SQLException {
+        int status = row.getInt("last_status");
+        Optional<Integer> lastStatus = row.wasNull() ? Optional.empty() : Optional.of(status);
+        return new WebhookDelivery(row.getString("id"), row.getString("webhook_id"), row.getString("event_id"),
+            EventType.fromWireName(row.getString("event_type")).orElseThrow(),
+            WebhookDelivery.State.valueOf(row.getString("state")), row.getInt("attempts"), lastStatus,
+            Optional.ofNullable(row.getString("last_error")), Jdbc.instant(row, "last_attempt_at"),
+            Jdbc.instant(row, "next_attempt_at"), Instant.ofEpochMilli(row.getLong("created_at")));
+    }
+}
