@@ -1,5 +1,7 @@
 package dev.agentmail.app;
 
+import dev.agentmail.domain.service.RetrySchedule;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               int submissionPort, int imapPort, String adminBind, int adminPort,
                               Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
                               int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage,
-                              Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck) {
+                              Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck,
+                              RetrySchedule webhookRetries) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -40,7 +43,8 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                 settings.optional("AGENTMAIL_DB_USER"), settings.optional("AGENTMAIL_DB_PASSWORD")),
             settings.hostAndPort("AGENTMAIL_SMTP_RELAY"),
             settings.hostAndPort("AGENTMAIL_DNS_SERVER").map(AgentMailConfig::socketAddress),
-            Duration.ofSeconds(settings.integer("AGENTMAIL_EXPIRY_CHECK_SECONDS", 30, 1, 3600)));
+            Duration.ofSeconds(settings.integer("AGENTMAIL_EXPIRY_CHECK_SECONDS", 30, 1, 3600)),
+            settings.retrySchedule("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE"));
     }
 
     private static InetSocketAddress socketAddress(String hostAndPort) {
@@ -88,6 +92,14 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                 throw new IllegalArgumentException(name + " must be host:port, got '" + value.get() + "'");
             }
             return value;
+        }
+
+        RetrySchedule retrySchedule(String name) {
+            try {
+                return RetrySchedule.parse(text(name, RetrySchedule.DEFAULT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage());
+            }
         }
 
         boolean bool(String name, boolean fallback) {

@@ -7,7 +7,21 @@ import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.RestApiModule;
 import dev.agentmail.api.resource.ProtocolEndpoint;
+import dev.agentmail.api.JsonEventPayloads;
 import dev.agentmail.domain.service.ApiKeyService;
+import dev.agentmail.domain.service.EventFeed;
+import dev.agentmail.domain.service.EventFilters;
+import dev.agentmail.domain.service.EventPayloads;
+import dev.agentmail.domain.service.EventRecorder;
+import dev.agentmail.domain.service.EventStreams;
+import dev.agentmail.domain.service.TargetGuard;
+import dev.agentmail.domain.service.WebhookDispatcher;
+import dev.agentmail.domain.service.WebhookService;
+import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.store.jdbc.JdbcEventOutbox;
+import dev.agentmail.store.jdbc.JdbcWebhookRepository;
+import com.google.inject.Singleton;
 import dev.agentmail.domain.service.AttachmentFetcher;
 import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.AttachmentReader;
@@ -79,6 +93,8 @@ public class AgentMailModule extends AbstractModule {
         bind(InboxRepository.class).to(JdbcInboxRepository.class).in(Scopes.SINGLETON);
         bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
         bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
+        bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
+        bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
 
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
         bind(OrganizationService.class).in(Scopes.SINGLETON);
@@ -94,6 +110,13 @@ public class AgentMailModule extends AbstractModule {
         bind(SendService.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);
         bind(AttachmentFetcher.class).to(GuardedHttpFetcher.class).in(Scopes.SINGLETON);
+        bind(TargetGuard.class).in(Scopes.SINGLETON);
+        bind(EventFeed.class).in(Scopes.SINGLETON);
+        bind(EventPayloads.class).to(JsonEventPayloads.class).in(Scopes.SINGLETON);
+        bind(EventRecorder.class).asEagerSingleton();
+        bind(EventFilters.class).in(Scopes.SINGLETON);
+        bind(EventStreams.class).in(Scopes.SINGLETON);
+        bind(WebhookService.class).in(Scopes.SINGLETON);
         bind(AttachmentReader.class).to(MimeAttachmentReader.class).in(Scopes.SINGLETON);
         bind(MimeComposer.class).to(JavaMailComposer.class).in(Scopes.SINGLETON);
         bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);
@@ -101,6 +124,12 @@ public class AgentMailModule extends AbstractModule {
 
         install(new RestApiModule());
         Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding().to(AgentMailProbe.class);
+    }
+
+    @Provides
+    @Singleton
+    WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, Clock clock) {
+        return new WebhookDispatcher(outbox, feed, guard, config.webhookRetries(), clock);
     }
 
     /** The mail listeners that GET /health checks. */

@@ -3,7 +3,9 @@ package dev.agentmail.app;
 import dev.agentmail.api.ApiServer;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.service.WebhookDispatcher;
 import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.james.ResolverDnsService;
 import dev.agentmail.store.jdbc.JdbcDatabase;
@@ -28,12 +30,15 @@ public final class AgentMailServer implements AutoCloseable {
     private final JdbcDatabase database;
     private final ApiServer api;
     private final Housekeeping housekeeping;
+    private final WebhookDispatcher dispatcher;
 
-    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api, Housekeeping housekeeping) {
+    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api, Housekeeping housekeeping,
+                            WebhookDispatcher dispatcher) {
         this.james = james;
         this.database = database;
         this.api = api;
         this.housekeeping = housekeeping;
+        this.dispatcher = dispatcher;
     }
 
     public static AgentMailServer start(AgentMailConfig config, PrintStream console) throws Exception {
@@ -67,8 +72,11 @@ public final class AgentMailServer implements AutoCloseable {
                 config.publicUrl(), config.bind(), config.smtpPort(), config.bind(), config.submissionPort(),
                 config.bind(), config.imapPort(), config.dataDir());
             Housekeeping housekeeping = new Housekeeping(probe.instance(InboxService.class),
-                probe.instance(DeliveryLedger.class), Clock.systemUTC(), config.expiryCheck());
-            return new AgentMailServer(james, database, api, housekeeping);
+                probe.instance(DeliveryLedger.class), probe.instance(EventOutbox.class), Clock.systemUTC(),
+                config.expiryCheck());
+            WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
+            dispatcher.start();
+            return new AgentMailServer(james, database, api, housekeeping, dispatcher);
         } catch (Exception | Error e) {
             james.stop();
             database.close();
@@ -86,6 +94,7 @@ public final class AgentMailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.close();
         housekeeping.close();
         try {
             api.close();

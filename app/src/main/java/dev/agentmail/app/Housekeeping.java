@@ -2,6 +2,7 @@ package dev.agentmail.app;
 
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.EventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,11 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Background chores: deleting disposable inboxes when they expire, and keeping the delivery ledger small. */
+/** Background chores: deleting disposable inboxes when they expire, keeping the delivery ledger and the event outbox small. */
 final class Housekeeping implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Housekeeping.class);
     /** The spool redelivers within minutes of a restart: a week of delivery attempts is plenty. */
     static final Duration LEDGER_RETENTION = Duration.ofDays(7);
+    /** Events stay replayable on the event stream, and their deliveries visible, for a month. */
+    static final Duration EVENT_RETENTION = Duration.ofDays(30);
     private static final int EXPIRED_PER_ROUND = 100;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -24,7 +27,7 @@ final class Housekeeping implements AutoCloseable {
         return thread;
     });
 
-    Housekeeping(InboxService inboxes, DeliveryLedger ledger, Clock clock, Duration expiryCheck) {
+    Housekeeping(InboxService inboxes, DeliveryLedger ledger, EventOutbox outbox, Clock clock, Duration expiryCheck) {
         scheduler.scheduleWithFixedDelay(guarded("delete expired inboxes", () -> {
             int deleted = inboxes.deleteExpired(EXPIRED_PER_ROUND);
             if (deleted > 0) {
@@ -33,6 +36,8 @@ final class Housekeeping implements AutoCloseable {
         }), expiryCheck.toMillis(), expiryCheck.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("clean the delivery ledger",
             () -> ledger.forgetBefore(clock.instant().minus(LEDGER_RETENTION))), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(guarded("forget old events",
+            () -> outbox.forgetBefore(clock.instant().minus(EVENT_RETENTION))), 2, 60, TimeUnit.MINUTES);
     }
 
     private static Runnable guarded(String chore, Runnable task) {

@@ -48,6 +48,8 @@ final class TestServers {
         all.put("AGENTMAIL_IMAP_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ADMIN_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
+        // Webhook retries in seconds rather than hours, so outage tests finish.
+        all.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", "500ms,1s,1s,2s,2s,3s");
         all.putAll(env);
         AgentMailConfig config = AgentMailConfig.fromEnvironment(all);
         ByteArrayOutputStream console = new ByteArrayOutputStream();

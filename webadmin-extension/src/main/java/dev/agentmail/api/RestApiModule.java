@@ -12,6 +12,8 @@ import dev.agentmail.api.resource.OpenApiResource;
 import dev.agentmail.api.resource.OrganizationResource;
 import dev.agentmail.api.resource.ThreadResource;
 import dev.agentmail.api.resource.V1Resource;
+import dev.agentmail.api.resource.WebhookResource;
+import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.webadmin.OrganizationRoutes;
 import org.apache.james.webadmin.Routes;
 
@@ -29,6 +31,8 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(ThreadResource.class);
         resources.addBinding().to(AttachmentDownloadResource.class);
         resources.addBinding().to(V1Resource.class);
+        resources.addBinding().to(WebhookResource.class);
+        resources.addBinding().to(EventStreamResource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(OrganizationRoutes.class);

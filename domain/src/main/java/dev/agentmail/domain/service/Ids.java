@@ -31,6 +31,18 @@ public final class Ids {
         return "att_" + base62(16);
     }
 
+    public static String webhook() {
+        return "wh_" + base62(20);
+    }
+
+    public static String event() {
+        return "evt_" + base62(22);
+    }
+
+    public static String delivery() {
+        return "dlv_" + base62(22);
+    }
+
     /** Inbox ids appear in URLs and are typed by people: lower-case only, no prefix, as in the spec. */
     public static String inbox() {
         return random(LOWER_ALPHANUMERIC, 24);

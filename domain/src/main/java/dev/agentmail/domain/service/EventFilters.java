@@ -1,0 +1,49 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.EventType;
+
+import javax.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Checks the event types and inbox ids that webhooks and event streams filter on. */
+public class EventFilters {
+    private static final int MAX_INBOX_IDS = 1000;
+    private static final String KNOWN_TYPES =
+        String.join(", ", Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+
+    private final InboxService inboxes;
+
+    @Inject
+    public EventFilters(InboxService inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    /** Known wire names, without repeats, in the order given. */
+    public List<EventType> eventTypes(String field, List<String> raw) {
+        LinkedHashSet<EventType> types = new LinkedHashSet<>();
+        for (String name : raw) {
+            types.add(EventType.fromWireName(name == null ? "" : name).orElseThrow(() -> new InvalidInputException(
+                field, "unknown event type '" + TextInput.printable(name) + "'; known types: " + KNOWN_TYPES)));
+        }
+        return new ArrayList<>(types);
+    }
+
+    /** Ids of inboxes of the organization, without repeats, in the order given. */
+    public List<String> inboxIds(String field, String organizationId, List<String> raw) {
+        if (raw.size() > MAX_INBOX_IDS) {
+            throw new InvalidInputException(field, "at most " + MAX_INBOX_IDS + " inbox ids");
+        }
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (String id : raw) {
+            try {
+                ids.add(inboxes.get(organizationId, id == null ? "" : id).id());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException(field, "no inbox '" + TextInput.printable(id) + "' in this organization");
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.MessageEvent;
+
+import java.time.Instant;
+
+/** Renders the JSON body of an event, with the resource as the API shows it. */
+public interface EventPayloads {
+    String message(String eventId, Instant createdAt, MessageEvent event);
+}

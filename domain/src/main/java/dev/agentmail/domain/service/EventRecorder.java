@@ -1,0 +1,78 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.MessageEvent;
+import dev.agentmail.domain.model.StoredEvent;
+import dev.agentmail.domain.model.Webhook;
+import dev.agentmail.domain.model.WebhookDelivery;
+import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.WebhookRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes each event to the outbox, with one pending delivery per webhook that wants it, on the thread of the change
+ * that caused it, then wakes the outbox's readers. Appends are serialized so that a reader that has seen sequence n
+ * never later finds a smaller one committed.
+ */
+public class EventRecorder {
+    private static final Logger LOGGER = LoggerFactory.getLogger(EventRecorder.class);
+
+    private final EventOutbox outbox;
+    private final WebhookRepository webhooks;
+    private final EventPayloads payloads;
+    private final EventFeed feed;
+    private final Clock clock;
+    private final Object appendLock = new Object();
+
+    @Inject
+    public EventRecorder(EventOutbox outbox, WebhookRepository webhooks, EventPayloads payloads, EventFeed feed,
+                         MessageEvents messageEvents, Clock clock) {
+        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.payloads = payloads;
+        this.feed = feed;
+        this.clock = clock;
+        messageEvents.subscribe(this::record);
+    }
+
+    void record(MessageEvent event) {
+        String id = Ids.event();
+        Instant now = now();
+        append(id, event.message().organizationId(), event.type(), Optional.of(event.message().inboxId()),
+            payloads.message(id, now, event), now);
+    }
+
+    private void append(String id, String organizationId, EventType type, Optional<String> inboxId, String payload,
+                        Instant now) {
+        List<WebhookDelivery> deliveries = webhooks.listEnabled(organizationId).stream()
+            .filter(webhook -> webhook.wants(type, inboxId))
+            .map(webhook -> pending(webhook, id, type, now))
+            .toList();
+        try {
+            synchronized (appendLock) {
+                outbox.append(new StoredEvent(0, id, organizationId, type, inboxId, payload, now), deliveries);
+            }
+        } catch (RuntimeException e) {
+            LOGGER.error("Could not record {} {} of {}: it will not be delivered", type.wireName(), id, organizationId, e);
+            throw e;
+        }
+        feed.appended();
+    }
+
+    private static WebhookDelivery pending(Webhook webhook, String eventId, EventType type, Instant now) {
+        return new WebhookDelivery(Ids.delivery(), webhook.id(), eventId, type, WebhookDelivery.State.PENDING, 0,
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(now), now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.DueDelivery;
+import dev.agentmail.domain.model.StoredEvent;
+import dev.agentmail.domain.model.Webhook;
+import dev.agentmail.domain.model.WebhookDelivery.State;
+import dev.agentmail.domain.store.EventOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Works through the outbox's due deliveries in the background, so that a slow or failing receiver never slows
+ * mail. An attempt counts only on a 2xx within the timeout; failures are retried on the {@link RetrySchedule},
+ * then the delivery fails. A webhook that was disabled, or no longer wants the event, gets nothing more. Each
+ * delivery is claimed for longer than an attempt can take, so a crash mid-attempt means one more attempt later.
+ */
+public class WebhookDispatcher implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+    private static final int WORKERS = 8;
+
+    private final EventOutbox outbox;
+    private final EventFeed feed;
+    private final TargetGuard guard;
+    private final RetrySchedule retries;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    private final Semaphore idleWorkers = new Semaphore(WORKERS);
+    private final ExecutorService workers;
+    private final Thread loop;
+    private volatile boolean running = true;
+
+    public WebhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, RetrySchedule retries, Clock clock) {
+        this.outbox = outbox;
+        this.feed = feed;
+        this.guard = guard;
+        this.retries = retries;
+        this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long seen = feed.version();
+                int free = idleWorkers.availablePermits();
+                List<DueDelivery> due = free == 0 ? List.of()
+                    : outbox.claimDue(clock.instant(), clock.instant().plus(LEASE), free);
+                for (DueDelivery delivery : due) {
+                    idleWorkers.acquire();
+                    workers.execute(() -> {
+                        try {
+                            attempt(delivery);
+                        } catch (RuntimeException e) {
+                            LOGGER.warn("Could not record the attempt of delivery {}; it comes due again after its lease",
+                                delivery.deliveryId(), e);
+                        } finally {
+                            idleWorkers.release();
+                        }
+                    });
+                }
+                if (due.size() < free || free == 0) {
+                    feed.awaitAfter(seen, IDLE_CHECK);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not read due webhook deliveries; will retry", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    void attempt(DueDelivery delivery) {
+        Webhook webhook = delivery.webhook();
+        StoredEvent event = delivery.event();
+        Instant now = clock.instant();
+        if (!webhook.wants(event.type(), event.inboxId())) {
+            outbox.recordAttempt(delivery.deliveryId(), State.CANCELLED, delivery.attempts(), Optional.empty(),
+                Optional.of("the webhook was disabled or no longer subscribes to this event"), now, Optional.empty());
+            return;
+        }
+        int attempts = delivery.attempts() + 1;
+        Outcome outcome = post(webhook, event);
+        if (outcome.succeeded()) {
+            outbox.recordAttempt(delivery.deliveryId(), State.DELIVERED, attempts, outcome.statusCode(),
+                Optional.empty(), now, Optional.empty());
+            return;
+        }
+        Optional<Instant> next = retries.delayAfter(attempts).map(delay -> clock.instant().plus(delay));
+        outbox.recordAttempt(delivery.deliveryId(), next.isPresent() ? State.PENDING : State.FAILED, attempts,
+            outcome.statusCode(), outcome.error(), now, next);
+        LOGGER.info("Webhook {} did not take event {} (attempt {}: {}){}", webhook.id(), event.id(), attempts,
+            outcome.error().orElse(""), next.map(at -> "; next attempt at " + at).orElse("; giving up"));
+    }
+
+    private Outcome post(Webhook webhook, StoredEvent event) {
+        URI url = URI.create(webhook.url());
+        try {
+            guard.check("url", url);
+        } catch (InvalidInputException e) {
+            return Outcome.failed(Optional.empty(), e.getMessage());
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url)
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "agentmail-webhooks")
+            .header("webhook-id", event.id())
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", WebhookSignature.sign(webhook.secret(), event.id(), timestamp, event.payload()))
+            .POST(HttpRequest.BodyPublishers.ofString(event.payload()))
+            .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return status / 100 == 2 ? new Outcome(true, Optional.of(status), Optional.empty())
+                : Outcome.failed(Optional.of(status), "HTTP " + status);
+        } catch (HttpTimeoutException e) {
+            return Outcome.failed(Optional.empty(), "no answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (IOException e) {
+            return Outcome.failed(Optional.empty(), e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.failed(Optional.empty(), "interrupted by shutdown");
+        }
+    }
+
+    private record Outcome(boolean succeeded, Optional<Integer> statusCode, Optional<String> error) {
+        static Outcome failed(Optional<Integer> statusCode, String error) {
+            return new Outcome(false, statusCode, Optional.of(error));
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(IDLE_CHECK.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

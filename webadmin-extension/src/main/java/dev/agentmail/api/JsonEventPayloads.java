@@ -1,0 +1,24 @@
+package dev.agentmail.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentmail.api.dto.MessageEventPayload;
+import dev.agentmail.domain.model.MessageEvent;
+import dev.agentmail.domain.service.EventPayloads;
+
+import java.time.Instant;
+
+/** Event bodies in the API's own JSON, so a webhook shows a message exactly as GET does. */
+public class JsonEventPayloads implements EventPayloads {
+    @Override
+    public String message(String eventId, Instant createdAt, MessageEvent event) {
+        return write(MessageEventPayload.of(eventId, createdAt, event));
+    }
+
+    static String write(Object payload) {
+        try {
+            return JsonMapper.get().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payloads are plain records", e);
+        }
+    }
+}
