@@ -9,11 +9,13 @@ import javax.mail.Folder;
 import javax.mail.Message;
 import javax.mail.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Everything made through the API or received over SMTP is still there after a restart, on each persistent backend. */
 class RestartTest {
@@ -29,11 +31,15 @@ class RestartTest {
 
     private static void restartKeepsEverything(Path dataDir, Map<String, String> storage) throws Exception {
         Map<String, String> env = new HashMap<>(storage);
+        // Retries every 2 s for about a minute: the delivery outlives the restart, and resumes soon after.
+        env.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", String.join(",", java.util.Collections.nCopies(30, "2s")));
         String orgKey;
         String keptKeyId;
         String revokedKey;
         JsonNode inbox;
         int smtpPort;
+        WebhookReceiver receiver = new WebhookReceiver();
+        receiver.stop();
         try (TestServers.RunningServer server = TestServers.start(dataDir, env)) {
             orgKey = TestServers.newOrganization(server, "durable");
             ApiClient api = server.api(orgKey);
@@ -43,6 +49,8 @@ class RestartTest {
             api.delete("/api/v0/api-keys/" + revoked.get("key_id").asText());
             inbox = api.post("/api/v0/inboxes", "{\"username\":\"durable\",\"display_name\":\"Durable\",\"client_id\":\"c-1\"}").json();
             api.patch("/api/v0/inboxes/" + inbox.get("inbox_id").asText(), "{\"display_name\":\"Renamed\"}");
+            // The receiver is down: the event's delivery is still pending when the server stops.
+            WebhooksTest.subscribe(api, receiver, "{\"url\":\"RECEIVER\",\"event_types\":[\"message.received\"]}");
 
             SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
             assertThat(MailClients.send(smtp, "sender@example.com", inbox.get("email_address").asText(), "Kept mail")).isTrue();
@@ -69,6 +77,13 @@ class RestartTest {
             assertThat(awaitSubjects(again, inbox.get("email_address").asText(), orgKey, 1)).containsExactly("Kept mail");
             assertThat(api.post("/api/v0/inboxes", "{\"username\":\"durable\"}").status())
                 .as("the address is still taken").isEqualTo(409);
+
+            receiver.restart();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.verified("message.received").isEmpty());
+            assertThat(receiver.verified("message.received").get(0).payload().get("message").get("subject").asText())
+                .isEqualTo("Kept mail");
+        } finally {
+            receiver.close();
         }
     }
 
