@@ -3,6 +3,11 @@ package dev.agentmail.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmail.api.dto.ApiKeyResponse;
+import dev.agentmail.api.dto.CreatedWebhookResponse;
+import dev.agentmail.api.dto.MessageEventPayload;
+import dev.agentmail.api.dto.WebhookDeliveryResponse;
+import dev.agentmail.api.dto.WebhookRequests;
+import dev.agentmail.api.dto.WebhookResponse;
 import dev.agentmail.api.dto.AttachmentLinkResponse;
 import dev.agentmail.api.dto.AttachmentResponse;
 import dev.agentmail.api.dto.CreateInboxRequest;
@@ -68,6 +73,10 @@ class OpenApiSchemaTest {
         responses.put(SendRequests.SentResponse.class, "SentMessage");
         responses.put(HealthResource.Health.class, "Health");
         responses.put(ApiError.class, "Error");
+        responses.put(WebhookResponse.class, "Webhook");
+        responses.put(CreatedWebhookResponse.class, "CreatedWebhook");
+        responses.put(WebhookDeliveryResponse.class, "WebhookDelivery");
+        responses.put(MessageEventPayload.class, "MessageEvent");
 
         for (Map.Entry<Class<? extends Record>, String> response : responses.entrySet()) {
             Map<String, JsonNode> schema = properties(schema(response.getValue()));
@@ -82,7 +91,8 @@ class OpenApiSchemaTest {
     @Test
     void pageSchemasMatchThePageRecord() throws Exception {
         Set<String> names = serializedNames(PageResponse.class);
-        for (String page : List.of("ApiKeyPage", "InboxPage", "MessageSummaryPage", "ThreadSummaryPage", "OrganizationPage")) {
+        for (String page : List.of("ApiKeyPage", "InboxPage", "MessageSummaryPage", "ThreadSummaryPage", "OrganizationPage",
+            "WebhookPage", "WebhookDeliveryPage")) {
             assertThat(new TreeSet<>(properties(schema(page)).keySet())).as(page).isEqualTo(names);
             assertThat(required(schema(page))).as(page).containsExactlyInAnyOrderElementsOf(names);
         }
@@ -99,6 +109,8 @@ class OpenApiSchemaTest {
         requests.put("ReplyRequest", SendRequests.ReplyRequest.class);
         requests.put("ForwardRequest", SendRequests.ForwardRequest.class);
         requests.put("OutgoingAttachment", SendRequests.AttachmentRequest.class);
+        requests.put("CreateWebhookRequest", WebhookRequests.Create.class);
+        requests.put("UpdateWebhookRequest", WebhookRequests.Update.class);
 
         for (Map.Entry<String, Class<? extends Record>> request : requests.entrySet()) {
             JsonNode schema = schema(request.getKey());
@@ -118,7 +130,9 @@ class OpenApiSchemaTest {
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply", SendRequests.ReplyRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply-all", SendRequests.ReplyRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/forward", SendRequests.ForwardRequest.class,
-            "PATCH /api/v0/inboxes/{inboxId}/messages/{messageId}", LabelsRequest.class);
+            "PATCH /api/v0/inboxes/{inboxId}/messages/{messageId}", LabelsRequest.class,
+            "POST /api/v0/webhooks", WebhookRequests.Create.class,
+            "PATCH /api/v0/webhooks/{webhookId}", WebhookRequests.Update.class);
         for (Map.Entry<String, Class<?>> body : bodies.entrySet()) {
             String[] operation = body.getKey().split(" ");
             JsonNode media = document.path("paths").path(operation[1]).path(operation[0].toLowerCase())
