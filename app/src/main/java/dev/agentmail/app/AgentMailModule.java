@@ -9,6 +9,7 @@ import dev.agentmail.api.RestApiModule;
 import dev.agentmail.api.resource.ProtocolEndpoint;
 import dev.agentmail.api.JsonEventPayloads;
 import dev.agentmail.domain.service.ApiKeyService;
+import dev.agentmail.domain.service.DeliveryOutcomes;
 import dev.agentmail.domain.service.EventFeed;
 import dev.agentmail.domain.service.EventFilters;
 import dev.agentmail.domain.service.EventPayloads;
@@ -104,6 +105,7 @@ public class AgentMailModule extends AbstractModule {
         bind(MailboxMessages.class).to(JamesMailboxMessages.class).in(Scopes.SINGLETON);
         bind(Threading.class).in(Scopes.SINGLETON);
         bind(MessageIndexer.class).in(Scopes.SINGLETON);
+        bind(DeliveryOutcomes.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(MessageEvents.class).in(Scopes.SINGLETON);
         bind(MessageAnalyzer.class).to(ReadingAnalyzer.class).in(Scopes.SINGLETON);

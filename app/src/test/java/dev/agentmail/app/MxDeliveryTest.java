@@ -1,5 +1,6 @@
 package dev.agentmail.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.agentmail.james.LoopbackDnsServer;
@@ -38,6 +39,9 @@ class MxDeliveryTest {
                 "AGENTMAIL_DNS_SERVER", "127.0.0.1:" + dns.address().getPort()))) {
                 ApiClient api = server.api(TestServers.BOOTSTRAP_KEY);
                 String inboxId = api.post("/api/v0/inboxes", "{\"username\":\"mx-sender\"}").json().get("inbox_id").asText();
+                WebhookReceiver receiver = new WebhookReceiver();
+                WebhooksTest.subscribe(api, receiver,
+                    "{\"url\":\"RECEIVER\",\"event_types\":[\"message.delivered\",\"message.bounced\"]}");
 
                 ApiClient.Reply sent = api.post("/api/v0/inboxes/" + inboxId + "/messages/send",
                     "{\"to\": \"bob@remote.test\", \"subject\": \"Via MX\", \"text\": \"Found you in DNS.\"}");
@@ -46,6 +50,21 @@ class MxDeliveryTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> mx.getReceivedMessages().length == 1);
                 assertThat(mx.getReceivedMessages()[0].getSubject()).isEqualTo("Via MX");
                 assertThat(mx.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("bob@remote.test");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.verified("message.delivered").isEmpty());
+                JsonNode delivered = receiver.verified("message.delivered").get(0).payload();
+                assertThat(delivered.get("recipients").get(0).asText()).isEqualTo("bob@remote.test");
+                assertThat(delivered.get("message").get("subject").asText()).isEqualTo("Via MX");
+
+                // A domain the resolver does not know: a permanent failure, whose DSN comes back as message.bounced.
+                ApiClient.Reply doomed = api.post("/api/v0/inboxes/" + inboxId + "/messages/send",
+                    "{\"to\": \"nobody@nowhere.test\", \"subject\": \"Into the void\", \"text\": \"Hello?\"}");
+                assertThat(doomed.status()).as(doomed.body()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.verified("message.bounced").isEmpty());
+                JsonNode bounced = receiver.verified("message.bounced").get(0).payload();
+                assertThat(bounced.get("recipients").get(0).asText()).isEqualTo("nobody@nowhere.test");
+                assertThat(bounced.get("message").get("message_id").asText())
+                    .isEqualTo(doomed.json().get("message_id").asText());
+                receiver.close();
             }
         } finally {
             mx.stop();

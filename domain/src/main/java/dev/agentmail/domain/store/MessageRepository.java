@@ -21,6 +21,9 @@ public interface MessageRepository {
 
     Optional<StoredMessage> findByLocation(MailboxLocation location);
 
+    /** The newest message of the inbox and direction with this Message-ID (angle brackets included). */
+    Optional<StoredMessage> findByRfcMessageId(String inboxId, Direction direction, String rfcMessageId);
+
     /** Newest first. */
     Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest);
 

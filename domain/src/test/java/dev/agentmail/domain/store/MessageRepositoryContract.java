@@ -43,6 +43,17 @@ public interface MessageRepositoryContract {
     }
 
     @Test
+    default void findsAMessageByItsMessageIdInOneInboxAndDirection() {
+        StoredMessage received = message("msg_1", "in_1", "thr_1", 1, 1_000, "<one@example.com>", "Hello");
+        messageRepository().create(received);
+
+        assertThat(messageRepository().findByRfcMessageId("in_1", Direction.INBOUND, "<one@example.com>")).contains(received);
+        assertThat(messageRepository().findByRfcMessageId("in_1", Direction.OUTBOUND, "<one@example.com>")).isEmpty();
+        assertThat(messageRepository().findByRfcMessageId("in_2", Direction.INBOUND, "<one@example.com>")).isEmpty();
+        assertThat(messageRepository().findByRfcMessageId("in_1", Direction.INBOUND, "<other@example.com>")).isEmpty();
+    }
+
+    @Test
     default void indexingTheSameMailboxMessageTwiceKeepsTheFirst() {
         messageRepository().create(message("msg_1", "in_1", "thr_1", 1, 1_000, null, "Hello"));
         messageRepository().create(message("msg_2", "in_1", "thr_2", 1, 2_000, null, "Hello"));

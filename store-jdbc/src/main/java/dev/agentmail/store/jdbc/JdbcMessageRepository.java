@@ -105,6 +105,16 @@ public class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
+    public Optional<StoredMessage> findByRfcMessageId(String inboxId, Direction direction, String rfcMessageId) {
+        if (rfcMessageId.length() > MAX_RFC_ID_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM messages WHERE inbox_id = ? AND rfc_message_id = ?"
+            + " AND direction = ? ORDER BY ts DESC FETCH FIRST 1 ROWS ONLY", this::map, inboxId, rfcMessageId,
+            direction.name());
+    }
+
+    @Override
     public Optional<StoredMessage> findByLocation(MailboxLocation location) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM messages WHERE mailbox_id = ? AND uid = ?", this::map,
             location.mailboxId(), location.uid());
