@@ -36,6 +36,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> verified = new CopyOnWriteArrayList<>();
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
+    private volatile long answerDelayMillis;
     private volatile Webhook verifier;
     private HttpServer server;
 
@@ -76,6 +77,11 @@ final class WebhookReceiver implements AutoCloseable {
         failuresToAnswer.set(count);
     }
 
+    /** Takes this long over every answer, as an overloaded receiver would. */
+    void answerAfter(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
     void stop() {
         server.stop(0);
     }
@@ -99,6 +105,14 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (answerDelayMillis > 0) {
+                try {
+                    Thread.sleep(answerDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));

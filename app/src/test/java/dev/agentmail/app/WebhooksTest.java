@@ -141,6 +141,28 @@ class WebhooksTest {
     }
 
     @Test
+    void aSlowReceiverHoldsUpNeitherMailNorOtherReceivers() throws Exception {
+        ApiClient organization = server.api(TestServers.newOrganization(server, "slow-receivers"));
+        try (WebhookReceiver slow = new WebhookReceiver(); WebhookReceiver fast = new WebhookReceiver()) {
+            slow.answerAfter(Duration.ofSeconds(8));
+            subscribe(organization, slow, "{\"url\":\"RECEIVER\",\"event_types\":[\"message.received\"]}");
+            subscribe(organization, fast, "{\"url\":\"RECEIVER\",\"event_types\":[\"message.received\"]}");
+            JsonNode inbox = newInbox(organization);
+
+            long start = System.nanoTime();
+            for (int i = 0; i < 6; i++) {
+                deliver(server.config().smtpPort(), inbox.get("email_address").asText(), "Busy " + i);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> fast.verified().size() == 6);
+            assertThat(organization.get("/api/v0/inboxes/" + inbox.get("inbox_id").asText() + "/messages").json()
+                .get("total").asInt()).isEqualTo(6);
+            System.out.printf("6 mails taken and told to the fast receiver in %d ms while the slow one sat on its events%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+            assertThat(slow.verified().size()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void filtersAndDisablingDecideWhatAReceiverGets() throws Exception {
         try (WebhookReceiver filtered = new WebhookReceiver()) {
             JsonNode watched = newInbox(api);

@@ -13,6 +13,8 @@ import dev.agentmail.api.resource.OpenApiResource;
 import dev.agentmail.api.resource.OrganizationResource;
 import dev.agentmail.api.resource.ThreadResource;
 import dev.agentmail.api.resource.V1Resource;
+import dev.agentmail.api.resource.WebhookResource;
+import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.domain.service.ApiKeyService;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.LinkSigner;
@@ -65,7 +67,8 @@ class ApiServerTest {
         server = new ApiServer(settings, Set.of(new HealthResource(List.of()), new OpenApiResource(),
             new ApiKeyResource(apiKeys), new OrganizationResource(null), new InboxResource(null),
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
-            new AttachmentDownloadResource(attachments), new V1Resource(null, null, null)), new ApiKeyAuthFilter(apiKeys));
+            new AttachmentDownloadResource(attachments), new V1Resource(null, null, null), new WebhookResource(null),
+            new EventStreamResource(null)), new ApiKeyAuthFilter(apiKeys));
         server.start();
         try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
             document = JSON.readTree(in);

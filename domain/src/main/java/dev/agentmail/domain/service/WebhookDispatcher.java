@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -37,6 +39,9 @@ public class WebhookDispatcher implements AutoCloseable {
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration IDLE_CHECK = Duration.ofMillis(500);
     private static final int WORKERS = 8;
+    /** One slow receiver may hold this many workers; its other deliveries wait, so other receivers are not held up. */
+    static final int WORKERS_PER_WEBHOOK = 2;
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final EventOutbox outbox;
     private final EventFeed feed;
@@ -48,6 +53,7 @@ public class WebhookDispatcher implements AutoCloseable {
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     private final Semaphore idleWorkers = new Semaphore(WORKERS);
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final Thread loop;
     private volatile boolean running = true;
@@ -80,6 +86,12 @@ public class WebhookDispatcher implements AutoCloseable {
                 List<DueDelivery> due = free == 0 ? List.of()
                     : outbox.claimDue(clock.instant(), clock.instant().plus(LEASE), free);
                 for (DueDelivery delivery : due) {
+                    String webhookId = delivery.webhook().id();
+                    if (inFlight.merge(webhookId, 1, Integer::sum) > WORKERS_PER_WEBHOOK) {
+                        release(webhookId);
+                        outbox.redeliver(webhookId, delivery.deliveryId(), clock.instant().plus(BUSY_RETRY));
+                        continue;
+                    }
                     idleWorkers.acquire();
                     workers.execute(() -> {
                         try {
@@ -88,6 +100,7 @@ public class WebhookDispatcher implements AutoCloseable {
                             LOGGER.warn("Could not record the attempt of delivery {}; it comes due again after its lease",
                                 delivery.deliveryId(), e);
                         } finally {
+                            release(webhookId);
                             idleWorkers.release();
                         }
                     });
@@ -103,6 +116,10 @@ public class WebhookDispatcher implements AutoCloseable {
                 sleepQuietly();
             }
         }
+    }
+
+    private void release(String webhookId) {
+        inFlight.computeIfPresent(webhookId, (id, count) -> count > 1 ? count - 1 : null);
     }
 
     void attempt(DueDelivery delivery) {
