@@ -12,8 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * that deliveries failing together do not all come back at once. Written like {@code 5s,5m,30m,2h,5h,10h,10h}.
  */
 public record RetrySchedule(List<Duration> delays) {
-    /** The default spans a little over a day, as a receiver down over a weekend night deserves. */
-    public static final String DEFAULT = "5s,5m,30m,2h,5h,10h,10h";
+    /**
+     * The default retries often at first, when most outages end, and spans a little over a day (about 29 hours)
+     * for the long ones.
+     */
+    public static final String DEFAULT = "5s,30s,2m,5m,15m,30m,1h,2h,4h,8h,12h";
 
     public RetrySchedule {
         delays = List.copyOf(delays);

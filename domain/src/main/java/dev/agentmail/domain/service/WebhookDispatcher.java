@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Works through the outbox's due deliveries in the background, so that a slow or failing receiver never slows
  * mail. An attempt counts only on a 2xx within the timeout; failures are retried on the {@link RetrySchedule},
- * then the delivery fails. A webhook that was disabled, or no longer wants the event, gets nothing more. Each
+ * then the delivery fails. A success brings the webhook's waiting retries forward, since its receiver is back. A webhook that was disabled, or no longer wants the event, gets nothing more. Each
  * delivery is claimed for longer than an attempt can take, so a crash mid-attempt means one more attempt later.
  */
 public class WebhookDispatcher implements AutoCloseable {
@@ -136,6 +136,10 @@ public class WebhookDispatcher implements AutoCloseable {
         if (outcome.succeeded()) {
             outbox.recordAttempt(delivery.deliveryId(), State.DELIVERED, attempts, outcome.statusCode(),
                 Optional.empty(), now, Optional.empty());
+            // The receiver is back: what waits for a later retry need not wait any longer.
+            if (outbox.expedite(webhook.id(), clock.instant()) > 0) {
+                feed.appended();
+            }
             return;
         }
         Optional<Instant> next = retries.delayAfter(attempts).map(delay -> clock.instant().plus(delay));

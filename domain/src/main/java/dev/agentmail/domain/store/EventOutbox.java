@@ -40,6 +40,9 @@ public interface EventOutbox {
     void recordAttempt(String deliveryId, WebhookDelivery.State state, int attempts, Optional<Integer> statusCode,
                        Optional<String> error, Instant attemptedAt, Optional<Instant> nextAttemptAt);
 
+    /** Brings the webhook's pending deliveries that wait for a later retry forward to {@code now}. */
+    int expedite(String webhookId, Instant now);
+
     /** Newest first. */
     Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest);
 

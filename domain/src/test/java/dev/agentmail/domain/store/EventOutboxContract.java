@@ -102,6 +102,24 @@ public interface EventOutboxContract {
     }
 
     @Test
+    default void expeditesOnlyTheRetriesOfOneWebhook() {
+        webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
+        webhookRepository().create(WebhookRepositoryContract.webhook("wh_2", "org_a", 1_000));
+        EventOutbox outbox = eventOutbox();
+        outbox.append(event("evt_1", "org_a", T0), List.of(pending("dlv_1", "wh_1", T0), pending("dlv_2", "wh_2", T0)));
+        outbox.append(event("evt_2", "org_a", T0), List.of(pending("dlv_3", "wh_1", T0.plusSeconds(600))));
+        for (String id : List.of("dlv_1", "dlv_2")) {
+            outbox.recordAttempt(id, State.PENDING, 1, Optional.of(503), Optional.empty(), T0,
+                Optional.of(T0.plusSeconds(300)));
+        }
+
+        assertThat(outbox.expedite("wh_1", T0.plusSeconds(1))).isEqualTo(1);
+
+        assertThat(outbox.claimDue(T0.plusSeconds(1), T0.plusSeconds(60), 10)).extracting(DueDelivery::deliveryId)
+            .containsExactly("dlv_1");
+    }
+
+    @Test
     default void listsDeliveriesOfOneWebhookNewestFirst() {
         webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
         EventOutbox outbox = eventOutbox();

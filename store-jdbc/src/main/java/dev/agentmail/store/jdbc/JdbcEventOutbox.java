@@ -108,6 +108,13 @@ public class JdbcEventOutbox implements EventOutbox {
     }
 
     @Override
+    public int expedite(String webhookId, Instant now) {
+        return jdbc.updateOrFail("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE webhook_id = ?"
+            + " AND state = 'PENDING' AND attempts > 0 AND next_attempt_at > ?", now.toEpochMilli(), webhookId,
+            now.toEpochMilli());
+    }
+
+    @Override
     public Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest) {
         return Page.of(jdbc.query("SELECT " + DELIVERY_COLUMNS + DELIVERIES + " WHERE d.webhook_id = ?"
                     + " ORDER BY d.created_at DESC, d.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
