@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A subscription of an organization's events to a URL. {@code inboxIds} empty means every inbox. The secret signs
@@ -22,8 +23,7 @@ public record Webhook(String id, String organizationId, String url, List<EventTy
 
     /** Whether an event of this type, about this inbox (empty for events of no inbox), is for this webhook. */
     public boolean wants(EventType type, Optional<String> inboxId) {
-        return enabled && eventTypes.contains(type)
-            && (inboxIds.isEmpty() || inboxId.map(inboxIds::contains).orElse(true));
+        return enabled && new EventFilter(Set.copyOf(eventTypes), Set.copyOf(inboxIds)).matches(type, inboxId);
     }
 
     public Webhook withSettings(String url, List<EventType> eventTypes, List<String> inboxIds, boolean enabled,
