@@ -4,6 +4,8 @@ import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
+import dev.agentmail.domain.store.DomainRepository;
+import dev.agentmail.domain.store.DomainRepositoryContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.MessageRepository;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract {
+    MessageRepositoryContract, DomainRepositoryContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -56,5 +58,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DeliveryLedger deliveryLedger() {
         return new JdbcDeliveryLedger(database.dataSource());
+    }
+
+    @Override
+    public DomainRepository domainRepository() {
+        return new JdbcDomainRepository(database.dataSource());
     }
 }
