@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmail.api.dto.ApiKeyResponse;
 import dev.agentmail.api.dto.AttachmentLinkResponse;
 import dev.agentmail.api.dto.AttachmentResponse;
+import dev.agentmail.api.dto.CreateDomainRequest;
 import dev.agentmail.api.dto.CreateInboxRequest;
+import dev.agentmail.api.dto.DomainResponse;
 import dev.agentmail.api.dto.CreatedApiKeyResponse;
 import dev.agentmail.api.dto.CreatedOrganizationResponse;
 import dev.agentmail.api.dto.InboxResponse;
@@ -59,6 +61,8 @@ class OpenApiSchemaTest {
         responses.put(ApiKeyResponse.class, "ApiKey");
         responses.put(CreatedApiKeyResponse.class, "CreatedApiKey");
         responses.put(InboxResponse.class, "Inbox");
+        responses.put(DomainResponse.class, "Domain");
+        responses.put(DomainResponse.RecordResponse.class, "DnsRecord");
         responses.put(MessageSummaryResponse.class, "MessageSummary");
         responses.put(MessageResponse.class, "Message");
         responses.put(AttachmentResponse.class, "Attachment");
@@ -82,7 +86,7 @@ class OpenApiSchemaTest {
     @Test
     void pageSchemasMatchThePageRecord() throws Exception {
         Set<String> names = serializedNames(PageResponse.class);
-        for (String page : List.of("ApiKeyPage", "InboxPage", "MessageSummaryPage", "ThreadSummaryPage", "OrganizationPage")) {
+        for (String page : List.of("ApiKeyPage", "InboxPage", "DomainPage", "MessageSummaryPage", "ThreadSummaryPage", "OrganizationPage")) {
             assertThat(new TreeSet<>(properties(schema(page)).keySet())).as(page).isEqualTo(names);
             assertThat(required(schema(page))).as(page).containsExactlyInAnyOrderElementsOf(names);
         }
@@ -94,6 +98,7 @@ class OpenApiSchemaTest {
         requests.put("CreateApiKeyRequest", NameRequest.class);
         requests.put("CreateOrganizationRequest", NameRequest.class);
         requests.put("CreateInboxRequest", CreateInboxRequest.class);
+        requests.put("CreateDomainRequest", CreateDomainRequest.class);
         requests.put("LabelsRequest", LabelsRequest.class);
         requests.put("SendRequest", SendRequests.SendRequest.class);
         requests.put("ReplyRequest", SendRequests.ReplyRequest.class);
@@ -114,6 +119,7 @@ class OpenApiSchemaTest {
         Map<String, Class<?>> bodies = Map.of(
             "POST /api/v0/api-keys", NameRequest.class,
             "POST /api/v0/inboxes", CreateInboxRequest.class,
+            "POST /api/v0/domains", CreateDomainRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/send", SendRequests.SendRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply", SendRequests.ReplyRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply-all", SendRequests.ReplyRequest.class,
