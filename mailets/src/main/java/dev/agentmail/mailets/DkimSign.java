@@ -77,7 +77,7 @@ public class DkimSign extends GenericMailet {
         }
     }
 
-    private static boolean fromDomainIs(MimeMessage message, String domain) throws MessagingException {
+    private static boolean fromDomainIs(MimeMessage message, String domain) {
         Address[] from;
         try {
             from = message.getFrom();
@@ -88,7 +88,8 @@ public class DkimSign extends GenericMailet {
             return false;
         }
         for (Address address : from) {
-            if (!(address instanceof InternetAddress internet) || !domainOf(internet.getAddress()).equals(domain.toLowerCase(Locale.ROOT))) {
+            if (!(address instanceof InternetAddress internet)
+                || !domainOf(internet.getAddress()).equals(domain.toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }
