@@ -18,14 +18,17 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               Optional<String> bootstrapKey, String publicUrl, boolean allowPrivateTargets,
                               int inboxLimit, int domainLimit, long maxMessageBytes, Storage storage,
                               Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck,
-                              RetrySchedule webhookRetries) {
+                              RetrySchedule webhookRetries, String mxHost, int mxPriority, String spfInclude,
+                              String dkimSelector, Optional<Path> dkimKey, Optional<String> dmarcRua,
+                              boolean allowUnverifiedSending, Duration domainCheck) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
         int apiPort = settings.port("AGENTMAIL_API_PORT", 8080);
+        String domain = settings.text("AGENTMAIL_DOMAIN", "agentmail.localhost").toLowerCase(Locale.ROOT);
         return new AgentMailConfig(
             Path.of(settings.text("AGENTMAIL_DATA_DIR", "./var")).toAbsolutePath().normalize(),
-            settings.text("AGENTMAIL_DOMAIN", "agentmail.localhost").toLowerCase(Locale.ROOT),
+            domain,
             settings.text("AGENTMAIL_BIND", "127.0.0.1"),
             apiPort,
             settings.port("AGENTMAIL_SMTP_PORT", 2525),
@@ -44,7 +47,15 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             settings.hostAndPort("AGENTMAIL_SMTP_RELAY"),
             settings.hostAndPort("AGENTMAIL_DNS_SERVER").map(AgentMailConfig::socketAddress),
             Duration.ofSeconds(settings.integer("AGENTMAIL_EXPIRY_CHECK_SECONDS", 30, 1, 3600)),
-            settings.retrySchedule("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE"));
+            settings.retrySchedule("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE"),
+            settings.hostName("AGENTMAIL_MX_HOST", domain),
+            settings.integer("AGENTMAIL_MX_PRIORITY", 10, 0, 65535),
+            settings.hostName("AGENTMAIL_SPF_INCLUDE", "_spf." + domain),
+            settings.dnsLabel("AGENTMAIL_DKIM_SELECTOR", "dkim"),
+            settings.optional("AGENTMAIL_DKIM_KEY").map(Path::of),
+            settings.optional("AGENTMAIL_DMARC_RUA").map(rua -> settings.email("AGENTMAIL_DMARC_RUA", rua)),
+            settings.bool("AGENTMAIL_ALLOW_UNVERIFIED_SENDING", false),
+            Duration.ofSeconds(settings.integer("AGENTMAIL_DOMAIN_CHECK_SECONDS", 300, 1, 86400)));
     }
 
     private static InetSocketAddress socketAddress(String hostAndPort) {
@@ -100,6 +111,30 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage());
             }
+        }
+
+        /** Published in DNS records the server hands out: anything but a host name would corrupt them. */
+        String hostName(String name, String fallback) {
+            String value = text(name, fallback).toLowerCase(Locale.ROOT);
+            if (!value.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*") || value.length() > 253) {
+                throw new IllegalArgumentException(name + " must be a host name, got '" + value + "'");
+            }
+            return value;
+        }
+
+        String dnsLabel(String name, String fallback) {
+            String value = text(name, fallback).toLowerCase(Locale.ROOT);
+            if (!value.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
+                throw new IllegalArgumentException(name + " must be one DNS label (letters, digits, hyphens), got '" + value + "'");
+            }
+            return value;
+        }
+
+        String email(String name, String value) {
+            if (!value.matches("[^@\\s;,<>]+@[A-Za-z0-9.-]+")) {
+                throw new IllegalArgumentException(name + " must be an email address, got '" + value + "'");
+            }
+            return value;
         }
 
         boolean bool(String name, boolean fallback) {

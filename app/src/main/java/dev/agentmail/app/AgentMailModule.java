@@ -27,6 +27,11 @@ import dev.agentmail.domain.service.AttachmentFetcher;
 import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.AttachmentReader;
 import dev.agentmail.domain.service.AttachmentService;
+import dev.agentmail.domain.service.DnsLookup;
+import dev.agentmail.domain.service.DomainEvents;
+import dev.agentmail.domain.service.DomainService;
+import dev.agentmail.domain.service.DomainSettings;
+import dev.agentmail.domain.service.MailDomains;
 import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MailAccounts;
@@ -44,11 +49,14 @@ import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.extraction.ReadingAnalyzer;
+import dev.agentmail.james.DnsjavaLookup;
 import dev.agentmail.james.JamesMailAccounts;
+import dev.agentmail.james.JamesMailDomains;
 import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.JamesMailSender;
 import dev.agentmail.mime.JavaMailComposer;
@@ -56,6 +64,7 @@ import dev.agentmail.mime.MimeAttachmentReader;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
+import dev.agentmail.store.jdbc.JdbcDomainRepository;
 import dev.agentmail.store.jdbc.JdbcInboxRepository;
 import dev.agentmail.store.jdbc.JdbcMessageRepository;
 import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
@@ -85,6 +94,9 @@ public class AgentMailModule extends AbstractModule {
         bind(PlatformSettings.class).toInstance(
             new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit(), config.maxMessageBytes(),
                 config.allowPrivateTargets()));
+        bind(DomainSettings.class).toInstance(new DomainSettings(config.mxHost(), config.mxPriority(), config.spfInclude(),
+            config.dkimSelector(), config.dmarcRua(), config.allowUnverifiedSending(),
+            config.dkimKey().map(PlatformDkimKey::load)));
         bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl()));
         bind(LinkSigner.class).toInstance(new LinkSigner(signingKey));
 
@@ -96,8 +108,13 @@ public class AgentMailModule extends AbstractModule {
         bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
         bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
         bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
+        bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
 
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
+        bind(MailDomains.class).to(JamesMailDomains.class).in(Scopes.SINGLETON);
+        bind(DnsLookup.class).toInstance(new DnsjavaLookup(config.dnsServer()));
+        bind(DomainEvents.class).in(Scopes.SINGLETON);
+        bind(DomainService.class).in(Scopes.SINGLETON);
         bind(OrganizationService.class).in(Scopes.SINGLETON);
         bind(ApiKeyService.class).in(Scopes.SINGLETON);
         bind(InboxService.class).in(Scopes.SINGLETON);

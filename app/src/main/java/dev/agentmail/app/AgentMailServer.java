@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import dev.agentmail.api.ApiServer;
+import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.WebhookDispatcher;
@@ -72,8 +73,8 @@ public final class AgentMailServer implements AutoCloseable {
                 config.publicUrl(), config.bind(), config.smtpPort(), config.bind(), config.submissionPort(),
                 config.bind(), config.imapPort(), config.dataDir());
             Housekeeping housekeeping = new Housekeeping(probe.instance(InboxService.class),
-                probe.instance(DeliveryLedger.class), probe.instance(EventOutbox.class), Clock.systemUTC(),
-                config.expiryCheck());
+                probe.instance(DomainService.class), probe.instance(DeliveryLedger.class),
+                probe.instance(EventOutbox.class), Clock.systemUTC(), config.expiryCheck(), config.domainCheck());
             WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
             dispatcher.start();
             return new AgentMailServer(james, database, api, housekeeping, dispatcher);

@@ -1,5 +1,6 @@
 package dev.agentmail.app;
 
+import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
@@ -12,7 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Background chores: deleting disposable inboxes when they expire, keeping the delivery ledger and the event outbox small. */
+/**
+ * Background chores: deleting disposable inboxes when they expire, checking the DNS records of pending domains,
+ * and keeping the delivery ledger and the event outbox small.
+ */
 final class Housekeeping implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Housekeeping.class);
     /** The spool redelivers within minutes of a restart: a week of delivery attempts is plenty. */
@@ -20,6 +24,8 @@ final class Housekeeping implements AutoCloseable {
     /** Events stay replayable on the event stream, and their deliveries visible, for a month. */
     static final Duration EVENT_RETENTION = Duration.ofDays(30);
     private static final int EXPIRED_PER_ROUND = 100;
+    /** Each check is four DNS queries: a round stays short even when many domains wait for their records. */
+    private static final int DOMAINS_PER_ROUND = 50;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "housekeeping");
@@ -27,13 +33,20 @@ final class Housekeeping implements AutoCloseable {
         return thread;
     });
 
-    Housekeeping(InboxService inboxes, DeliveryLedger ledger, EventOutbox outbox, Clock clock, Duration expiryCheck) {
+    Housekeeping(InboxService inboxes, DomainService domains, DeliveryLedger ledger, EventOutbox outbox, Clock clock,
+                 Duration expiryCheck, Duration domainCheck) {
         scheduler.scheduleWithFixedDelay(guarded("delete expired inboxes", () -> {
             int deleted = inboxes.deleteExpired(EXPIRED_PER_ROUND);
             if (deleted > 0) {
                 LOGGER.info("Deleted {} expired disposable inboxes", deleted);
             }
         }), expiryCheck.toMillis(), expiryCheck.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("check pending domains", () -> {
+            int verified = domains.verifyPending(DOMAINS_PER_ROUND);
+            if (verified > 0) {
+                LOGGER.info("{} pending domains are now verified", verified);
+            }
+        }), domainCheck.toMillis(), domainCheck.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("clean the delivery ledger",
             () -> ledger.forgetBefore(clock.instant().minus(LEDGER_RETENTION))), 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(guarded("forget old events",

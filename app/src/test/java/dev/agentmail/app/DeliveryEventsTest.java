@@ -77,7 +77,7 @@ class DeliveryEventsTest {
         JsonNode sender = WebhooksTest.newInbox(api);
         JsonNode sent = send(sender, WebhooksTest.newInbox(api).get("email_address").asText(), "Will bounce");
         String messageId = sent.get("headers").get("Message-ID").asText();
-        deliverRaw(sender.get("email_address").asText(), """
+        deliverRaw(server.config().smtpPort(), sender.get("email_address").asText(), """
             From: MAILER-DAEMON@mx.example.com
             To: %s
             Subject: Undelivered Mail Returned to Sender
@@ -116,7 +116,16 @@ class DeliveryEventsTest {
     void anAbuseReportForOurMessageIsAComplaint() throws Exception {
         JsonNode sender = WebhooksTest.newInbox(api);
         JsonNode sent = send(sender, WebhooksTest.newInbox(api).get("email_address").asText(), "Spammy");
-        deliverRaw(sender.get("email_address").asText(), """
+        deliverRaw(server.config().smtpPort(), sender.get("email_address").asText(),
+            abuseReport(sender.get("email_address").asText(), sent.get("headers").get("Message-ID").asText()));
+
+        JsonNode complained = awaitEvent("message.complained", sent.get("message_id").asText());
+        assertThat(complained.get("recipients").get(0).asText()).isEqualTo("annoyed@example.com");
+    }
+
+    /** An RFC 5965 abuse report about a message, as a mailbox provider's feedback loop sends it. */
+    static String abuseReport(String to, String messageId) {
+        return """
             From: abuse@isp.example.com
             To: %s
             Subject: Abuse report
@@ -144,14 +153,11 @@ class DeliveryEventsTest {
 
             hello
             --b2--
-            """.formatted(sender.get("email_address").asText(), sent.get("headers").get("Message-ID").asText()));
-
-        JsonNode complained = awaitEvent("message.complained", sent.get("message_id").asText());
-        assertThat(complained.get("recipients").get(0).asText()).isEqualTo("annoyed@example.com");
+            """.formatted(to, messageId);
     }
 
-    private static void deliverRaw(String to, String message) throws Exception {
-        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+    static void deliverRaw(int smtpPort, String to, String message) throws Exception {
+        SMTPClient smtp = MailClients.smtp(smtpPort);
         try {
             assertThat(smtp.setSender("")).isTrue();
             assertThat(smtp.addRecipient(to)).isTrue();

@@ -1,21 +1,31 @@
 package dev.agentmail.james;
 
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real DNS server on loopback (UDP, dnsjava's wire format) answering from the records a test gives it. */
+/**
+ * A real DNS server on loopback (UDP, dnsjava's wire format) answering from the records a test gives it. A test
+ * may change the zone at any time, as a user editing records at a DNS provider would.
+ */
 public final class LoopbackDnsServer implements AutoCloseable {
+    private static final int TTL = 60;
     private final DatagramSocket socket;
     private final List<Record> records = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -36,8 +46,36 @@ public final class LoopbackDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** A TXT record; a value longer than a DNS string (255 bytes) is split into several, as providers do. */
+    public LoopbackDnsServer addTxt(String name, String value) {
+        List<String> strings = new ArrayList<>();
+        for (int start = 0; start < value.length(); start += 255) {
+            strings.add(value.substring(start, Math.min(value.length(), start + 255)));
+        }
+        return add(new TXTRecord(name(name), DClass.IN, TTL, strings));
+    }
+
+    public LoopbackDnsServer addMx(String name, int priority, String host) {
+        return add(new MXRecord(name(name), DClass.IN, TTL, priority, name(host)));
+    }
+
+    /** Forgets every record of {@code name}. */
+    public LoopbackDnsServer remove(String name) {
+        Name owner = name(name);
+        records.removeIf(record -> record.getName().equals(owner));
+        return this;
+    }
+
+    private static Name name(String name) {
+        try {
+            return Name.fromString(name.endsWith(".") ? name : name + ".");
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
     private void serve() {
-        byte[] buffer = new byte[512];
+        byte[] buffer = new byte[4096];
         while (!socket.isClosed()) {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);

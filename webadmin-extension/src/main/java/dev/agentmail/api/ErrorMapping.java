@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmail.domain.service.ConflictException;
+import dev.agentmail.domain.service.DnsLookup;
 import dev.agentmail.domain.service.ForbiddenException;
 import dev.agentmail.domain.service.InvalidInputException;
 import dev.agentmail.domain.service.LimitExceededException;
@@ -46,6 +47,10 @@ public final class ErrorMapping {
         }
         if (failure instanceof JsonProcessingException json) {
             return fromJson(json);
+        }
+        if (failure instanceof DnsLookup.UnavailableException) {
+            LOGGER.warn("DNS lookup failed: {}", failure.getMessage());
+            return ApiError.of(503, "unavailable", "the DNS resolver did not answer, retry later");
         }
         if (failure instanceof StorageException) {
             LOGGER.error("Storage failure", failure);

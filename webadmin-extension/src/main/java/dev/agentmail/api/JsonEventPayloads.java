@@ -1,7 +1,11 @@
 package dev.agentmail.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentmail.api.dto.DomainEventPayload;
+import dev.agentmail.api.dto.DomainResponse;
 import dev.agentmail.api.dto.MessageEventPayload;
+import dev.agentmail.domain.model.Domain;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.service.EventPayloads;
 
@@ -12,6 +16,12 @@ public class JsonEventPayloads implements EventPayloads {
     @Override
     public String message(String eventId, Instant createdAt, MessageEvent event) {
         return write(MessageEventPayload.of(eventId, createdAt, event));
+    }
+
+    @Override
+    public String domain(String eventId, Instant createdAt, Domain domain) {
+        return write(new DomainEventPayload(eventId, EventType.DOMAIN_VERIFIED.wireName(), createdAt,
+            DomainResponse.of(domain)));
     }
 
     static String write(Object payload) {

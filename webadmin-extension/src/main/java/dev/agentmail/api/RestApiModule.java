@@ -5,6 +5,7 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.api.resource.ApiKeyResource;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
+import dev.agentmail.api.resource.DomainResource;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.InboxResource;
 import dev.agentmail.api.resource.MessageResource;
@@ -30,6 +31,7 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(MessageResource.class);
         resources.addBinding().to(ThreadResource.class);
         resources.addBinding().to(AttachmentDownloadResource.class);
+        resources.addBinding().to(DomainResource.class);
         resources.addBinding().to(V1Resource.class);
         resources.addBinding().to(WebhookResource.class);
         resources.addBinding().to(EventStreamResource.class);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmail.api.auth.ApiKeyAuthFilter;
 import dev.agentmail.api.resource.ApiKeyResource;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
+import dev.agentmail.api.resource.DomainResource;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.InboxResource;
 import dev.agentmail.api.resource.MessageResource;
@@ -68,7 +69,7 @@ class ApiServerTest {
             new ApiKeyResource(apiKeys), new OrganizationResource(null), new InboxResource(null),
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
             new AttachmentDownloadResource(attachments), new V1Resource(null, null, null), new WebhookResource(null),
-            new EventStreamResource(null)), new ApiKeyAuthFilter(apiKeys));
+            new EventStreamResource(null), new DomainResource(null)), new ApiKeyAuthFilter(apiKeys));
         server.start();
         try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
             document = JSON.readTree(in);

@@ -80,6 +80,15 @@ class ErrorMappingTest {
     }
 
     @Test
+    void anUnansweredDnsLookupIs503() {
+        ApiError error = ErrorMapping.toError(new dev.agentmail.domain.service.DnsLookup.UnavailableException(
+            "the DNS lookup of TXT example.com failed: timed out", null));
+
+        assertThat(error.status()).isEqualTo(503);
+        assertThat(error.error()).isEqualTo("unavailable");
+    }
+
+    @Test
     void unexpectedFailureIs500WithoutLeakingItsMessage() {
         ApiError error = ErrorMapping.toError(new IllegalStateException("secret internal detail /etc/passwd"));
 

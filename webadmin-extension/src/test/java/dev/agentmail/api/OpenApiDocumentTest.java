@@ -168,9 +168,9 @@ class OpenApiDocumentTest {
     void theReusableComponentsTheContractPromisesExist() {
         assertThat(fieldNames(document.path("components").path("schemas"))).contains("Organization", "ApiKey",
             "CreatedApiKey", "Inbox", "CreateInboxRequest", "UpdateInboxRequest", "CreateApiKeyRequest", "Error",
-            "ApiKeyPage", "InboxPage");
+            "ApiKeyPage", "InboxPage", "Domain", "DomainPage", "CreateDomainRequest");
         assertThat(fieldNames(document.path("components").path("parameters")))
-            .contains("page", "page_size", "inboxId", "keyId");
+            .contains("page", "page_size", "inboxId", "keyId", "domainId");
         assertThat(document.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asText())
             .isEqualTo("bearer");
         JsonNode apiKey = document.path("components").path("securitySchemes").path("apiKeyHeader");
@@ -189,6 +189,8 @@ class OpenApiDocumentTest {
         assertThat(successOf("POST /api/v0/inboxes")).isEqualTo("201");
         assertThat(successOf("DELETE /api/v0/api-keys/{keyId}")).isEqualTo("204");
         assertThat(successOf("DELETE /api/v0/inboxes/{inboxId}")).isEqualTo("204");
+        assertThat(successOf("POST /api/v0/domains")).isEqualTo("201");
+        assertThat(successOf("POST /api/v0/domains/{domainId}/verify")).isEqualTo("200");
         assertThat(successOf("PATCH /api/v0/inboxes/{inboxId}")).isEqualTo("200");
         assertThat(successOf("GET /api/v0/inboxes/{inboxId}")).isEqualTo("200");
         forEachOperation((name, operation) -> {

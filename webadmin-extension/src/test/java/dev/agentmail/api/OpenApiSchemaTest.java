@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmail.api.dto.ApiKeyResponse;
 import dev.agentmail.api.dto.CreatedWebhookResponse;
+import dev.agentmail.api.dto.DomainEventPayload;
 import dev.agentmail.api.dto.MessageEventPayload;
 import dev.agentmail.api.dto.WebhookDeliveryResponse;
 import dev.agentmail.api.dto.WebhookRequests;
 import dev.agentmail.api.dto.WebhookResponse;
 import dev.agentmail.api.dto.AttachmentLinkResponse;
 import dev.agentmail.api.dto.AttachmentResponse;
+import dev.agentmail.api.dto.CreateDomainRequest;
 import dev.agentmail.api.dto.CreateInboxRequest;
+import dev.agentmail.api.dto.DomainResponse;
 import dev.agentmail.api.dto.CreatedApiKeyResponse;
 import dev.agentmail.api.dto.CreatedOrganizationResponse;
 import dev.agentmail.api.dto.InboxResponse;
@@ -64,6 +67,8 @@ class OpenApiSchemaTest {
         responses.put(ApiKeyResponse.class, "ApiKey");
         responses.put(CreatedApiKeyResponse.class, "CreatedApiKey");
         responses.put(InboxResponse.class, "Inbox");
+        responses.put(DomainResponse.class, "Domain");
+        responses.put(DomainResponse.RecordResponse.class, "DnsRecord");
         responses.put(MessageSummaryResponse.class, "MessageSummary");
         responses.put(MessageResponse.class, "Message");
         responses.put(AttachmentResponse.class, "Attachment");
@@ -77,6 +82,7 @@ class OpenApiSchemaTest {
         responses.put(CreatedWebhookResponse.class, "CreatedWebhook");
         responses.put(WebhookDeliveryResponse.class, "WebhookDelivery");
         responses.put(MessageEventPayload.class, "MessageEvent");
+        responses.put(DomainEventPayload.class, "DomainEvent");
 
         for (Map.Entry<Class<? extends Record>, String> response : responses.entrySet()) {
             Map<String, JsonNode> schema = properties(schema(response.getValue()));
@@ -91,8 +97,8 @@ class OpenApiSchemaTest {
     @Test
     void pageSchemasMatchThePageRecord() throws Exception {
         Set<String> names = serializedNames(PageResponse.class);
-        for (String page : List.of("ApiKeyPage", "InboxPage", "MessageSummaryPage", "ThreadSummaryPage", "OrganizationPage",
-            "WebhookPage", "WebhookDeliveryPage")) {
+        for (String page : List.of("ApiKeyPage", "InboxPage", "DomainPage", "MessageSummaryPage", "ThreadSummaryPage",
+            "OrganizationPage", "WebhookPage", "WebhookDeliveryPage")) {
             assertThat(new TreeSet<>(properties(schema(page)).keySet())).as(page).isEqualTo(names);
             assertThat(required(schema(page))).as(page).containsExactlyInAnyOrderElementsOf(names);
         }
@@ -104,6 +110,7 @@ class OpenApiSchemaTest {
         requests.put("CreateApiKeyRequest", NameRequest.class);
         requests.put("CreateOrganizationRequest", NameRequest.class);
         requests.put("CreateInboxRequest", CreateInboxRequest.class);
+        requests.put("CreateDomainRequest", CreateDomainRequest.class);
         requests.put("LabelsRequest", LabelsRequest.class);
         requests.put("SendRequest", SendRequests.SendRequest.class);
         requests.put("ReplyRequest", SendRequests.ReplyRequest.class);
@@ -126,6 +133,7 @@ class OpenApiSchemaTest {
         Map<String, Class<?>> bodies = Map.of(
             "POST /api/v0/api-keys", NameRequest.class,
             "POST /api/v0/inboxes", CreateInboxRequest.class,
+            "POST /api/v0/domains", CreateDomainRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/send", SendRequests.SendRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply", SendRequests.ReplyRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply-all", SendRequests.ReplyRequest.class,

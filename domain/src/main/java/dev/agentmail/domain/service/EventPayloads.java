@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.MessageEvent;
 
 import java.time.Instant;
@@ -7,4 +8,6 @@ import java.time.Instant;
 /** Renders the JSON body of an event, with the resource as the API shows it. */
 public interface EventPayloads {
     String message(String eventId, Instant createdAt, MessageEvent event);
+
+    String domain(String eventId, Instant createdAt, Domain domain);
 }

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredEvent;
@@ -34,13 +35,14 @@ public class EventRecorder {
 
     @Inject
     public EventRecorder(EventOutbox outbox, WebhookRepository webhooks, EventPayloads payloads, EventFeed feed,
-                         MessageEvents messageEvents, Clock clock) {
+                         MessageEvents messageEvents, DomainEvents domainEvents, Clock clock) {
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.payloads = payloads;
         this.feed = feed;
         this.clock = clock;
         messageEvents.subscribe(this::record);
+        domainEvents.subscribe(this::recordVerified);
     }
 
     void record(MessageEvent event) {
@@ -48,6 +50,13 @@ public class EventRecorder {
         Instant now = now();
         append(id, event.message().organizationId(), event.type(), Optional.of(event.message().inboxId()),
             payloads.message(id, now, event), now);
+    }
+
+    void recordVerified(Domain domain) {
+        String id = Ids.event();
+        Instant now = now();
+        append(id, domain.organizationId(), EventType.DOMAIN_VERIFIED, Optional.empty(), payloads.domain(id, now, domain),
+            now);
     }
 
     private void append(String id, String organizationId, EventType type, Optional<String> inboxId, String payload,

@@ -25,13 +25,16 @@ public class InboxService {
 
     private final InboxRepository inboxes;
     private final MailAccounts mailAccounts;
+    private final DomainService domains;
     private final PlatformSettings settings;
     private final Clock clock;
 
     @Inject
-    public InboxService(InboxRepository inboxes, MailAccounts mailAccounts, PlatformSettings settings, Clock clock) {
+    public InboxService(InboxRepository inboxes, MailAccounts mailAccounts, DomainService domains,
+                        PlatformSettings settings, Clock clock) {
         this.inboxes = inboxes;
         this.mailAccounts = mailAccounts;
+        this.domains = domains;
         this.settings = settings;
         this.clock = clock;
     }
@@ -48,7 +51,7 @@ public class InboxService {
 
     public Inbox create(String organizationId, NewInbox request) {
         String username = validUsername(request.username());
-        String domain = usableDomain(request.domain());
+        String domain = domains.usableDomain(organizationId, request.domain());
         Optional<String> displayName = TextInput.optional("display_name", request.displayName(), MAX_DISPLAY_NAME_LENGTH);
         Optional<String> clientId = TextInput.optional("client_id", request.clientId(), MAX_CLIENT_ID_LENGTH);
 
@@ -138,14 +141,6 @@ public class InboxService {
                 "username must not start or end with a dot, nor contain two dots in a row");
         }
         return username;
-    }
-
-    /** Custom domains arrive with the domains feature; until then inboxes live on the platform domain. */
-    private String usableDomain(String requested) {
-        if (requested == null || requested.toLowerCase(Locale.ROOT).equals(settings.domain())) {
-            return settings.domain();
-        }
-        throw new NotFoundException("domain", requested);
     }
 
     private Instant now() {

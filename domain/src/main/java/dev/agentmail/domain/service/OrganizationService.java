@@ -3,6 +3,7 @@ package dev.agentmail.domain.service;
 import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 
@@ -17,15 +18,18 @@ public class OrganizationService {
 
     private final OrganizationRepository organizations;
     private final InboxRepository inboxes;
+    private final DomainRepository domains;
     private final ApiKeyService apiKeys;
     private final PlatformSettings settings;
     private final Clock clock;
 
     @Inject
-    public OrganizationService(OrganizationRepository organizations, InboxRepository inboxes, ApiKeyService apiKeys,
+    public OrganizationService(OrganizationRepository organizations, InboxRepository inboxes, DomainRepository domains,
+                               ApiKeyService apiKeys,
                                PlatformSettings settings, Clock clock) {
         this.organizations = organizations;
         this.inboxes = inboxes;
+        this.domains = domains;
         this.apiKeys = apiKeys;
         this.settings = settings;
         this.clock = clock;
@@ -59,9 +63,8 @@ public class OrganizationService {
         return organizations.count() > 0;
     }
 
-    /** Custom domains arrive with the domains feature; until then an organization has none. */
     private OrganizationUsage usageOf(Organization organization) {
         return new OrganizationUsage(organization, inboxes.count(organization.id()), settings.inboxLimit(),
-            0, settings.domainLimit());
+            domains.count(organization.id()), settings.domainLimit());
     }
 }

@@ -48,13 +48,14 @@ public class SendService {
     private final MailSender sender;
     private final AttachmentFetcher fetcher;
     private final MessageEvents events;
+    private final DomainService domains;
     private final PlatformSettings settings;
     private final Clock clock;
 
     @Inject
     public SendService(InboxService inboxes, MessageService messages, MessageRepository index, MailboxMessages mailbox,
                        MimeComposer composer, MailSender sender, AttachmentFetcher fetcher, MessageEvents events,
-                       PlatformSettings settings, Clock clock) {
+                       DomainService domains, PlatformSettings settings, Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.index = index;
@@ -63,6 +64,7 @@ public class SendService {
         this.sender = sender;
         this.fetcher = fetcher;
         this.events = events;
+        this.domains = domains;
         this.settings = settings;
         this.clock = clock;
     }
@@ -154,6 +156,7 @@ public class SendService {
         if (inbox.disposable()) {
             throw new ForbiddenException("a disposable inbox can receive but not send");
         }
+        domains.checkCanSendFrom(inbox.domain());
         Set<String> validLabels = labels == null ? Set.of() : Labels.validate("labels", labels);
         if (mail.envelopeRecipients().size() > MAX_RECIPIENTS) {
             throw new InvalidInputException("to", "at most " + MAX_RECIPIENTS + " recipients in all");

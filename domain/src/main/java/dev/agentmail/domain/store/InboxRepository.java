@@ -22,6 +22,9 @@ public interface InboxRepository {
 
     long count(String organizationId);
 
+    /** Inboxes on this domain, in any organization. */
+    long countByDomain(String domain);
+
     void update(Inbox inbox);
 
     /** Disposable inboxes whose time has come, oldest expiry first, at most {@code limit}. */

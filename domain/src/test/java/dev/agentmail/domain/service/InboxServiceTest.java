@@ -4,6 +4,8 @@ import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.AddressTakenException;
+import dev.agentmail.domain.store.DomainRepositoryContract;
+import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InboxRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +36,16 @@ class InboxServiceTest {
 
     private final InboxRepository inboxes = mock(InboxRepository.class);
     private final MailAccounts mailAccounts = mock(MailAccounts.class);
+    private final InMemoryDomainRepository customDomains = new InMemoryDomainRepository();
     private final Clock clock = Clock.fixed(Instant.parse("2025-01-15T10:30:00.123456Z"), ZoneOffset.UTC);
     private InboxService service;
 
     @BeforeEach
     void setUp() {
-        service = new InboxService(inboxes, mailAccounts, new PlatformSettings("AgentMail.Test", 2, 1, 1024 * 1024, false), clock);
+        PlatformSettings settings = new PlatformSettings("AgentMail.Test", 2, 1, 1024 * 1024, false);
+        DomainService domainService = new DomainService(customDomains, inboxes, mock(MailDomains.class),
+            mock(DnsLookup.class), new DomainEvents(), settings, DomainServiceTest.SETTINGS, clock);
+        service = new InboxService(inboxes, mailAccounts, domainService, settings, clock);
         when(inboxes.findByAddress(anyString(), anyString())).thenReturn(Optional.empty());
     }
 
@@ -107,6 +113,16 @@ class InboxServiceTest {
     void aMissingUsernameIsRefused() {
         assertThatThrownBy(() -> service.create("org_1", named(null)))
             .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("username"));
+    }
+
+    @Test
+    void inboxesLiveOnThePlatformDomainOrOnADomainOfTheirOrganization() {
+        customDomains.create(DomainRepositoryContract.domain("xn--bcher-kva.example", "org_1", 1_000));
+
+        assertThat(service.create("org_1", new InboxService.NewInbox("a", "Bücher.example", null, null)).emailAddress())
+            .isEqualTo("a@xn--bcher-kva.example");
+        assertThatThrownBy(() -> service.create("org_2", new InboxService.NewInbox("a", "xn--bcher-kva.example", null, null)))
+            .isInstanceOf(NotFoundException.class);
     }
 
     @Test

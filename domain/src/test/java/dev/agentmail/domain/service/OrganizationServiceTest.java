@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.InMemoryApiKeyRepository;
+import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
 import dev.agentmail.domain.store.InMemoryOrganizationRepository;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,11 @@ class OrganizationServiceTest {
 
     private final InMemoryOrganizationRepository organizations = new InMemoryOrganizationRepository();
     private final InMemoryInboxRepository inboxes = new InMemoryInboxRepository();
+    private final InMemoryDomainRepository domains = new InMemoryDomainRepository();
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
     private final MutableClock clock = new MutableClock();
     private final ApiKeyService apiKeys = new ApiKeyService(keys, clock);
-    private final OrganizationService service = new OrganizationService(organizations, inboxes, apiKeys,
+    private final OrganizationService service = new OrganizationService(organizations, inboxes, domains, apiKeys,
         new PlatformSettings("agentmail.test", 10, 3, 1024, false), clock);
 
     @Test
@@ -50,6 +52,11 @@ class OrganizationServiceTest {
         assertThat(usage.inboxLimit()).isEqualTo(10);
         assertThat(usage.domainCount()).isZero();
         assertThat(usage.domainLimit()).isEqualTo(3);
+
+        String id = usage.organization().id();
+        domains.create(dev.agentmail.domain.store.DomainRepositoryContract.domain("example.com", id, 1_000));
+        domains.create(dev.agentmail.domain.store.DomainRepositoryContract.domain("other.example", "org_other", 1_000));
+        assertThat(service.get(id).domainCount()).isEqualTo(1);
     }
 
     @Test

@@ -48,6 +48,11 @@ public class InMemoryInboxRepository implements InboxRepository {
         return inboxes.values().stream().filter(inbox -> inbox.organizationId().equals(organizationId)).count();
     }
 
+    @Override
+    public synchronized long countByDomain(String domain) {
+        return inboxes.values().stream().filter(inbox -> inbox.domain().equals(domain)).count();
+    }
+
     /** Only the display name and updated_at change, as in the JDBC store. */
     @Override
     public synchronized void update(Inbox inbox) {

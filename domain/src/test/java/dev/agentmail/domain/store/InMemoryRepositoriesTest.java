@@ -4,16 +4,18 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
-    InboxRepositoryContract {
+    InboxRepositoryContract, DomainRepositoryContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
+    private DomainRepository domains;
 
     @BeforeEach
     void setUp() {
         organizations = new InMemoryOrganizationRepository();
         apiKeys = new InMemoryApiKeyRepository();
         inboxes = new InMemoryInboxRepository();
+        domains = new InMemoryDomainRepository();
     }
 
     @Override
@@ -29,5 +31,10 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public InboxRepository inboxRepository() {
         return inboxes;
+    }
+
+    @Override
+    public DomainRepository domainRepository() {
+        return domains;
     }
 }

@@ -207,6 +207,18 @@ public interface InboxRepositoryContract {
     }
 
     @Test
+    default void countsTheInboxesOfOneDomainAcrossOrganizations() {
+        inboxRepository().create(inbox("in_a", "org_1", "agent-a", 1_000));
+        inboxRepository().create(inbox("in_b", "org_2", "agent-b", 1_000));
+        Instant at = Instant.ofEpochMilli(1_000);
+        inboxRepository().create(new Inbox("in_c", "org_1", "agent-a", "other.test", Optional.empty(), Optional.empty(), at, at));
+
+        assertThat(inboxRepository().countByDomain(DOMAIN)).isEqualTo(2);
+        assertThat(inboxRepository().countByDomain("other.test")).isEqualTo(1);
+        assertThat(inboxRepository().countByDomain("none.test")).isZero();
+    }
+
+    @Test
     default void updateChangesTheDisplayNameAndTime() {
         Inbox inbox = inbox("in_a", "org_1", "agent-a", 1_000);
         Inbox neighbour = inbox("in_b", "org_1", "agent-b", 1_000);

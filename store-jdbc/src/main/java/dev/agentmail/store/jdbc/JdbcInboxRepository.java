@@ -66,6 +66,11 @@ public class JdbcInboxRepository implements InboxRepository {
     }
 
     @Override
+    public long countByDomain(String domain) {
+        return jdbc.count("SELECT COUNT(*) FROM inboxes WHERE domain = ?", domain);
+    }
+
+    @Override
     public void update(Inbox inbox) {
         jdbc.updateOrFail("UPDATE inboxes SET display_name = ?, client_id = ?, updated_at = ?"
                 + " WHERE organization_id = ? AND id = ?", inbox.displayName().orElse(null),

@@ -8,6 +8,8 @@ import dev.agentmail.domain.store.EventOutboxContract;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.WebhookRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
+import dev.agentmail.domain.store.DomainRepository;
+import dev.agentmail.domain.store.DomainRepositoryContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.MessageRepository;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract {
+    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -70,5 +72,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DeliveryLedger deliveryLedger() {
         return new JdbcDeliveryLedger(database.dataSource());
+    }
+
+    @Override
+    public DomainRepository domainRepository() {
+        return new JdbcDomainRepository(database.dataSource());
     }
 }

@@ -1,0 +1,10 @@
+package dev.agentmail.domain.service;
+
+/** The mail server's list of the domains it receives mail for. */
+public interface MailDomains {
+    /** Must be idempotent. */
+    void add(String domain);
+
+    /** Must be idempotent. */
+    void remove(String domain);
+}

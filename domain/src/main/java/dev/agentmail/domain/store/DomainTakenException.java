@@ -1,0 +1,9 @@
+package dev.agentmail.domain.store;
+
+import dev.agentmail.domain.service.ConflictException;
+
+public class DomainTakenException extends ConflictException {
+    public DomainTakenException(String name) {
+        super("the domain " + name + " is already added");
+    }
+}

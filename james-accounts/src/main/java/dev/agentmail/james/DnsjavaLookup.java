@@ -1,0 +1,73 @@
+package dev.agentmail.james;
+
+import dev.agentmail.domain.service.DnsLookup;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The DNS checks of custom domains with dnsjava, through the resolver in AGENTMAIL_DNS_SERVER or else the
+ * machine's. Nothing is cached: a user who just published a record wants it seen.
+ */
+public class DnsjavaLookup implements DnsLookup {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final Resolver resolver;
+
+    public DnsjavaLookup(Optional<InetSocketAddress> server) {
+        if (server.isPresent()) {
+            SimpleResolver simple = new SimpleResolver(server.get());
+            // A 2048-bit DKIM key makes a TXT answer of some 450 bytes: ask for more than plain DNS's 512.
+            simple.setEDNS(0, SimpleResolver.DEFAULT_EDNS_PAYLOADSIZE, 0, List.of());
+            resolver = simple;
+        } else {
+            resolver = new ExtendedResolver();
+        }
+        resolver.setTimeout(TIMEOUT);
+    }
+
+    @Override
+    public List<Mx> mx(String name) {
+        return Arrays.stream(run(name, Type.MX)).map(MXRecord.class::cast)
+            .map(mx -> new Mx(mx.getTarget().toString(true), mx.getPriority()))
+            .toList();
+    }
+
+    @Override
+    public List<String> txt(String name) {
+        return Arrays.stream(run(name, Type.TXT)).map(TXTRecord.class::cast)
+            .map(txt -> String.join("", txt.getStrings()))
+            .toList();
+    }
+
+    private Record[] run(String name, int type) {
+        Lookup lookup;
+        try {
+            lookup = new Lookup(Name.fromString(name.endsWith(".") ? name : name + "."), type);
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("'" + name + "' is not a DNS name", e);
+        }
+        lookup.setResolver(resolver);
+        lookup.setCache(null);
+        Record[] records = lookup.run();
+        return switch (lookup.getResult()) {
+            case Lookup.SUCCESSFUL -> records;
+            case Lookup.HOST_NOT_FOUND, Lookup.TYPE_NOT_FOUND -> new Record[0];
+            default -> throw new UnavailableException("the DNS lookup of " + Type.string(type) + " " + name
+                + " failed: " + lookup.getErrorString(), null);
+        };
+    }
+}
