@@ -71,7 +71,7 @@ public class EventRecorder {
             }
         } catch (RuntimeException e) {
             LOGGER.error("Could not record {} {} of {}: it will not be delivered", type.wireName(), id, organizationId, e);
-            throw e;
+            return;
         }
         feed.appended();
     }
