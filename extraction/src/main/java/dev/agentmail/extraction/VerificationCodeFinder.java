@@ -75,7 +75,20 @@ final class VerificationCodeFinder {
     private static List<Candidate> candidates(List<String> lines, int index, boolean subjectNamesACode, Set<String> emphasized) {
         String line = lines.get(index);
         List<Candidate> found = new ArrayList<>();
-        for (Pattern pattern : List.of(NUMERIC_SPLIT, NUMERIC, ALPHANUMERIC, MIXED_CASE)) {
+        // Every code holds a digit; letters in upper case, or a word naming a code, decide whether the costlier
+        // patterns can match at all. Most lines of a long mail end here.
+        if (line.chars().noneMatch(Character::isDigit)) {
+            return found;
+        }
+        List<Pattern> patterns = new ArrayList<>(List.of(NUMERIC_SPLIT, NUMERIC));
+        if (line.chars().anyMatch(Character::isUpperCase)) {
+            patterns.add(ALPHANUMERIC);
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (KEYWORDS.stream().anyMatch(lower::contains)) {
+            patterns.add(MIXED_CASE);
+        }
+        for (Pattern pattern : patterns) {
             Matcher matcher = pattern.matcher(line);
             while (matcher.find()) {
                 String raw = matcher.group();

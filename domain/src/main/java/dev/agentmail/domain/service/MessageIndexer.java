@@ -41,11 +41,12 @@ public class MessageIndexer {
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
             threading.threadFor(inbox.id(), direction, content, at), direction, location, content,
             direction == Direction.INBOUND ? analyzer.analyze(content) : Analysis.NONE, labels, size, at, now, now);
-        messages.create(message);
-        StoredMessage indexed = messages.findByLocation(location).orElse(message);
-        if (direction == Direction.INBOUND && indexed.id().equals(message.id())) {
-            events.publish(new MessageEvent(EventType.MESSAGE_RECEIVED, indexed, now));
+        if (!messages.create(message)) {
+            return messages.findByLocation(location).orElse(message);
         }
-        return indexed;
+        if (direction == Direction.INBOUND) {
+            events.publish(new MessageEvent(EventType.MESSAGE_RECEIVED, message, now));
+        }
+        return message;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 /** The message index: a projection of the inboxes' mailboxes, kept in step by a mailbox listener. */
 public interface MessageRepository {
     /** Idempotent per location: indexing a message twice keeps the first entry. */
-    void create(StoredMessage message);
+    /** @return false when a message of the same mailbox location was indexed already, and this one was not stored */
+    boolean create(StoredMessage message);
 
     Optional<StoredMessage> find(String organizationId, String inboxId, String messageId);
 

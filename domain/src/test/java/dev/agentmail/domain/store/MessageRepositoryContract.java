@@ -55,8 +55,8 @@ public interface MessageRepositoryContract {
 
     @Test
     default void indexingTheSameMailboxMessageTwiceKeepsTheFirst() {
-        messageRepository().create(message("msg_1", "in_1", "thr_1", 1, 1_000, null, "Hello"));
-        messageRepository().create(message("msg_2", "in_1", "thr_2", 1, 2_000, null, "Hello"));
+        assertThat(messageRepository().create(message("msg_1", "in_1", "thr_1", 1, 1_000, null, "Hello"))).isTrue();
+        assertThat(messageRepository().create(message("msg_2", "in_1", "thr_2", 1, 2_000, null, "Hello"))).isFalse();
 
         assertThat(messageRepository().findByLocation(new MailboxLocation("mbx-in_1", 1)).map(StoredMessage::id)).contains("msg_1");
         assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(1);

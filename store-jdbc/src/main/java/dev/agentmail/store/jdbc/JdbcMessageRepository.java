@@ -45,10 +45,12 @@ public class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
-    public void create(StoredMessage message) {
-        if (insert(message)) {
-            recordReferences(message);
+    public boolean create(StoredMessage message) {
+        if (!insert(message)) {
+            return false;
         }
+        recordReferences(message);
+        return true;
     }
 
     /** @return whether the message was new to the index */

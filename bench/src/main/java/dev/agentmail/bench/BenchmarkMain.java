@@ -1,0 +1,198 @@
+package dev.agentmail.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code ./agentmail bench}: measures ingest against stock James, API and webhook latency and resources, prints the
+ * table and writes it to docs/benchmarks.md. Options: {@code --messages N} (10000), {@code --runs R} (3),
+ * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200).
+ */
+public final class BenchmarkMain {
+    private static final int MAILBOXES = 100;
+    private static final int CONNECTIONS = 8;
+
+    private final Path repository;
+    private final Path work;
+    private final Map<String, String> options;
+    private final StringBuilder report = new StringBuilder();
+
+    private BenchmarkMain(Path repository, Map<String, String> options) throws IOException {
+        this.repository = repository;
+        this.options = options;
+        this.work = Files.createTempDirectory("agentmail-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new BenchmarkMain(Path.of("").toAbsolutePath(), options).run(String.join(" ", args));
+        System.exit(0);
+    }
+
+    private int option(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    private record Profile(String name, Starter starter) {
+    }
+
+    private interface Starter {
+        MailServer start(Path dir) throws Exception;
+    }
+
+    private void run(String arguments) throws Exception {
+        int messages = option("messages", 10_000);
+        int runs = option("runs", 3);
+        int deep = option("deep", 100_000);
+        int calls = option("calls", 200);
+        line("# Benchmarks");
+        line("");
+        line("Machine: " + Machine.describe() + ". Date: " + LocalDate.now() + ". Command: `./agentmail bench"
+            + (arguments.isEmpty() ? "" : " " + arguments) + "`.");
+        line("Every server runs in a JVM of its own with default JVM options; each figure of several runs is the "
+            + "median with the range (min–max) after it.");
+        line("");
+
+        List<Profile> profiles = List.of(
+            new Profile("stock James 3.8.1 (memory)", dir -> new StockJames(repository, dir)),
+            new Profile("agentmail, memory", dir -> new OurServer(repository, dir, "memory")),
+            new Profile("agentmail, embedded (default)", dir -> new OurServer(repository, dir, "embedded")));
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> startups = new LinkedHashMap<>();
+        Map<String, List<Double>> idle = new LinkedHashMap<>();
+        Map<String, List<Double>> peaks = new LinkedHashMap<>();
+        for (int run = 0; run < runs; run++) {
+            for (Profile profile : profiles) {
+                try (MailServer server = profile.starter().start(work.resolve(profile.name().replaceAll("\\W+", "-") + run))) {
+                    startups.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(server.process().startupSeconds);
+                    Thread.sleep(3_000);
+                    idle.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(server.process().residentMib());
+                    List<String> mailboxes = server.createMailboxes(MAILBOXES);
+                    Ingest.Result result = Ingest.run(server, mailboxes, messages, CONNECTIONS);
+                    System.out.printf("run %d, %s: %d messages in %.1f s, %.0f/s, peak RSS %.0f MiB%n", run + 1,
+                        profile.name(), messages, result.seconds(), result.messagesPerSecond(), result.peakResidentMib());
+                    rates.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.messagesPerSecond());
+                    peaks.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.peakResidentMib());
+                }
+            }
+        }
+        String stock = profiles.get(0).name();
+        String memory = profiles.get(1).name();
+        String embedded = profiles.get(2).name();
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            ratios.add(rates.get(memory).get(run) / rates.get(stock).get(run));
+        }
+        line("## 1. SMTP ingest, end to end");
+        line("");
+        line(messages + " messages of about 10 KB from " + CONNECTIONS + " concurrent SMTP connections to " + MAILBOXES
+            + " mailboxes; time from the first connection until the server shows every message (our API listing; "
+            + "IMAP STATUS for stock James). " + runs + " runs, a fresh server each.");
+        line("");
+        line("| server | messages/s | target |");
+        line("| --- | --- | --- |");
+        line("| " + stock + " | " + Stats.spread(rates.get(stock), "%.0f") + " | reference |");
+        line("| " + memory + " | " + Stats.spread(rates.get(memory), "%.0f") + " | ≥ 0.9 × stock: ratio "
+            + Stats.spread(ratios, "%.2f") + " " + verdict(Stats.median(ratios) >= 0.9) + " |");
+        line("| " + embedded + " | " + Stats.spread(rates.get(embedded), "%.0f") + " | ≥ 300/s "
+            + verdict(Stats.median(rates.get(embedded)) >= 300) + " |");
+        line("");
+
+        try (OurServer server = new OurServer(repository, work.resolve("api"), "embedded")) {
+            apiLatency(server, deep, calls);
+            line("## 3. Webhook latency");
+            line("");
+            Latency.Result hooks = WebhookLatency.measure(server, calls);
+            line("From the server's 250 to the end of DATA until the signed `message.received` reaches a receiver on "
+                + "loopback, " + hooks.calls() + " messages one after another, embedded storage.");
+            line("");
+            line("| p50 ms | p99 ms | target |");
+            line("| --- | --- | --- |");
+            line(String.format("| %.1f | %.1f | p99 < 250 ms %s |", hooks.p50(), hooks.p99(), verdict(hooks.p99() < 250)));
+            line("");
+        }
+
+        line("## 4. Resources");
+        line("");
+        line("| server | start-up to healthy, s | resident memory idle, MiB | resident memory under ingest (peak), MiB |");
+        line("| --- | --- | --- | --- |");
+        for (Profile profile : profiles) {
+            line("| " + profile.name() + " | " + Stats.spread(startups.get(profile.name()), "%.1f") + " | "
+                + Stats.spread(idle.get(profile.name()), "%.0f") + " | " + Stats.spread(peaks.get(profile.name()), "%.0f") + " |");
+        }
+        line("");
+        line("Targets: healthy within 15 s " + verdict(Stats.median(startups.get(embedded)) < 15)
+            + "; idle resident memory under 1 GiB " + verdict(Stats.median(idle.get(embedded)) < 1024) + " (embedded).");
+        Path out = repository.resolve("docs/benchmarks.md");
+        Files.createDirectories(out.getParent());
+        String previous = Files.exists(out) ? Files.readString(out) : "";
+        int notes = previous.indexOf("\n## Notes");
+        Files.writeString(out, report + (notes >= 0 ? previous.substring(notes) : ""));
+        System.out.println("\nWritten to " + out);
+    }
+
+    private void apiLatency(OurServer server, int deep, int calls) throws Exception {
+        Api api = server.api;
+        String deepAddress = server.createInbox("deep");
+        String deepId = server.inboxId(deepAddress);
+        Ingest.Result filled = Ingest.run(server, List.of(deepAddress), deep, CONNECTIONS);
+        System.out.printf("deep inbox: %d messages in %.0f s (%.0f/s)%n", deep, filled.seconds(), filled.messagesPerSecond());
+        var from = api.ok(api.post("/api/v0/inboxes", "{\"username\":\"sender\"}")).get("inbox_id").asText();
+        String to = api.ok(api.post("/api/v0/inboxes", "{\"username\":\"receiver\"}")).get("email_address").asText();
+        List<String> ids = new ArrayList<>();
+        for (int page = 1; page <= 5; page++) {
+            api.ok(api.get("/api/v0/inboxes/" + deepId + "/messages?page_size=100&page=" + page)).get("data")
+                .forEach(message -> ids.add(message.get("message_id").asText()));
+        }
+        int middle = Math.max(1, deep / 20 / 2);
+        Map<String, IntConsumer> operations = new LinkedHashMap<>();
+        operations.put("create inbox", i -> api.ok(api.post("/api/v0/inboxes",
+            "{\"username\":\"lat-" + Math.abs(i) + "-" + System.nanoTime() + "\"}")));
+        operations.put("send to a local inbox", i -> api.ok(api.post("/api/v0/inboxes/" + from + "/messages/send",
+            "{\"to\":[\"" + to + "\"],\"subject\":\"Latency " + i + "\",\"text\":\"Hello from the benchmark.\"}")));
+        operations.put("list messages, page 1", i -> api.ok(api.get("/api/v0/inboxes/" + deepId + "/messages")));
+        operations.put("list messages, page " + middle, i -> api.ok(api.get("/api/v0/inboxes/" + deepId
+            + "/messages?page=" + middle)));
+        operations.put("get message", i -> api.ok(api.get("/api/v0/inboxes/" + deepId + "/messages/"
+            + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))));
+        operations.put("list threads, page 1", i -> api.ok(api.get("/api/v0/inboxes/" + deepId + "/threads")));
+        line("## 2. API latency");
+        line("");
+        line("Embedded storage, an inbox of " + deep + " messages (filled over SMTP at "
+            + String.format("%.0f", filled.messagesPerSecond()) + "/s), " + calls + " calls per client after a warm-up; "
+            + "milliseconds, p50 / p99.");
+        line("");
+        line("| call | 1 client | 8 clients | target (p99) |");
+        line("| --- | --- | --- | --- |");
+        for (Map.Entry<String, IntConsumer> operation : operations.entrySet()) {
+            Latency.Result single = Latency.measure(1, calls, operation.getValue());
+            Latency.Result eight = Latency.measure(8, Math.max(1, calls / 4), operation.getValue());
+            String name = operation.getKey();
+            String target = name.startsWith("list messages") || name.equals("get message")
+                ? "< 20 ms " + verdict(Math.max(single.p99(), eight.p99()) < 20)
+                : name.equals("create inbox") ? "< 50 ms " + verdict(Math.max(single.p99(), eight.p99()) < 50) : "";
+            line("| " + name + " | " + single.format() + " | " + eight.format() + " | " + target + " |");
+        }
+        line("");
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "**met**" : "**not met**";
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}

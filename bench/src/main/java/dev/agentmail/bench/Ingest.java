@@ -1,0 +1,88 @@
+package dev.agentmail.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * SMTP ingest end to end: {@code messages} of about 10 KB from {@code connections} concurrent SMTP connections,
+ * spread over the mailboxes, timed from the first connection until the server shows every one of them.
+ */
+final class Ingest {
+    static final int MESSAGE_SIZE = 10 * 1024;
+    /** Often enough to add little to a run of seconds, seldom enough not to load the server being measured. */
+    private static final int POLL_MILLIS = 100;
+
+    record Result(double seconds, double messagesPerSecond, double peakResidentMib) {
+    }
+
+    static Result run(MailServer server, List<String> mailboxes, int messages, int connections) throws Exception {
+        Map<String, Long> expected = new HashMap<>();
+        for (String mailbox : mailboxes) {
+            expected.put(mailbox, server.visible(mailbox));
+        }
+        for (int i = 0; i < messages; i++) {
+            expected.merge(mailboxes.get(i % mailboxes.size()), 1L, Long::sum);
+        }
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicReference<Double> peak = new AtomicReference<>(server.process().residentMib());
+        Thread sampler = new Thread(() -> {
+            while (loading.get()) {
+                try {
+                    double now = server.process().residentMib();
+                    peak.accumulateAndGet(now, Math::max);
+                    Thread.sleep(250);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        sampler.start();
+        ExecutorService senders = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                int connection = c;
+                sent.add(senders.submit(() -> {
+                    try (Smtp smtp = new Smtp(server.smtpPort())) {
+                        for (int i = connection; i < messages; i += connections) {
+                            String to = mailboxes.get(i % mailboxes.size());
+                            smtp.send("sender@outside.example", to,
+                                Smtp.message("sender@outside.example", to, "Ingest " + i, MESSAGE_SIZE));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+            List<String> pending = new ArrayList<>(mailboxes);
+            while (!pending.isEmpty()) {
+                pending.removeIf(mailbox -> {
+                    try {
+                        return server.visible(mailbox) >= expected.get(mailbox);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                if (!pending.isEmpty()) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(seconds, messages / seconds, peak.get());
+        } finally {
+            loading.set(false);
+            senders.shutdownNow();
+            sampler.join();
+        }
+    }
+}

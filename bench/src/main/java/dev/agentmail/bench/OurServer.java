@@ -1,0 +1,86 @@
+package dev.agentmail.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** agentmail as ./agentmail run starts it, on a storage profile, in a data dir of its own. */
+final class OurServer implements MailServer {
+    static final String DOMAIN = "bench.example";
+    static final String KEY = "inai_bench_" + UUID.randomUUID().toString().replace("-", "");
+
+    private final String storage;
+    private final Ports ports;
+    private final ServerProcess process;
+    final Api api;
+    private final Map<String, String> inboxIds = new HashMap<>();
+
+    OurServer(Path repository, Path workDir, String storage) throws Exception {
+        this.storage = storage;
+        this.ports = Ports.free();
+        Map<String, String> env = new HashMap<>();
+        env.put("AGENTMAIL_DATA_DIR", workDir.resolve("data").toString());
+        env.put("AGENTMAIL_STORAGE", storage);
+        env.put("AGENTMAIL_DOMAIN", DOMAIN);
+        env.put("AGENTMAIL_BOOTSTRAP_KEY", KEY);
+        env.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("AGENTMAIL_INBOX_LIMIT", "1000000");
+        env.put("AGENTMAIL_API_PORT", Integer.toString(ports.api()));
+        env.put("AGENTMAIL_SMTP_PORT", Integer.toString(ports.smtp()));
+        env.put("AGENTMAIL_SUBMISSION_PORT", Integer.toString(ports.submission()));
+        env.put("AGENTMAIL_IMAP_PORT", Integer.toString(ports.imap()));
+        env.put("AGENTMAIL_ADMIN_PORT", Integer.toString(ports.admin()));
+        process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain"), env, workDir,
+            "http://127.0.0.1:" + ports.api() + "/health");
+        api = new Api(ports.api(), KEY);
+    }
+
+    @Override
+    public String name() {
+        return "agentmail, " + storage;
+    }
+
+    @Override
+    public int smtpPort() {
+        return ports.smtp();
+    }
+
+    @Override
+    public List<String> createMailboxes(int count) {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            addresses.add(createInbox("box-" + i));
+        }
+        return addresses;
+    }
+
+    /** @return the address of the new inbox */
+    String createInbox(String username) {
+        var inbox = api.ok(api.post("/api/v0/inboxes", "{\"username\":\"" + username + "\"}"));
+        String address = inbox.get("email_address").asText();
+        inboxIds.put(address, inbox.get("inbox_id").asText());
+        return address;
+    }
+
+    String inboxId(String address) {
+        return inboxIds.get(address);
+    }
+
+    @Override
+    public long visible(String address) {
+        return api.ok(api.get("/api/v0/inboxes/" + inboxIds.get(address) + "/messages?page_size=1")).get("total").asLong();
+    }
+
+    @Override
+    public ServerProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.close();
+    }
+}
