@@ -3,8 +3,8 @@ package dev.agentmail.domain.service;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Operator settings the rules depend on: the platform mail domain, per-organization limits, size and URL policy. */
 /**
+ * Operator settings the rules depend on: the platform mail domain, per-organization limits, size and URL policy.
  * {@code allowPrivateTargets}: whether URL fetches and webhook targets may be internal addresses (self-hosted setups, tests).
  */
 public record PlatformSettings(String domain, int inboxLimit, int domainLimit, long maxMessageBytes,
