@@ -33,6 +33,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
+        // A harness stopped with Ctrl-C must not leave servers running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         long deadline = start + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
