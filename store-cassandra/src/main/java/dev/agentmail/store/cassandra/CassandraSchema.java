@@ -18,7 +18,8 @@ final class CassandraSchema {
     private static final String NEWEST_FIRST = " WITH CLUSTERING ORDER BY (created_at DESC, id DESC)";
 
     static final List<String> TABLES = List.of(
-        // The one owner of a unique value (an address, a domain name, a key's hash), won by IF NOT EXISTS.
+        // The one owner of a unique value (an inbox address, a key's hash), won by IF NOT EXISTS; domain names are
+        // unique as the key of the domains table.
         "CREATE TABLE IF NOT EXISTS unique_claims (scope text, value text, owner text, PRIMARY KEY ((scope, value)))",
 
         "CREATE TABLE IF NOT EXISTS organizations (id text PRIMARY KEY, name text, created_at timestamp,"

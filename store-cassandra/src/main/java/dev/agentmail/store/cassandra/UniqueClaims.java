@@ -8,7 +8,7 @@ import dev.agentmail.domain.store.StorageException;
 import java.util.Optional;
 
 /**
- * Values that one owner alone may hold on the whole platform (an address, a domain name, a key's hash). A claim is
+ * Values that one owner alone may hold on the whole platform (an inbox address, a key's hash). A claim is
  * a lightweight transaction (INSERT ... IF NOT EXISTS): of concurrent claimers, on any nodes, exactly one wins.
  * A claim is taken before the owner is written and given back after the owner is gone, so a failure in between
  * leaves a value blocked, never two owners.
