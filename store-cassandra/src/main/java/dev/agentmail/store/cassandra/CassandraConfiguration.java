@@ -1,0 +1,61 @@
+package dev.agentmail.store.cassandra;
+
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where our tables live: the contact points of the cluster, the keyspace (created at start when missing, with
+ * {@code replicationFactor} copies by SimpleStrategy) and the data center whose nodes the driver talks to.
+ */
+public record CassandraConfiguration(List<InetSocketAddress> contactPoints, String keyspace, String localDatacenter,
+                                     int replicationFactor) {
+    public static final int DEFAULT_PORT = 9042;
+    public static final String DEFAULT_DATACENTER = "datacenter1";
+    /** CQL keeps unquoted names lower-case; anything else would need quoting everywhere. */
+    private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+
+    public CassandraConfiguration {
+        contactPoints = List.copyOf(contactPoints);
+        if (contactPoints.isEmpty()) {
+            throw new IllegalArgumentException("no Cassandra host given");
+        }
+        Objects.requireNonNull(keyspace, "keyspace");
+        if (!KEYSPACE.matcher(keyspace).matches()) {
+            throw new IllegalArgumentException("a keyspace name is lower-case letters, digits and _, at most 48: "
+                + keyspace);
+        }
+        Objects.requireNonNull(localDatacenter, "localDatacenter");
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("the replication factor must be at least 1");
+        }
+    }
+
+    /** @param hosts {@code host[:port]} separated by commas, the port 9042 when left out */
+    public static List<InetSocketAddress> parseHosts(String hosts) {
+        return Arrays.stream(hosts.split(","))
+            .map(String::trim)
+            .filter(host -> !host.isEmpty())
+            .map(CassandraConfiguration::parseHost)
+            .toList();
+    }
+
+    private static InetSocketAddress parseHost(String host) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || host.endsWith("]")) {
+            return new InetSocketAddress(unbracket(host), DEFAULT_PORT);
+        }
+        try {
+            return new InetSocketAddress(unbracket(host.substring(0, colon)),
+                Integer.parseInt(host.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a host:port: " + host);
+        }
+    }
+
+    private static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}
