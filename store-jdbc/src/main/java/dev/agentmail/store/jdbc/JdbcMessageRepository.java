@@ -23,7 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -124,11 +126,26 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
-        return Page.of(jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE organization_id = ? AND inbox_id = ?"
-                    + " ORDER BY ts DESC, created_at DESC, uid DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map,
-                organizationId, inboxId, pageRequest.offset(), pageRequest.pageSize()),
-            jdbc.count("SELECT COUNT(*) FROM messages WHERE organization_id = ? AND inbox_id = ?", organizationId, inboxId),
+        // The page's ids come from the listing index alone; only those rows, with their large columns, are read.
+        List<String> ids = jdbc.query("SELECT id FROM messages WHERE inbox_id = ? AND organization_id = ?"
+                + " ORDER BY ts DESC, created_at DESC, uid DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+            row -> row.getString("id"), inboxId, organizationId, pageRequest.offset(), pageRequest.pageSize());
+        return Page.of(byIds(ids),
+            jdbc.count("SELECT COUNT(*) FROM messages WHERE inbox_id = ? AND organization_id = ?", inboxId, organizationId),
             pageRequest);
+    }
+
+    /** The messages of these ids, in the order given. */
+    private List<StoredMessage> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, StoredMessage> found = new HashMap<>();
+        for (StoredMessage message : jdbc.query("SELECT " + COLUMNS + " FROM messages WHERE id IN ("
+            + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")", this::map, ids.toArray())) {
+            found.put(message.id(), message);
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -146,12 +163,17 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public Page<String> listThreadIds(String organizationId, String inboxId, PageRequest pageRequest) {
-        return Page.of(jdbc.query("SELECT thread_id, MAX(ts) AS last_ts FROM messages"
-                    + " WHERE organization_id = ? AND inbox_id = ? GROUP BY thread_id"
-                    + " ORDER BY last_ts DESC, thread_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                row -> row.getString("thread_id"), organizationId, inboxId, pageRequest.offset(), pageRequest.pageSize()),
-            jdbc.count("SELECT COUNT(DISTINCT thread_id) FROM messages WHERE organization_id = ? AND inbox_id = ?",
-                organizationId, inboxId),
+        // All messages of an inbox belong to its organization: checked once on one index entry, the inbox alone
+        // then lets both queries read only the (inbox_id, thread_id, ts) index instead of every row.
+        boolean foreign = jdbc.queryOne("SELECT organization_id FROM messages WHERE inbox_id = ? FETCH FIRST 1 ROWS ONLY",
+            row -> row.getString(1), inboxId).filter(owner -> !owner.equals(organizationId)).isPresent();
+        if (foreign) {
+            return Page.of(List.of(), 0, pageRequest);
+        }
+        return Page.of(jdbc.query("SELECT thread_id, MAX(ts) AS last_ts FROM messages WHERE inbox_id = ?"
+                    + " GROUP BY thread_id ORDER BY last_ts DESC, thread_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                row -> row.getString("thread_id"), inboxId, pageRequest.offset(), pageRequest.pageSize()),
+            jdbc.count("SELECT COUNT(DISTINCT thread_id) FROM messages WHERE inbox_id = ?", inboxId),
             pageRequest);
     }
 
