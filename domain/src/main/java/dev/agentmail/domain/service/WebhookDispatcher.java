@@ -136,8 +136,10 @@ public class WebhookDispatcher implements AutoCloseable {
         if (outcome.succeeded()) {
             outbox.recordAttempt(delivery.deliveryId(), State.DELIVERED, attempts, outcome.statusCode(),
                 Optional.empty(), now, Optional.empty());
-            // The receiver is back: what waits for a later retry need not wait any longer.
-            if (outbox.expedite(webhook.id(), clock.instant()) > 0) {
+            // The receiver is back: what waits for a later retry need not wait any longer. Retries due within a
+            // lease are left as they are: among them are the deliveries other workers are attempting right now.
+            Instant after = clock.instant();
+            if (outbox.expedite(webhook.id(), after.plus(LEASE), after) > 0) {
                 feed.appended();
             }
             return;

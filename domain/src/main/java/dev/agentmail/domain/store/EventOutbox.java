@@ -40,8 +40,11 @@ public interface EventOutbox {
     void recordAttempt(String deliveryId, WebhookDelivery.State state, int attempts, Optional<Integer> statusCode,
                        Optional<String> error, Instant attemptedAt, Optional<Instant> nextAttemptAt);
 
-    /** Brings the webhook's pending deliveries that wait for a later retry forward to {@code now}. */
-    int expedite(String webhookId, Instant now);
+    /**
+     * Brings the webhook's pending retries that are due after {@code waitingBeyond} forward to {@code now}. Callers
+     * pass a bound no claim's lease reaches beyond, so that a delivery in flight is never made due again.
+     */
+    int expedite(String webhookId, Instant waitingBeyond, Instant now);
 
     /** Newest first. */
     Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest);

@@ -113,10 +113,25 @@ public interface EventOutboxContract {
                 Optional.of(T0.plusSeconds(300)));
         }
 
-        assertThat(outbox.expedite("wh_1", T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(outbox.expedite("wh_1", T0.plusSeconds(61), T0.plusSeconds(1))).isEqualTo(1);
 
         assertThat(outbox.claimDue(T0.plusSeconds(1), T0.plusSeconds(60), 10)).extracting(DueDelivery::deliveryId)
             .containsExactly("dlv_1");
+    }
+
+    @Test
+    default void aDeliveryInFlightIsNotExpedited() {
+        webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
+        EventOutbox outbox = eventOutbox();
+        outbox.append(event("evt_1", "org_a", T0), List.of(pending("dlv_1", "wh_1", T0)));
+        outbox.recordAttempt("dlv_1", State.PENDING, 1, Optional.of(503), Optional.empty(), T0,
+            Optional.of(T0.plusSeconds(5)));
+        Instant now = T0.plusSeconds(5);
+        assertThat(outbox.claimDue(now, now.plusSeconds(60), 10)).hasSize(1);
+
+        assertThat(outbox.expedite("wh_1", now.plusSeconds(60), now)).isZero();
+
+        assertThat(outbox.claimDue(now.plusSeconds(1), now.plusSeconds(61), 10)).isEmpty();
     }
 
     @Test

@@ -149,7 +149,7 @@ public class CassandraEventOutbox implements EventOutbox {
     }
 
     @Override
-    public int expedite(String webhookId, Instant now) {
+    public int expedite(String webhookId, Instant waitingBeyond, Instant now) {
         int expedited = 0;
         for (String id : deliveries.pendingIds(webhookId)) {
             Optional<WebhookDelivery> delivery = deliveries.find(id);
@@ -158,7 +158,7 @@ public class CassandraEventOutbox implements EventOutbox {
                 continue;
             }
             Optional<Instant> due = delivery.get().nextAttemptAt();
-            if (delivery.get().attempts() > 0 && due.isPresent() && due.get().isAfter(now)
+            if (delivery.get().attempts() > 0 && due.isPresent() && due.get().isAfter(waitingBeyond)
                 && cql.applied("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?"
                 + " IF state = ? AND next_attempt_at = ?", now, id, State.PENDING.name(), due.get())) {
                 cql.logged(List.of(deliveries.enqueue(id, now), deliveries.dequeue(id, due.get())));

@@ -108,10 +108,10 @@ public class JdbcEventOutbox implements EventOutbox {
     }
 
     @Override
-    public int expedite(String webhookId, Instant now) {
+    public int expedite(String webhookId, Instant waitingBeyond, Instant now) {
         return jdbc.updateOrFail("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE webhook_id = ?"
             + " AND state = 'PENDING' AND attempts > 0 AND next_attempt_at > ?", now.toEpochMilli(), webhookId,
-            now.toEpochMilli());
+            waitingBeyond.toEpochMilli());
     }
 
     @Override
