@@ -120,6 +120,19 @@ public interface EventOutboxContract {
     }
 
     @Test
+    default void aRetryDueWhenTheLastWasDueStaysQueued() {
+        webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
+        EventOutbox outbox = eventOutbox();
+        outbox.append(event("evt_1", "org_a", T0), List.of(pending("dlv_1", "wh_1", T0)));
+
+        outbox.recordAttempt("dlv_1", State.PENDING, 1, Optional.of(503), Optional.empty(), T0, Optional.of(T0));
+        assertThat(outbox.redeliver("wh_1", "dlv_1", T0)).isTrue();
+
+        assertThat(outbox.claimDue(T0, T0.plusSeconds(60), 10)).extracting(DueDelivery::deliveryId)
+            .containsExactly("dlv_1");
+    }
+
+    @Test
     default void aDeliveryInFlightIsNotExpedited() {
         webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
         EventOutbox outbox = eventOutbox();

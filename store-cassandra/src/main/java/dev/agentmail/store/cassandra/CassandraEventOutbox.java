@@ -99,7 +99,7 @@ public class CassandraEventOutbox implements EventOutbox {
                 cql.execute(deliveries.dequeue(entry.id(), entry.due()));
                 continue;
             }
-            cql.logged(List.of(deliveries.enqueue(entry.id(), leaseUntil), deliveries.dequeue(entry.id(), entry.due())));
+            cql.logged(deliveries.moveDue(entry.id(), Optional.of(entry.due()), Optional.of(leaseUntil)));
             dueDelivery(entry.id()).ifPresent(claimed::add);
         }
         return claimed;
@@ -140,9 +140,7 @@ public class CassandraEventOutbox implements EventOutbox {
             return;
         }
         String webhookId = before.get().webhookId();
-        List<BoundStatement> writes = new ArrayList<>();
-        before.get().nextAttemptAt().ifPresent(old -> writes.add(deliveries.dequeue(deliveryId, old)));
-        next.ifPresent(due -> writes.add(deliveries.enqueue(deliveryId, due)));
+        List<BoundStatement> writes = new ArrayList<>(deliveries.moveDue(deliveryId, before.get().nextAttemptAt(), next));
         writes.add(state == State.PENDING ? deliveries.pendingEntry(webhookId, deliveryId)
             : deliveries.removePendingEntry(webhookId, deliveryId));
         cql.logged(writes);
@@ -161,7 +159,7 @@ public class CassandraEventOutbox implements EventOutbox {
             if (delivery.get().attempts() > 0 && due.isPresent() && due.get().isAfter(waitingBeyond)
                 && cql.applied("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?"
                 + " IF state = ? AND next_attempt_at = ?", now, id, State.PENDING.name(), due.get())) {
-                cql.logged(List.of(deliveries.enqueue(id, now), deliveries.dequeue(id, due.get())));
+                cql.logged(deliveries.moveDue(id, due, Optional.of(now)));
                 expedited++;
             }
         }
@@ -185,9 +183,8 @@ public class CassandraEventOutbox implements EventOutbox {
             + " IF EXISTS", State.PENDING.name(), at, deliveryId)) {
             return false;
         }
-        List<BoundStatement> writes = new ArrayList<>();
-        before.get().nextAttemptAt().ifPresent(old -> writes.add(deliveries.dequeue(deliveryId, old)));
-        writes.add(deliveries.enqueue(deliveryId, at));
+        List<BoundStatement> writes = new ArrayList<>(
+            deliveries.moveDue(deliveryId, before.get().nextAttemptAt(), Optional.of(at)));
         writes.add(deliveries.pendingEntry(webhookId, deliveryId));
         cql.logged(writes);
         return true;

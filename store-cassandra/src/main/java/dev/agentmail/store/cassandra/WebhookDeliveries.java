@@ -89,6 +89,20 @@ final class WebhookDeliveries {
             due, deliveryId);
     }
 
+    /**
+     * The writes that move a delivery's due-queue entry. None when it stays where it is: a delete and an insert of
+     * the same entry in one batch share a timestamp, and Cassandra lets the delete win.
+     */
+    List<BoundStatement> moveDue(String deliveryId, Optional<Instant> from, Optional<Instant> to) {
+        if (from.equals(to)) {
+            return List.of();
+        }
+        List<BoundStatement> writes = new ArrayList<>();
+        from.ifPresent(old -> writes.add(dequeue(deliveryId, old)));
+        to.ifPresent(due -> writes.add(enqueue(deliveryId, due)));
+        return writes;
+    }
+
     /** The writes that remove a delivery with its index entries. */
     List<BoundStatement> deletes(WebhookDelivery delivery) {
         List<BoundStatement> writes = new ArrayList<>(List.of(
