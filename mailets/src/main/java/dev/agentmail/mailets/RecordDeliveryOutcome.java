@@ -39,7 +39,10 @@ public class RecordDeliveryOutcome extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         String messageId = mail.getMessage().getHeader("Message-ID", null);
-        if (messageId == null || !mail.hasSender() || mail.getRecipients().isEmpty()) {
+        // Only our inboxes send mail we report on, and they live on local domains: mail from elsewhere, most of
+        // what local delivery sees, costs no lookup.
+        if (messageId == null || !mail.hasSender() || mail.getRecipients().isEmpty()
+            || !getMailetContext().isLocalServer(mail.getMaybeSender().get().getDomain())) {
             return;
         }
         try {

@@ -35,12 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(WebhookDispatcher.class);
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration IDLE_CHECK = Duration.ofMillis(500);
     private static final int WORKERS = 8;
     /** One slow receiver may hold this many workers; its other deliveries wait, so other receivers are not held up. */
-    static final int WORKERS_PER_WEBHOOK = 2;
+    private static final int WORKERS_PER_WEBHOOK = 2;
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final EventOutbox outbox;

@@ -76,7 +76,7 @@ public class WebhookService {
     public Webhook update(String organizationId, String webhookId, WebhookChanges changes) {
         Webhook current = get(organizationId, webhookId);
         Webhook changed = current.withSettings(
-            changes.url().map(WebhookService::validUrlSyntax).map(this::guarded).orElse(current.url()),
+            changes.url().map(this::validUrl).orElse(current.url()),
             changes.eventTypes().map(this::validEventTypes).orElse(current.eventTypes()),
             changes.inboxIds().map(ids -> filters.inboxIds("inbox_ids", organizationId, ids)).orElse(current.inboxIds()),
             changes.enabled().orElse(current.enabled()), now());
@@ -105,26 +105,20 @@ public class WebhookService {
         return outbox.delivery(webhookId, deliveryId).orElseThrow(() -> new NotFoundException("delivery", deliveryId));
     }
 
+    /** An absolute http(s) URL with a host, no credentials, and not on an internal address (unless allowed). */
     private String validUrl(String raw) {
-        return guarded(validUrlSyntax(raw));
-    }
-
-    private static String validUrlSyntax(String raw) {
         String url = TextInput.required("url", raw, MAX_URL_LENGTH);
+        URI uri;
         try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new InvalidInputException("url", "url must be an absolute http(s) URL with a host and no credentials");
-            }
-            return uri.toString();
+            uri = new URI(url);
         } catch (URISyntaxException e) {
             throw new InvalidInputException("url", "url is not a valid URL: " + e.getReason());
         }
-    }
-
-    private String guarded(String url) {
-        guard.check("url", URI.create(url));
-        return url;
+        if (uri.getHost() == null || uri.getUserInfo() != null) {
+            throw new InvalidInputException("url", "url must be an absolute http(s) URL with a host and no credentials");
+        }
+        guard.check("url", uri);
+        return uri.toString();
     }
 
     private List<EventType> validEventTypes(List<String> raw) {

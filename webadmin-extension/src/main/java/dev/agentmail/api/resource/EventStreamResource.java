@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 public class EventStreamResource {
     private static final Logger LOGGER = LoggerFactory.getLogger(EventStreamResource.class);
-    static final int MAX_STREAMS = 256;
+    private static final int MAX_STREAMS = 256;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final EventStreams streams;
