@@ -61,6 +61,7 @@ import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.JamesMailSender;
 import dev.agentmail.mime.JavaMailComposer;
 import dev.agentmail.mime.MimeAttachmentReader;
+import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
@@ -122,6 +123,7 @@ public class AgentMailModule extends AbstractModule {
         bind(MailboxMessages.class).to(JamesMailboxMessages.class).in(Scopes.SINGLETON);
         bind(Threading.class).in(Scopes.SINGLETON);
         bind(MessageIndexer.class).in(Scopes.SINGLETON);
+        bind(MailboxIndexing.class).in(Scopes.SINGLETON);
         bind(DeliveryOutcomes.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(MessageEvents.class).in(Scopes.SINGLETON);

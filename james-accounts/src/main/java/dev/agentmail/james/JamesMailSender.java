@@ -33,11 +33,13 @@ import java.util.List;
  */
 public class JamesMailSender implements MailSender {
     private final MailboxManager mailboxes;
+    private final MailboxIndexing indexing;
     private final MailQueue spool;
 
     @Inject
-    public JamesMailSender(MailboxManager mailboxes, MailQueueFactory<?> queues) {
+    public JamesMailSender(MailboxManager mailboxes, MailboxIndexing indexing, MailQueueFactory<?> queues) {
         this.mailboxes = mailboxes;
+        this.indexing = indexing;
         this.spool = queues.createQueue(MailQueueFactory.SPOOL);
     }
 
@@ -46,12 +48,15 @@ public class JamesMailSender implements MailSender {
         Username sender = Username.of(senderAddress);
         MailboxSession session = mailboxes.createSystemSession(sender);
         try {
-            MessageManager sent = mailboxes.getMailbox(MailboxPath.forUser(sender, JamesMailAccounts.SENT), session);
+            MailboxPath sentPath = MailboxPath.forUser(sender, JamesMailAccounts.SENT);
+            MessageManager sent = mailboxes.getMailbox(sentPath, session);
             ComposedMessageId stored = sent.appendMessage(MessageManager.AppendCommand.builder()
                 .withFlags(new Flags(Flags.Flag.SEEN))
                 .isRecent(false)
                 .build(mail.sentCopy()), session).getId();
             try {
+                // Indexed before it leaves: delivery reports and replies look the sent message up by its Message-ID.
+                indexing.indexAppended(sentPath, stored.getMailboxId(), List.of(stored.getUid()));
                 spool.enQueue(mail(senderAddress, mail, envelopeRecipients));
             } catch (Exception e) {
                 // Not sent means not in Sent either: the caller gets an error and may retry.

@@ -73,7 +73,7 @@ public class EventRecorder {
             LOGGER.error("Could not record {} {} of {}: it will not be delivered", type.wireName(), id, organizationId, e);
             return;
         }
-        feed.appended();
+        feed.appended(new EventFeed.Appended(organizationId, type, inboxId, true));
     }
 
     private static WebhookDelivery pending(Webhook webhook, String eventId, EventType type, Instant now) {

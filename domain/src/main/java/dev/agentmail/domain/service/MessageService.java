@@ -33,15 +33,17 @@ public class MessageService {
     private final MessageRepository messages;
     private final MailboxMessages mailbox;
     private final MessageEvents events;
+    private final EventFeed feed;
     private final Clock clock;
 
     @Inject
     public MessageService(InboxService inboxes, MessageRepository messages, MailboxMessages mailbox, MessageEvents events,
-                          Clock clock) {
+                          EventFeed feed, Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.mailbox = mailbox;
         this.events = events;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -49,7 +51,8 @@ public class MessageService {
 
     /**
      * The newest received message, newer than {@code after} when given; if there is none yet, the first that
-     * arrives within {@code wait}. Waiting listens for {@code message.received}: nothing polls.
+     * arrives within {@code wait}. Waiting listens for {@code message.received}, of this node or, through the event
+     * feed, of another one: nothing polls.
      */
     public CompletableFuture<Optional<StoredMessage>> latestInbound(String organizationId, String inboxId,
                                                                     Optional<Instant> after, Duration wait) {
@@ -93,12 +96,20 @@ public class MessageService {
                 result.complete(Optional.of(message));
             }
         });
-        // A message indexed between the first look and the subscription would otherwise be missed.
+        // Another node indexed a message of this inbox: its event carries no message, so look again.
+        AutoCloseable elsewhere = feed.subscribe(appended -> {
+            if (!appended.local() && appended.type() == EventType.MESSAGE_RECEIVED
+                && appended.inboxId().equals(Optional.of(inboxId)) && !result.isDone()) {
+                lookNow.get().ifPresent(message -> result.complete(Optional.of(message)));
+            }
+        });
+        // A message indexed between the first look and the subscriptions would otherwise be missed.
         lookNow.get().ifPresent(message -> result.complete(Optional.of(message)));
         result.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((message, failure) -> {
             try {
                 subscription.close();
+                elsewhere.close();
             } catch (Exception ignored) {
                 // unsubscribing cannot fail
             }

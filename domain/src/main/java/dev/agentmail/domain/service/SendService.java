@@ -164,7 +164,7 @@ public class SendService {
         checkSize(mail);
         ComposedMail composed = composer.compose(mail);
         MailboxLocation location = sender.send(inbox.emailAddress(), composed, mail.envelopeRecipients());
-        // The index listener runs within the append: the Sent copy is indexed by now.
+        // The sender indexed the Sent copy before handing the message on.
         StoredMessage sent = index.findByLocation(location)
             .orElseThrow(() -> new IllegalStateException("the sent message was not indexed"));
         if (!validLabels.isEmpty()) {
