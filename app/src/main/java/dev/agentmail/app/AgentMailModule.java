@@ -19,9 +19,6 @@ import dev.agentmail.domain.service.TargetGuard;
 import dev.agentmail.domain.service.WebhookDispatcher;
 import dev.agentmail.domain.service.WebhookService;
 import dev.agentmail.domain.store.EventOutbox;
-import dev.agentmail.domain.store.WebhookRepository;
-import dev.agentmail.store.jdbc.JdbcEventOutbox;
-import dev.agentmail.store.jdbc.JdbcWebhookRepository;
 import com.google.inject.Singleton;
 import dev.agentmail.domain.service.AttachmentFetcher;
 import dev.agentmail.domain.service.GuardedHttpFetcher;
@@ -47,12 +44,6 @@ import dev.agentmail.domain.service.SendService;
 import dev.agentmail.domain.service.Threading;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
-import dev.agentmail.domain.store.ApiKeyRepository;
-import dev.agentmail.domain.store.DeliveryLedger;
-import dev.agentmail.domain.store.DomainRepository;
-import dev.agentmail.domain.store.InboxRepository;
-import dev.agentmail.domain.store.MessageRepository;
-import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.extraction.ReadingAnalyzer;
 import dev.agentmail.james.DnsjavaLookup;
 import dev.agentmail.james.JamesMailAccounts;
@@ -63,28 +54,19 @@ import dev.agentmail.mime.JavaMailComposer;
 import dev.agentmail.mime.MimeAttachmentReader;
 import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
-import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
-import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
-import dev.agentmail.store.jdbc.JdbcDomainRepository;
-import dev.agentmail.store.jdbc.JdbcInboxRepository;
-import dev.agentmail.store.jdbc.JdbcMessageRepository;
-import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
 import org.apache.james.events.EventListener;
 import org.apache.james.utils.GuiceProbe;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 
-/** Our side of the server: settings, storage, services and the REST API, added to James's injector. */
+/** Our side of the server: settings, services and the REST API, added to James's injector with a {@link DataStorage}. */
 public class AgentMailModule extends AbstractModule {
     private final AgentMailConfig config;
-    private final DataSource dataSource;
     private final byte[] signingKey;
 
-    public AgentMailModule(AgentMailConfig config, DataSource dataSource, byte[] signingKey) {
+    public AgentMailModule(AgentMailConfig config, byte[] signingKey) {
         this.config = config;
-        this.dataSource = dataSource;
         this.signingKey = signingKey.clone();
     }
 
@@ -100,16 +82,6 @@ public class AgentMailModule extends AbstractModule {
             config.dkimKey().map(PlatformDkimKey::load)));
         bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl()));
         bind(LinkSigner.class).toInstance(new LinkSigner(signingKey));
-
-        bind(DataSource.class).toInstance(dataSource);
-        bind(OrganizationRepository.class).to(JdbcOrganizationRepository.class).in(Scopes.SINGLETON);
-        bind(ApiKeyRepository.class).to(JdbcApiKeyRepository.class).in(Scopes.SINGLETON);
-        bind(InboxRepository.class).to(JdbcInboxRepository.class).in(Scopes.SINGLETON);
-        bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
-        bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
-        bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
-        bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
-        bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
 
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
         bind(MailDomains.class).to(JamesMailDomains.class).in(Scopes.SINGLETON);

@@ -9,7 +9,6 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.james.ResolverDnsService;
-import dev.agentmail.store.jdbc.JdbcDatabase;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.filesystem.api.FileSystem;
@@ -28,15 +27,15 @@ public final class AgentMailServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(AgentMailServer.class);
 
     private final GuiceJamesServer james;
-    private final JdbcDatabase database;
+    private final DataStorage storage;
     private final ApiServer api;
     private final Housekeeping housekeeping;
     private final WebhookDispatcher dispatcher;
 
-    private AgentMailServer(GuiceJamesServer james, JdbcDatabase database, ApiServer api, Housekeeping housekeeping,
+    private AgentMailServer(GuiceJamesServer james, DataStorage storage, ApiServer api, Housekeeping housekeeping,
                             WebhookDispatcher dispatcher) {
         this.james = james;
-        this.database = database;
+        this.storage = storage;
         this.api = api;
         this.housekeeping = housekeeping;
         this.dispatcher = dispatcher;
@@ -49,20 +48,23 @@ public final class AgentMailServer implements AutoCloseable {
         }
         Files.createDirectories(config.dataDir());
         JamesConfigurationWriter.write(config);
-        // Derby writes its own log file, by default into whatever directory the server was started from.
-        System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
-        JdbcDatabase database = new JdbcDatabase(StorageProfile.jdbcUrl(config), config.storage().user(),
-            config.storage().password());
-        GuiceJamesServer james = GuiceJamesServer.forConfiguration(Configuration.builder()
-                .workingDirectory(config.dataDir().toFile())
-                .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
-                .build())
-            .combineWith(StorageProfile.jamesModules(config, database.dataSource()),
-                new AgentMailModule(config, database.dataSource(), SigningKeyFile.loadOrCreate(config.dataDir())))
-            .overrideWith(binder -> {
-                binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
-                config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
-            });
+        DataStorage storage = StorageProfile.openStorage(config);
+        GuiceJamesServer james;
+        try {
+            james = GuiceJamesServer.forConfiguration(Configuration.builder()
+                    .workingDirectory(config.dataDir().toFile())
+                    .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
+                    .build())
+                .combineWith(StorageProfile.jamesModules(config, storage), storage.repositories(),
+                    new AgentMailModule(config, storage.linkSigningKey()))
+                .overrideWith(binder -> {
+                    binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
+                    config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
+                });
+        } catch (Exception | Error e) {
+            storage.close();
+            throw e;
+        }
         try {
             james.start();
             AgentMailProbe probe = james.getProbe(AgentMailProbe.class);
@@ -77,10 +79,10 @@ public final class AgentMailServer implements AutoCloseable {
                 probe.instance(EventOutbox.class), Clock.systemUTC(), config.expiryCheck(), config.domainCheck());
             WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
             dispatcher.start();
-            return new AgentMailServer(james, database, api, housekeeping, dispatcher);
+            return new AgentMailServer(james, storage, api, housekeeping, dispatcher);
         } catch (Exception | Error e) {
             james.stop();
-            database.close();
+            storage.close();
             throw e;
         }
     }
@@ -103,6 +105,6 @@ public final class AgentMailServer implements AutoCloseable {
             LOGGER.warn("Stopping the REST API failed", e);
         }
         james.stop();
-        database.close();
+        storage.close();
     }
 }

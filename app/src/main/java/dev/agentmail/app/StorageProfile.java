@@ -24,7 +24,7 @@ import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
 import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 
-import javax.sql.DataSource;
+import dev.agentmail.store.jdbc.JdbcDatabase;
 
 /** Which James stores and which database a server runs on, chosen by {@link Storage}. */
 final class StorageProfile {
@@ -39,16 +39,23 @@ final class StorageProfile {
     private StorageProfile() {
     }
 
-    static String jdbcUrl(AgentMailConfig config) {
-        return switch (config.storage().kind()) {
+    static DataStorage openStorage(AgentMailConfig config) {
+        Storage storage = config.storage();
+        if (storage.kind() == Storage.Kind.DISTRIBUTED) {
+            return ClusterStorage.open(storage.cluster().orElseThrow());
+        }
+        String jdbcUrl = switch (storage.kind()) {
             case MEMORY -> "jdbc:derby:memory:agentmail-" + java.util.UUID.randomUUID() + ";create=true";
             case EMBEDDED -> "jdbc:derby:" + config.dataDir().resolve("db") + ";create=true";
-            case EXTERNAL_DATABASE -> config.storage().databaseUrl().orElseThrow();
+            default -> storage.databaseUrl().orElseThrow();
         };
+        // Derby writes its own log file, by default into whatever directory the server was started from.
+        System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
+        return new JdbcStorage(new JdbcDatabase(jdbcUrl, storage.user(), storage.password()), config.dataDir());
     }
 
-    static Module jamesModules(AgentMailConfig config, DataSource dataSource) {
-        if (!config.storage().persistent()) {
+    static Module jamesModules(AgentMailConfig config, DataStorage storage) {
+        if (config.storage().kind() == Storage.Kind.MEMORY) {
             return Modules.combine(
                 MemoryJamesServerMain.SMTP_AND_IMAP_MODULE,
                 new MemoryUsersRepositoryModule(),
@@ -68,7 +75,7 @@ final class StorageProfile {
             new TaskManagerModule(),
             new NoTaskExtensionsModule(),
             new FakeSearchMailboxModule(),
-            new JpaEntityManagerModule(dataSource),
+            new JpaEntityManagerModule(((JdbcStorage) storage).dataSource()),
             new JpaDataModule(),
             new JpaMailboxModule(),
             new ActiveMqSpoolModule(config.dataDir().resolve("spool")));

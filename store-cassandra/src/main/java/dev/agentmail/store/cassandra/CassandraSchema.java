@@ -21,6 +21,8 @@ final class CassandraSchema {
         // The one owner of a unique value (an inbox address, a key's hash), won by IF NOT EXISTS; domain names are
         // unique as the key of the domains table.
         "CREATE TABLE IF NOT EXISTS unique_claims (scope text, value text, owner text, PRIMARY KEY ((scope, value)))",
+        // Secrets every node must share (the download-link signing key), made once by whichever node asks first.
+        "CREATE TABLE IF NOT EXISTS shared_secrets (name text PRIMARY KEY, value blob)",
 
         "CREATE TABLE IF NOT EXISTS organizations (id text PRIMARY KEY, name text, created_at timestamp,"
             + " updated_at timestamp)",

@@ -1,0 +1,70 @@
+package dev.agentmail.app;
+
+import dev.agentmail.store.cassandra.CassandraConfiguration;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where a distributed deployment keeps everything: the Cassandra cluster (our keyspace, and James's beside it with
+ * the suffix {@code _james}), the OpenSearch cluster that lists and searches messages, and the RabbitMQ broker of the
+ * mail spool, the mailbox events and the nodes' event notices.
+ */
+public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String keyspace, String datacenter,
+                              int replicationFactor, URI openSearchUrl, URI rabbitMqUri,
+                              Optional<URI> rabbitMqManagementUrl) {
+
+    /** Reads the AGENTMAIL_CASSANDRA_*, AGENTMAIL_OPENSEARCH_* and AGENTMAIL_RABBITMQ_* settings. */
+    static ClusterSettings from(Function<String, Optional<String>> env) {
+        String keyspace = env.apply("AGENTMAIL_CASSANDRA_KEYSPACE").orElse("agentmail").toLowerCase(Locale.ROOT);
+        String hosts = required(env, "AGENTMAIL_CASSANDRA_HOSTS");
+        CassandraConfiguration cassandra;
+        try {
+            cassandra = new CassandraConfiguration(CassandraConfiguration.parseHosts(hosts), keyspace,
+                env.apply("AGENTMAIL_CASSANDRA_DATACENTER").orElse(CassandraConfiguration.DEFAULT_DATACENTER),
+                replication(env));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_*: " + e.getMessage());
+        }
+        return new ClusterSettings(cassandra.contactPoints(), cassandra.keyspace(), cassandra.localDatacenter(),
+            cassandra.replicationFactor(),
+            uri(required(env, "AGENTMAIL_OPENSEARCH_URL"), "AGENTMAIL_OPENSEARCH_URL", "http", "https"),
+            uri(required(env, "AGENTMAIL_RABBITMQ_URI"), "AGENTMAIL_RABBITMQ_URI", "amqp", "amqps"),
+            env.apply("AGENTMAIL_RABBITMQ_MANAGEMENT_URL")
+                .map(url -> uri(url, "AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http", "https")));
+    }
+
+    CassandraConfiguration cassandra() {
+        return new CassandraConfiguration(cassandraHosts, keyspace, datacenter, replicationFactor);
+    }
+
+    private static int replication(Function<String, Optional<String>> env) {
+        String value = env.apply("AGENTMAIL_CASSANDRA_REPLICATION").orElse("1");
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_REPLICATION must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String required(Function<String, Optional<String>> env, String name) {
+        return env.apply(name).orElseThrow(() -> new IllegalArgumentException(name + " is needed with AGENTMAIL_STORAGE=distributed"));
+    }
+
+    private static URI uri(String value, String name, String... schemes) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !List.of(schemes).contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a " + String.join(" or ", schemes) + " URL with a host, got '"
+                + value + "'");
+        }
+    }
+}

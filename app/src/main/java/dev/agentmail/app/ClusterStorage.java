@@ -1,0 +1,61 @@
+package dev.agentmail.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.DomainRepository;
+import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.OrganizationRepository;
+import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
+import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
+import dev.agentmail.store.cassandra.CassandraDomainRepository;
+import dev.agentmail.store.cassandra.CassandraEventOutbox;
+import dev.agentmail.store.cassandra.CassandraInboxRepository;
+import dev.agentmail.store.cassandra.CassandraOrganizationRepository;
+import dev.agentmail.store.cassandra.CassandraSharedSecrets;
+import dev.agentmail.store.cassandra.CassandraStore;
+import dev.agentmail.store.cassandra.CassandraWebhookRepository;
+
+/** Our data on the cluster of the distributed profile: everything in Cassandra, messages listed and searched in OpenSearch. */
+final class ClusterStorage implements DataStorage {
+    private static final String LINK_SIGNING_KEY = "link-signing-key";
+
+    private final CassandraStore cassandra;
+
+    private ClusterStorage(CassandraStore cassandra) {
+        this.cassandra = cassandra;
+    }
+
+    static ClusterStorage open(ClusterSettings settings) {
+        return new ClusterStorage(CassandraStore.open(settings.cassandra()));
+    }
+
+    @Override
+    public Module repositories() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(OrganizationRepository.class).toInstance(new CassandraOrganizationRepository(cassandra));
+                bind(ApiKeyRepository.class).toInstance(new CassandraApiKeyRepository(cassandra));
+                bind(InboxRepository.class).toInstance(new CassandraInboxRepository(cassandra));
+                bind(DeliveryLedger.class).toInstance(new CassandraDeliveryLedger(cassandra));
+                bind(WebhookRepository.class).toInstance(new CassandraWebhookRepository(cassandra));
+                bind(EventOutbox.class).toInstance(new CassandraEventOutbox(cassandra));
+                bind(DomainRepository.class).toInstance(new CassandraDomainRepository(cassandra));
+            }
+        };
+    }
+
+    @Override
+    public byte[] linkSigningKey() {
+        return new CassandraSharedSecrets(cassandra).getOrCreate(LINK_SIGNING_KEY, 32);
+    }
+
+    @Override
+    public void close() {
+        cassandra.close();
+    }
+}

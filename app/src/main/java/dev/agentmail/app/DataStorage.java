@@ -1,0 +1,15 @@
+package dev.agentmail.app;
+
+import com.google.inject.Module;
+
+/** Where our own data lives: the repositories the services use, the download-link key, what to close at the end. */
+interface DataStorage extends AutoCloseable {
+    /** Binds every repository interface of the domain. */
+    Module repositories();
+
+    /** The key that signs download links; every node of one deployment must hold the same. */
+    byte[] linkSigningKey() throws Exception;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,69 @@
+package dev.agentmail.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.Scopes;
+import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.DomainRepository;
+import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.MessageRepository;
+import dev.agentmail.domain.store.OrganizationRepository;
+import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
+import dev.agentmail.store.jdbc.JdbcDatabase;
+import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
+import dev.agentmail.store.jdbc.JdbcDomainRepository;
+import dev.agentmail.store.jdbc.JdbcEventOutbox;
+import dev.agentmail.store.jdbc.JdbcInboxRepository;
+import dev.agentmail.store.jdbc.JdbcMessageRepository;
+import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
+import dev.agentmail.store.jdbc.JdbcWebhookRepository;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/** Our data in the same relational database as James's JPA stores: Derby (memory or files) or PostgreSQL. */
+final class JdbcStorage implements DataStorage {
+    private final JdbcDatabase database;
+    private final Path dataDir;
+
+    JdbcStorage(JdbcDatabase database, Path dataDir) {
+        this.database = database;
+        this.dataDir = dataDir;
+    }
+
+    DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    @Override
+    public Module repositories() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(DataSource.class).toInstance(database.dataSource());
+                bind(OrganizationRepository.class).to(JdbcOrganizationRepository.class).in(Scopes.SINGLETON);
+                bind(ApiKeyRepository.class).to(JdbcApiKeyRepository.class).in(Scopes.SINGLETON);
+                bind(InboxRepository.class).to(JdbcInboxRepository.class).in(Scopes.SINGLETON);
+                bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
+                bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
+                bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
+                bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
+                bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
+            }
+        };
+    }
+
+    /** One node per database: the key is a file in the data dir. */
+    @Override
+    public byte[] linkSigningKey() throws Exception {
+        return SigningKeyFile.loadOrCreate(dataDir);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
