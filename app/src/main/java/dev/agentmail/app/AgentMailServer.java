@@ -1,6 +1,8 @@
 package dev.agentmail.app;
 
 import dev.agentmail.api.ApiServer;
+import dev.agentmail.cluster.RabbitMqEventRelay;
+import dev.agentmail.domain.service.EventFeed;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.OrganizationService;
@@ -21,6 +23,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 
 /** One running agentmail: James (SMTP, IMAP, spool, mailboxes) with our modules, then the REST API. */
 public final class AgentMailServer implements AutoCloseable {
@@ -31,9 +34,11 @@ public final class AgentMailServer implements AutoCloseable {
     private final ApiServer api;
     private final Housekeeping housekeeping;
     private final WebhookDispatcher dispatcher;
+    private final Optional<RabbitMqEventRelay> relay;
 
     private AgentMailServer(GuiceJamesServer james, DataStorage storage, ApiServer api, Housekeeping housekeeping,
-                            WebhookDispatcher dispatcher) {
+                            WebhookDispatcher dispatcher, Optional<RabbitMqEventRelay> relay) {
+        this.relay = relay;
         this.james = james;
         this.storage = storage;
         this.api = api;
@@ -77,9 +82,13 @@ public final class AgentMailServer implements AutoCloseable {
             Housekeeping housekeeping = new Housekeeping(probe.instance(InboxService.class),
                 probe.instance(DomainService.class), probe.instance(DeliveryLedger.class),
                 probe.instance(EventOutbox.class), Clock.systemUTC(), config.expiryCheck(), config.domainCheck());
+            Optional<RabbitMqEventRelay> relay = config.storage().cluster().isPresent()
+                ? Optional.of(RabbitMqEventRelay.start(config.storage().cluster().get().rabbitMqUri(),
+                    probe.instance(EventFeed.class)))
+                : Optional.empty();
             WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
             dispatcher.start();
-            return new AgentMailServer(james, storage, api, housekeeping, dispatcher);
+            return new AgentMailServer(james, storage, api, housekeeping, dispatcher, relay);
         } catch (Exception | Error e) {
             james.stop();
             storage.close();
@@ -98,6 +107,7 @@ public final class AgentMailServer implements AutoCloseable {
     @Override
     public void close() {
         dispatcher.close();
+        relay.ifPresent(RabbitMqEventRelay::close);
         housekeeping.close();
         try {
             api.close();

@@ -1,0 +1,281 @@
+package dev.agentmail.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.net.smtp.SMTPClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import javax.mail.Flags;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two server processes on one Cassandra, OpenSearch and RabbitMQ, as operators run the distributed profile: what one
+ * node accepts, the other serves; webhook work is shared without sending an event twice; and SIGKILL of a node in the
+ * middle of SMTP ingest loses no acknowledged message.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodeClusterTest {
+    private static final String KEY = "inai_two_node_cluster_key_0123456789";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static Path dir;
+    private static Node one;
+    private static Node two;
+    private static String address;
+    private static String inboxId;
+
+    private record Node(ForkedServer server, Map<String, String> env, ApiClient api) {
+        int port(String setting) {
+            return Integer.parseInt(env.get(setting));
+        }
+
+        int smtpPort() {
+            return port("AGENTMAIL_SMTP_PORT");
+        }
+
+        int imapPort() {
+            return port("AGENTMAIL_IMAP_PORT");
+        }
+    }
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        Map<String, String> deployment = TestCluster.newDeployment();
+        dir = Files.createTempDirectory("agentmail-two-nodes");
+        // One after the other: the first creates the schema and the default organization, the second finds them.
+        one = start(deployment, "one");
+        two = start(deployment, "two");
+        JsonNode inbox = one.api().post("/api/v0/inboxes", "{\"username\":\"cluster\"}").json();
+        address = inbox.get("email_address").asText();
+        inboxId = inbox.get("inbox_id").asText();
+    }
+
+    private static Node start(Map<String, String> deployment, String name) throws Exception {
+        Map<String, String> env = new HashMap<>(deployment);
+        Path dataDir = Files.createDirectories(dir.resolve(name));
+        env.put("AGENTMAIL_DATA_DIR", dataDir.toString());
+        env.put("AGENTMAIL_BOOTSTRAP_KEY", KEY);
+        env.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", "500ms,1s,2s");
+        for (String port : List.of("AGENTMAIL_API_PORT", "AGENTMAIL_SMTP_PORT", "AGENTMAIL_SUBMISSION_PORT",
+            "AGENTMAIL_IMAP_PORT", "AGENTMAIL_ADMIN_PORT")) {
+            env.put(port, String.valueOf(FreePorts.next()));
+        }
+        ForkedServer server = ForkedServer.start(env, dataDir.resolve("server.log"));
+        return new Node(server, env, new ApiClient("http://127.0.0.1:" + env.get("AGENTMAIL_API_PORT"), KEY));
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        for (Node node : new Node[] {one, two}) {
+            if (node != null) {
+                node.server().stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void mailReceivedOnNodeTwoIsListedThroughNodeOne() throws Exception {
+        sendTo(two, "hello via node two");
+
+        JsonNode message = awaitMessage(one, "hello via node two");
+        assertThat(message.get("inbox_id").asText()).isEqualTo(inboxId);
+        assertThat(one.api().get("/api/v0/inboxes/" + inboxId + "/messages/" + message.get("message_id").asText())
+            .status()).isEqualTo(200);
+        assertThat(two.api().get("/api/v0/inboxes/" + inboxId + "/messages/" + message.get("message_id").asText())
+            .status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void aLabelSetThroughNodeOneShowsOverImapOnNodeTwo() throws Exception {
+        sendTo(one, "to be labelled");
+        String messageId = awaitMessage(one, "to be labelled").get("message_id").asText();
+
+        ApiClient.Reply patched = one.api().patch("/api/v0/inboxes/" + inboxId + "/messages/" + messageId,
+            "{\"labels\":[\"important\"]}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(imapKeywords(two, "to be labelled")).contains("important"));
+    }
+
+    @Test
+    @Order(3)
+    void aLongPollOnNodeOneHearsOfMailReceivedOnNodeTwo() throws Exception {
+        CompletableFuture<ApiClient.Reply> waiting = CompletableFuture.supplyAsync(() ->
+            one.api().get("/api/v0/inboxes/" + inboxId + "/messages/latest?wait=60&since=" + newestMessageId()));
+        Thread.sleep(1_000);
+        assertThat(waiting).isNotDone();
+
+        sendTo(two, "wakes node one");
+
+        ApiClient.Reply reply = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("subject").asText()).isEqualTo("wakes node one");
+    }
+
+    @Test
+    @Order(4)
+    void eachWebhookEventIsDeliveredOnceWhileBothNodesWork() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            ApiClient.Reply created = one.api().post("/api/v0/webhooks", "{\"url\":\"" + receiver.url()
+                + "\",\"event_types\":[\"message.received\"],\"inbox_ids\":[\"" + inboxId + "\"]}");
+            assertThat(created.status()).isEqualTo(201);
+            receiver.trust(created.json().get("secret").asText());
+            int mails = 20;
+            for (int i = 0; i < mails; i++) {
+                sendTo(i % 2 == 0 ? one : two, "webhook " + i);
+            }
+
+            await().atMost(PATIENCE).until(() -> receiver.verified("message.received").size() >= mails);
+            // Time for a second delivery of any event to show up, were one to be made.
+            Thread.sleep(3_000);
+            List<WebhookReceiver.Received> received = receiver.verified("message.received");
+            Set<String> subjects = received.stream()
+                .map(delivery -> delivery.payload().get("message").get("subject").asText())
+                .collect(Collectors.toSet());
+            assertThat(subjects).hasSize(mails);
+            assertThat(received).hasSize(mails);
+            assertThat(received.stream().map(WebhookReceiver.Received::webhookId).distinct()).hasSize(mails);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void sigkillOfNodeTwoDuringSmtpIngestLosesNoAcknowledgedMessage() throws Exception {
+        int messages = 120;
+        int connections = 4;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        ExecutorService senders = Executors.newFixedThreadPool(connections);
+        List<Future<?>> running = new ArrayList<>();
+        for (int connection = 0; connection < connections; connection++) {
+            int id = connection;
+            running.add(senders.submit(() -> {
+                try {
+                    SMTPClient smtp = MailClients.smtp(two.smtpPort());
+                    for (int i = 0; i < messages / connections; i++) {
+                        String subject = "ingest-" + id + "-" + i;
+                        if (MailClients.send(smtp, "load@example.com", address, subject)) {
+                            acknowledged.add(subject);
+                        }
+                    }
+                    smtp.disconnect();
+                } catch (Exception nodeGone) {
+                    // The kill cuts the session: what was not acknowledged may be lost, nothing else.
+                }
+            }));
+        }
+        while (acknowledged.size() < messages / 2 && running.stream().anyMatch(future -> !future.isDone())) {
+            Thread.sleep(5);
+        }
+        two.server().kill();
+        senders.shutdown();
+        senders.awaitTermination(30, TimeUnit.SECONDS);
+
+        // Node one takes over what node two had queued but not delivered.
+        Map<String, Integer> present = new HashMap<>();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            present.clear();
+            present.putAll(imapSubjectCounts(one));
+            return present.keySet().containsAll(acknowledged);
+        });
+        Thread.sleep(2_000);
+        Map<String, Integer> settled = imapSubjectCounts(one);
+        long ingested = settled.keySet().stream().filter(subject -> subject.startsWith("ingest-")).count();
+        System.out.printf("two-node kill test: acknowledged=%d present=%d duplicates=%d%n", acknowledged.size(), ingested,
+            settled.values().stream().filter(count -> count > 1).count());
+        assertThat(acknowledged).isNotEmpty();
+        assertThat(settled.keySet()).containsAll(acknowledged);
+        assertThat(settled.values()).allMatch(count -> count == 1);
+        // And the API of the surviving node lists every one of them.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(apiSubjects(one, "ingest-")).containsAll(acknowledged));
+    }
+
+    private static void sendTo(Node node, String subject) throws Exception {
+        SMTPClient smtp = MailClients.smtp(node.smtpPort());
+        try {
+            assertThat(MailClients.send(smtp, "someone@example.com", address, subject)).isTrue();
+        } finally {
+            smtp.disconnect();
+        }
+    }
+
+    private static JsonNode awaitMessage(Node node, String subject) {
+        return await().atMost(PATIENCE).until(() -> {
+            for (JsonNode message : node.api().get("/api/v0/inboxes/" + inboxId + "/messages?page_size=100").json()
+                .get("data")) {
+                if (message.get("subject").asText().equals(subject)) {
+                    return message;
+                }
+            }
+            return null;
+        }, found -> found != null);
+    }
+
+    private static String newestMessageId() {
+        return one.api().get("/api/v0/inboxes/" + inboxId + "/messages?page_size=1").json().get("data").get(0)
+            .get("message_id").asText();
+    }
+
+    private static Set<String> apiSubjects(Node node, String prefix) {
+        Set<String> subjects = new java.util.HashSet<>();
+        for (int page = 1; ; page++) {
+            JsonNode data = node.api().get("/api/v0/inboxes/" + inboxId + "/messages?page_size=100&page=" + page).json()
+                .get("data");
+            data.forEach(message -> subjects.add(message.get("subject").asText()));
+            if (data.size() < 100) {
+                return subjects.stream().filter(subject -> subject.startsWith(prefix)).collect(Collectors.toSet());
+            }
+        }
+    }
+
+    private static Set<String> imapKeywords(Node node, String subject) throws Exception {
+        try (Store store = MailClients.imap(node.imapPort(), address, KEY)) {
+            Folder inbox = MailClients.openInbox(store);
+            for (Message message : inbox.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    Flags flags = message.getFlags();
+                    return Set.copyOf(Arrays.asList(flags.getUserFlags()));
+                }
+            }
+            return Set.of();
+        }
+    }
+
+    private static Map<String, Integer> imapSubjectCounts(Node node) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Store store = MailClients.imap(node.imapPort(), address, KEY)) {
+            Folder inbox = MailClients.openInbox(store);
+            for (Message message : inbox.getMessages()) {
+                counts.merge(message.getSubject(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+}
