@@ -10,6 +10,7 @@ import com.google.inject.name.Names;
 import org.apache.james.adapter.mailbox.ACLUsernameChangeTaskStep;
 import org.apache.james.adapter.mailbox.MailboxUsernameChangeTaskStep;
 import org.apache.james.adapter.mailbox.QuotaUsernameChangeTaskStep;
+import org.apache.james.adapter.mailbox.UserRepositoryAuthenticator;
 import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.backends.cassandra.init.configuration.CassandraConfiguration;
 import org.apache.james.backends.cassandra.versions.CassandraSchemaVersionManager;
@@ -23,6 +24,7 @@ import org.apache.james.eventsourcing.eventstore.cassandra.dto.EventDTO;
 import org.apache.james.eventsourcing.eventstore.cassandra.dto.EventDTOModule;
 import org.apache.james.mailbox.AttachmentContentLoader;
 import org.apache.james.mailbox.AttachmentManager;
+import org.apache.james.mailbox.Authenticator;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxPathLocker;
 import org.apache.james.mailbox.MessageIdManager;
@@ -171,6 +173,9 @@ public class CassandraMailboxStoreModule extends AbstractModule {
         bind(RightManager.class).to(StoreRightManager.class);
         bind(SessionProviderImpl.class).in(Scopes.SINGLETON);
         bind(SessionProvider.class).to(SessionProviderImpl.class);
+        // Passwords of the users repository; the app binds its own in place of this one.
+        bind(UserRepositoryAuthenticator.class).in(Scopes.SINGLETON);
+        bind(Authenticator.class).to(UserRepositoryAuthenticator.class);
         // Several nodes write one mailbox: Cassandra's lightweight transactions order them, not a JVM lock.
         bind(NoMailboxPathLocker.class).in(Scopes.SINGLETON);
         bind(MailboxPathLocker.class).to(NoMailboxPathLocker.class);

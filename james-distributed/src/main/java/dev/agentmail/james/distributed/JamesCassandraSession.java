@@ -57,8 +57,9 @@ public class JamesCassandraSession {
             .withKeyspace(CqlIdentifier.fromInternal(configuration.jamesKeyspace()))
             .build();
         // Closes the session itself when the tables cannot be made.
-        session = new SessionWithInitializedTablesFactory(keyspaceSession, CassandraModule.aggregateModules(tables))
-            .get();
+        new SessionWithInitializedTablesFactory(new Cassandra5SchemaSession(keyspaceSession),
+            CassandraModule.aggregateModules(tables));
+        session = keyspaceSession;
     }
 
     private static CqlSessionBuilder builder(DistributedJamesConfiguration configuration, DriverConfigLoader config) {

@@ -105,7 +105,7 @@ final class TestNode implements AutoCloseable {
                 <mailetcontainer enableJmx="false">
                   <context><postmaster>postmaster@localhost</postmaster></context>
                   <spooler><threads>2</threads><errorRepository>%1$s</errorRepository></spooler>
-                  <processors>
+                  <processors enableJmx="false">
                     <processor state="root" enableJmx="false">
                       <mailet match="All" class="ToProcessor"><processor>transport</processor></mailet>
                     </processor>
@@ -113,6 +113,7 @@ final class TestNode implements AutoCloseable {
                       <mailet match="All" class="ToRepository"><repositoryPath>%1$s</repositoryPath></mailet>
                     </processor>
                     <processor state="transport" enableJmx="false">
+                      <mailet match="All" class="RemoveMimeHeader"><name>bcc</name></mailet>
                       <mailet match="All" class="RecipientRewriteTable"/>
                       <mailet match="RecipientIsLocal" class="LocalDelivery"/>
                       <mailet match="All" class="ToProcessor"><processor>error</processor></mailet>
