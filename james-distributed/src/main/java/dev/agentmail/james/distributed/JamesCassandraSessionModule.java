@@ -41,7 +41,7 @@ public class JamesCassandraSessionModule extends AbstractModule {
         bind(CassandraConfiguration.class).toInstance(CassandraConfiguration.DEFAULT_CONFIGURATION);
         bind(BatchSizes.class).toInstance(BatchSizes.defaultValues());
 
-        // Tables made by this version are at the newest schema version; migrations never run.
+        // A keyspace whose tables this version made is recorded at James's newest schema version (no migrations).
         bind(CassandraSchemaVersionDAO.class).in(Scopes.SINGLETON);
         bind(CassandraSchemaVersionManager.class).in(Scopes.SINGLETON);
 

@@ -12,8 +12,10 @@ import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.user.api.UsersRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 import javax.mail.Flags;
 import javax.mail.Folder;
@@ -46,8 +48,9 @@ class DistributedJamesServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestCassandra.assumeAvailable();
-        TestRabbitMq.assumeAvailable();
+        if (!serversAvailable()) {
+            return;
+        }
         CassandraConfiguration cassandra = TestCassandra.newKeyspace();
         configuration = DistributedJamesConfiguration.of(cassandra.contactPoints(), cassandra.keyspace(),
                 cassandra.localDatacenter(), 1, TestRabbitMq.newVirtualHost());
@@ -56,6 +59,23 @@ class DistributedJamesServerTest {
         first = TestNode.start(configuration, directory.resolve("first"));
         second = TestNode.start(configuration, directory.resolve("second"));
         first.instance(DomainList.class).addDomain(Domain.of("example.test"));
+    }
+
+    /** Each test is reported skipped, with the reason; an assumption failing in {@link #start()} would hide it. */
+    @BeforeEach
+    void assumeServersAvailable() {
+        TestCassandra.assumeAvailable();
+        TestRabbitMq.assumeAvailable();
+    }
+
+    private static boolean serversAvailable() {
+        try {
+            TestCassandra.assumeAvailable();
+            TestRabbitMq.assumeAvailable();
+            return true;
+        } catch (TestAbortedException e) {
+            return false;
+        }
     }
 
     @AfterAll
