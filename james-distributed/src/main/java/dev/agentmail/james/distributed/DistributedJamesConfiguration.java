@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param keyspace               our keyspace; James's is {@link #jamesKeyspace()}
  * @param localDatacenter        the data center whose nodes the driver talks to
  * @param replicationFactor      copies of each row, when the keyspace is created (SimpleStrategy)
- * @param rabbitMqUri            AMQP URI, {@code amqp://user:password@host:port[/vhost]}
+ * @param rabbitMqUri            AMQP URI, {@code amqp://user:password@host:port[/vhost]}; its path names the virtual host
  * @param rabbitMqManagementUri  the management API, which James uses to list and purge queues
  * @param rabbitMqManagementUser user of the management API
  * @param rabbitMqManagementPassword its password
