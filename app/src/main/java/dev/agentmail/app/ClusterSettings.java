@@ -1,5 +1,6 @@
 package dev.agentmail.app;
 
+import dev.agentmail.james.distributed.DistributedJamesConfiguration;
 import dev.agentmail.store.cassandra.CassandraConfiguration;
 
 import java.net.InetSocketAddress;
@@ -40,6 +41,15 @@ public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String key
 
     CassandraConfiguration cassandra() {
         return new CassandraConfiguration(cassandraHosts, keyspace, datacenter, replicationFactor);
+    }
+
+    /** James's side: its keyspace beside ours, the spool and mailbox events on the same broker. */
+    DistributedJamesConfiguration james() {
+        DistributedJamesConfiguration james = DistributedJamesConfiguration.of(cassandraHosts, keyspace, datacenter,
+            replicationFactor, rabbitMqUri);
+        return rabbitMqManagementUrl
+            .map(url -> james.withRabbitMqManagement(url, james.rabbitMqManagementUser(), james.rabbitMqManagementPassword()))
+            .orElse(james);
     }
 
     private static int replication(Function<String, Optional<String>> env) {

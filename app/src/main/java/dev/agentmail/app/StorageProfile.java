@@ -2,6 +2,8 @@ package dev.agentmail.app;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.agentmail.james.distributed.CassandraMailRepositoriesModule;
+import dev.agentmail.james.distributed.DistributedJamesModules;
 import dev.agentmail.james.stores.ActiveMqSpoolModule;
 import dev.agentmail.james.stores.JpaDataModule;
 import dev.agentmail.james.stores.JpaEntityManagerModule;
@@ -55,6 +57,10 @@ final class StorageProfile {
     }
 
     static Module jamesModules(AgentMailConfig config, DataStorage storage) {
+        if (config.storage().kind() == Storage.Kind.DISTRIBUTED) {
+            return Modules.combine(PROTOCOLS,
+                DistributedJamesModules.modules(config.storage().cluster().orElseThrow().james()));
+        }
         if (config.storage().kind() == Storage.Kind.MEMORY) {
             return Modules.combine(
                 MemoryJamesServerMain.SMTP_AND_IMAP_MODULE,
@@ -83,12 +89,18 @@ final class StorageProfile {
 
     /** The mail repository (failed mail, bounces) that the James configuration names. */
     static String mailRepositoryProtocol(AgentMailConfig config) {
-        return config.storage().persistent() ? "jpa" : "memory";
+        return switch (config.storage().kind()) {
+            case MEMORY -> "memory";
+            case DISTRIBUTED -> CassandraMailRepositoriesModule.PROTOCOL;
+            default -> "jpa";
+        };
     }
 
     static String mailRepositoryClass(AgentMailConfig config) {
-        return config.storage().persistent()
-            ? "org.apache.james.mailrepository.jpa.JPAMailRepository"
-            : "org.apache.james.mailrepository.memory.MemoryMailRepository";
+        return switch (config.storage().kind()) {
+            case MEMORY -> "org.apache.james.mailrepository.memory.MemoryMailRepository";
+            case DISTRIBUTED -> CassandraMailRepositoriesModule.CLASS;
+            default -> "org.apache.james.mailrepository.jpa.JPAMailRepository";
+        };
     }
 }
