@@ -23,6 +23,7 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 
+import javax.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,7 @@ public class OpenSearchMessageIndex {
     private final String index;
 
     /** Creates the index, with its mapping, when missing. */
+    @Inject
     public OpenSearchMessageIndex(OpenSearchConnection connection) {
         this.client = connection.client();
         this.index = connection.index(INDEX);
