@@ -13,7 +13,10 @@ import javax.mail.Folder;
 import javax.mail.Message;
 import javax.mail.Store;
 import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -121,6 +124,49 @@ class MessagesApiTest {
         assertThat(attachment.get("filename").asText()).isEqualTo("q3.csv");
         assertThat(attachment.get("content_type").asText()).isEqualTo("text/csv");
         assertThat(attachment.get("attachment_id").asText()).startsWith("att_");
+    }
+
+    @Test
+    void searchFindsEveryWordInSubjectTextAndAddressesWithTheListsPages() throws Exception {
+        TestInbox inbox = newInbox();
+        deliver(inbox.address(), "From: Alice Example <alice@example.com>\nTo: " + inbox.address()
+            + "\nCc: carol@partner.example\nSubject: Quarterly invoice\nMessage-ID: <search-1@example.com>\n\nPlease pay by Friday.\n");
+        awaitMessages(inbox, 1);
+        deliver(inbox.address(), "From: bob@example.com\nTo: " + inbox.address()
+            + "\nSubject: Lunch\nMessage-ID: <search-2@example.com>\n\nShall we meet on friday?\n");
+        awaitMessages(inbox, 2);
+        deliver(inbox.address(), "From: dave@example.com\nTo: " + inbox.address()
+            + "\nSubject: Status\nMessage-ID: <search-3@example.com>\n\nAll good.\n");
+        awaitMessages(inbox, 3);
+
+        JsonNode first = search(inbox, "FRIDAY", "&page_size=1");
+        assertThat(first.get("total").asInt()).isEqualTo(2);
+        assertThat(first.get("page_size").asInt()).isEqualTo(1);
+        assertThat(subjects(first)).containsExactly("Lunch");
+        assertThat(subjects(search(inbox, "FRIDAY", "&page_size=1&page=2"))).containsExactly("Quarterly invoice");
+        assertThat(subjects(search(inbox, "carol@partner.example", ""))).containsExactly("Quarterly invoice");
+        assertThat(subjects(search(inbox, "alice friday", ""))).containsExactly("Quarterly invoice");
+        assertThat(subjects(search(inbox, "dave", ""))).containsExactly("Status");
+        assertThat(search(inbox, "alice lunch", "").get("total").asInt()).isZero();
+        assertThat(search(inbox, " ", "").get("total").asInt()).isEqualTo(3);
+
+        for (String refused : List.of("x".repeat(501), "one\ttwo")) {
+            ApiClient.Reply reply = api.get(inbox.path() + "/messages?q=" + URLEncoder.encode(refused, StandardCharsets.UTF_8));
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("field").asText()).isEqualTo("q");
+        }
+    }
+
+    private static JsonNode search(TestInbox inbox, String q, String paging) {
+        ApiClient.Reply reply = api.get(inbox.path() + "/messages?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + paging);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static List<String> subjects(JsonNode page) {
+        List<String> subjects = new ArrayList<>();
+        page.get("data").forEach(message -> subjects.add(message.get("subject").asText()));
+        return subjects;
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
 import com.google.inject.spi.LinkedKeyBinding;
 import dev.agentmail.api.resource.OpenApiResource;
+import dev.agentmail.domain.model.MessageSearch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +141,21 @@ class OpenApiDocumentTest {
             }
             assertThat(declared).as(name).isEqualTo(templates);
         });
+    }
+
+    @Test
+    void theMessageListDocumentsItsSearchParameterAndItsLimit() {
+        List<JsonNode> search = new ArrayList<>();
+        for (JsonNode parameter : document.path("paths").path("/api/v0/inboxes/{inboxId}/messages").path("get")
+            .path("parameters")) {
+            JsonNode resolved = resolve(parameter);
+            if (resolved.path("name").asText().equals("q")) {
+                search.add(resolved);
+            }
+        }
+        assertThat(search).hasSize(1);
+        assertThat(search.get(0).path("in").asText()).isEqualTo("query");
+        assertThat(search.get(0).path("schema").path("maxLength").asInt()).isEqualTo(MessageSearch.MAX_LENGTH);
     }
 
     @Test

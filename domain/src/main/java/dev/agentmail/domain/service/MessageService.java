@@ -4,6 +4,7 @@ import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
+import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
@@ -126,8 +127,12 @@ public class MessageService {
     }
 
     public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
+        return list(organizationId, inboxId, MessageSearch.ALL, pageRequest);
+    }
+
+    public Page<StoredMessage> list(String organizationId, String inboxId, MessageSearch search, PageRequest pageRequest) {
         inboxes.get(organizationId, inboxId);
-        return messages.list(organizationId, inboxId, pageRequest);
+        return messages.list(organizationId, inboxId, search, pageRequest);
     }
 
     public StoredMessage get(String organizationId, String inboxId, String messageId) {

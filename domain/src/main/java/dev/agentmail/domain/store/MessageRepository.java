@@ -2,6 +2,7 @@ package dev.agentmail.domain.store;
 
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
+import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
@@ -26,7 +27,12 @@ public interface MessageRepository {
     Optional<StoredMessage> findByRfcMessageId(String inboxId, Direction direction, String rfcMessageId);
 
     /** Newest first. */
-    Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest);
+    default Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
+        return list(organizationId, inboxId, MessageSearch.ALL, pageRequest);
+    }
+
+    /** The messages that match {@code search}, newest first; the total counts those only. */
+    Page<StoredMessage> list(String organizationId, String inboxId, MessageSearch search, PageRequest pageRequest);
 
     /** The newest message of this direction in the inbox, newer than {@code after} when given. */
     Optional<StoredMessage> latest(String organizationId, String inboxId, Direction direction, Optional<Instant> after);

@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.AttachmentInfo;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
@@ -31,6 +32,108 @@ public interface MessageRepositoryContract {
         return new StoredMessage(id, "org_1", inboxId, threadId, Direction.INBOUND, new MailboxLocation("mbx-" + inboxId, uid),
             content, new Analysis(Optional.of("123456"), Optional.of("Your code is 123456"), Optional.of("https://example.com/verify?t=1"),
                 Optional.empty(), Optional.empty()), Set.of("b", "a"), 100 + uid, at, at, at);
+    }
+
+    /** A message whose searched fields are given; bcc and html hold words a search must not find. */
+    static StoredMessage searchable(String id, String inboxId, long uid, long ts, String subject, String from, List<String> to,
+                                    List<String> cc, String text) {
+        StoredMessage base = message(id, inboxId, "thr_" + id, uid, ts, null, subject);
+        MessageContent content = new MessageContent(Optional.empty(), Optional.empty(), List.of(), subject, from, List.of(),
+            to, cc, List.of("hidden@bcc.example"), Optional.ofNullable(text), Optional.of("<p>htmlonly</p>"), "", Map.of(),
+            List.of());
+        return new StoredMessage(base.id(), base.organizationId(), base.inboxId(), base.threadId(), base.direction(),
+            base.location(), content, Analysis.NONE, Set.of(), base.size(), base.timestamp(), base.createdAt(),
+            base.updatedAt());
+    }
+
+    private List<String> search(String inboxId, String q) {
+        Page<StoredMessage> page = messageRepository().list("org_1", inboxId, MessageSearch.parse(q), PageRequest.first());
+        assertThat(page.total()).as("total of " + q).isEqualTo(page.data().size());
+        return page.data().stream().map(StoredMessage::id).toList();
+    }
+
+    @Test
+    default void searchFindsEveryWordInSubjectTextSenderAndRecipientsIgnoringCase() {
+        messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Quarterly Invoice",
+            "Billing <billing@vendor.example>", List.of("agent@agentmail.test"), List.of(), "Please pay by Friday."));
+        messageRepository().create(searchable("msg_2", "in_1", 2, 2_000, "Lunch", "Bob <bob@example.com>",
+            List.of("agent@agentmail.test"), List.of("carol@partner.example"), "Shall we meet on friday?"));
+        messageRepository().create(searchable("msg_3", "in_1", 3, 3_000, "Status", "dave@example.com",
+            List.of("erin@team.example"), List.of(), null));
+
+        assertThat(search("in_1", "invoice")).containsExactly("msg_1");
+        assertThat(search("in_1", "FRIDAY")).containsExactly("msg_2", "msg_1");
+        assertThat(search("in_1", "billing")).containsExactly("msg_1");
+        assertThat(search("in_1", "carol@partner.example")).containsExactly("msg_2");
+        assertThat(search("in_1", "erin@team.example")).containsExactly("msg_3");
+        assertThat(search("in_1", "bob friday")).containsExactly("msg_2");
+        assertThat(search("in_1", "  Quarterly   friday ")).containsExactly("msg_1");
+        assertThat(search("in_1", "bob invoice")).isEmpty();
+    }
+
+    @Test
+    default void searchMatchesTheBeginningOfAWord() {
+        messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Quarterly numbers", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "Attached."));
+
+        assertThat(search("in_1", "quart")).containsExactly("msg_1");
+        assertThat(search("in_1", "attach")).containsExactly("msg_1");
+    }
+
+    @Test
+    default void searchLeavesOutBccHtmlAndTheOtherInboxesAndOrganizations() {
+        messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Report", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "Here it is."));
+        messageRepository().create(searchable("msg_2", "in_2", 1, 2_000, "Report", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "Here it is."));
+
+        assertThat(search("in_1", "report")).containsExactly("msg_1");
+        assertThat(search("in_1", "hidden")).isEmpty();
+        assertThat(search("in_1", "htmlonly")).isEmpty();
+        assertThat(messageRepository().list("org_2", "in_1", MessageSearch.parse("report"), PageRequest.first()).total())
+            .isZero();
+    }
+
+    @Test
+    default void searchWordsAreTakenLiterally() {
+        messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "file a_b.txt", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "See the file."));
+        messageRepository().create(searchable("msg_2", "in_1", 2, 2_000, "file axb.txt", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "See the file."));
+
+        assertThat(search("in_1", "a_b")).containsExactly("msg_1");
+    }
+
+    @Test
+    default void searchResultsArePagedAndCountedLikeTheList() {
+        for (int i = 1; i <= 5; i++) {
+            messageRepository().create(searchable("msg_" + i, "in_1", i, i * 1_000L, i % 2 == 1 ? "Weekly report " + i : "Other",
+                "alice@example.com", List.of("agent@agentmail.test"), List.of(), "Body."));
+        }
+
+        Page<StoredMessage> first = messageRepository().list("org_1", "in_1", MessageSearch.parse("report"), new PageRequest(1, 2));
+        Page<StoredMessage> second = messageRepository().list("org_1", "in_1", MessageSearch.parse("report"), new PageRequest(2, 2));
+        assertThat(first.data()).extracting(StoredMessage::id).containsExactly("msg_5", "msg_3");
+        assertThat(second.data()).extracting(StoredMessage::id).containsExactly("msg_1");
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(second.total()).isEqualTo(3);
+        assertThat(messageRepository().list("org_1", "in_1", MessageSearch.parse(" "), PageRequest.first()).total()).isEqualTo(5);
+    }
+
+    @Test
+    default void searchSeesLabelsChangedAndMessagesDeleted() {
+        messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Report", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "Here it is."));
+        messageRepository().create(searchable("msg_2", "in_1", 2, 2_000, "Report", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "Here it is."));
+
+        messageRepository().updateLabels("msg_1", Set.of("done"), Instant.ofEpochMilli(5_000));
+        messageRepository().delete(new MailboxLocation("mbx-in_1", 2));
+
+        Page<StoredMessage> found = messageRepository().list("org_1", "in_1", MessageSearch.parse("report"), PageRequest.first());
+        assertThat(found.data()).extracting(StoredMessage::id).containsExactly("msg_1");
+        assertThat(found.data().get(0).labels()).containsExactly("done");
+        assertThat(found.total()).isEqualTo(1);
     }
 
     @Test

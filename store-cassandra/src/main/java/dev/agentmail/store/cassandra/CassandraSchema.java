@@ -78,7 +78,34 @@ final class CassandraSchema {
             + " PRIMARY KEY ((webhook_id), id))" + CHECKED_INDEX,
         // Pending deliveries by due time, one partition: the dispatcher's queue.
         "CREATE TABLE IF NOT EXISTS deliveries_due (bucket int, next_attempt_at timestamp, id text,"
-            + " PRIMARY KEY ((bucket), next_attempt_at, id))" + CHECKED_INDEX);
+            + " PRIMARY KEY ((bucket), next_attempt_at, id))" + CHECKED_INDEX,
+
+        // The message index's rows and its exact lookups (CassandraMessageStore); listing and search are in
+        // OpenSearch. Content and analysis are JSON, read back whole.
+        "CREATE TABLE IF NOT EXISTS messages (id text PRIMARY KEY, organization_id text, inbox_id text, thread_id text,"
+            + " direction text, mailbox_id text, uid bigint, labels set<text>, size bigint, ts timestamp,"
+            + " created_at timestamp, updated_at timestamp, content text, analysis text)",
+        // A mailbox's messages by UID: a message claims its location by IF NOT EXISTS, which is what keeps indexing
+        // idempotent per location; a deleted mailbox is read here whole.
+        "CREATE TABLE IF NOT EXISTS messages_by_location (mailbox_id text, uid bigint, id text,"
+            + " PRIMARY KEY ((mailbox_id), uid))",
+        // The thread of a Message-ID, and the threads naming one in In-Reply-To or References: their values are used
+        // as they are, so they keep the default grace period.
+        "CREATE TABLE IF NOT EXISTS messages_by_rfc_id (inbox_id text, rfc_message_id text, direction text,"
+            + " ts timestamp, id text, thread_id text, PRIMARY KEY ((inbox_id, rfc_message_id), direction, ts, id))"
+            + " WITH CLUSTERING ORDER BY (direction ASC, ts DESC, id DESC)",
+        "CREATE TABLE IF NOT EXISTS message_references (inbox_id text, referenced_id text, message_id text,"
+            + " thread_id text, PRIMARY KEY ((inbox_id, referenced_id), message_id))",
+        "CREATE TABLE IF NOT EXISTS messages_by_thread (inbox_id text, thread_id text, ts timestamp,"
+            + " created_at timestamp, uid bigint, id text, PRIMARY KEY ((inbox_id, thread_id), ts, created_at, uid, id))"
+            + CHECKED_INDEX,
+        "CREATE TABLE IF NOT EXISTS messages_by_subject (inbox_id text, normalized_subject text, ts timestamp, id text,"
+            + " PRIMARY KEY ((inbox_id, normalized_subject), ts, id))"
+            + " WITH CLUSTERING ORDER BY (ts DESC, id DESC) AND gc_grace_seconds = 3600",
+        "CREATE TABLE IF NOT EXISTS messages_by_direction (inbox_id text, direction text, ts timestamp,"
+            + " created_at timestamp, uid bigint, id text,"
+            + " PRIMARY KEY ((inbox_id, direction), ts, created_at, uid, id))"
+            + " WITH CLUSTERING ORDER BY (ts DESC, created_at DESC, uid DESC, id DESC) AND gc_grace_seconds = 3600");
 
     /** The names of the tables above, for tests that empty them. */
     static List<String> tableNames() {

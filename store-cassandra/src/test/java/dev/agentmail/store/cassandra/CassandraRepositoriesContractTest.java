@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Runs the storage contracts on the Cassandra repositories, on the node `./agentmail test` starts. One keyspace for
- * the class, emptied before each test. The message index is not here: it goes to OpenSearch in the distributed
- * profile.
+ * the class, emptied before each test. The messages are not here: CassandraMessageStore answers for them only with
+ * the OpenSearch index, whose module (store-opensearch) runs the message contract on both.
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,

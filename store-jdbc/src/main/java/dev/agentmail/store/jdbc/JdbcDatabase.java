@@ -13,6 +13,8 @@ import java.util.Optional;
 /** A pooled connection to our database, its schema brought up to date by Flyway when it opens. */
 public class JdbcDatabase implements AutoCloseable {
     private static final String DERBY = "jdbc:derby:";
+    /** SQL migrations, and the Java ones that compute what SQL cannot. */
+    static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:dev/agentmail/store/jdbc/migration"};
 
     private final String url;
     private final HikariDataSource dataSource;
@@ -29,7 +31,7 @@ public class JdbcDatabase implements AutoCloseable {
         config.setPoolName("agentmail");
         dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS)
                 .placeholders(Map.of("text", url.startsWith(DERBY) ? "CLOB" : "TEXT"))
                 .load().migrate();
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,14 +60,14 @@ public class JdbcMessageRepository implements MessageRepository {
     /** @return whether the message was new to the index */
     private boolean insert(StoredMessage message) {
         try {
-            jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO messages (" + COLUMNS + ", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
                 message.location().mailboxId(), message.location().uid(),
                 message.content().rfcMessageId().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).orElse(null),
                 truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
                 json(message.labels()), message.size(), message.timestamp().toEpochMilli(),
                 message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(), json(message.content()),
-                json(message.analysis()));
+                json(message.analysis()), MessageSearchText.of(message.content()));
             return true;
         } catch (SQLException e) {
             if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -125,14 +127,20 @@ public class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Page<StoredMessage> list(String organizationId, String inboxId, PageRequest pageRequest) {
-        // The page's ids come from the listing index alone; only those rows, with their large columns, are read.
-        List<String> ids = jdbc.query("SELECT id FROM messages WHERE inbox_id = ? AND organization_id = ?"
+    public Page<StoredMessage> list(String organizationId, String inboxId, MessageSearch search, PageRequest pageRequest) {
+        // The plain list reads the listing index alone; a search also reads each row of the inbox's search column.
+        // Only the page's rows are then read with their large columns.
+        String where = " WHERE inbox_id = ? AND organization_id = ?"
+            + " AND search_text LIKE ? ESCAPE '\\'".repeat(search.words().size());
+        List<Object> parameters = new ArrayList<>(List.of(inboxId, organizationId));
+        search.words().forEach(word -> parameters.add(MessageSearchText.containing(word)));
+        long total = jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
+        parameters.add(pageRequest.offset());
+        parameters.add(pageRequest.pageSize());
+        List<String> ids = jdbc.query("SELECT id FROM messages" + where
                 + " ORDER BY ts DESC, created_at DESC, uid DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-            row -> row.getString("id"), inboxId, organizationId, pageRequest.offset(), pageRequest.pageSize());
-        return Page.of(byIds(ids),
-            jdbc.count("SELECT COUNT(*) FROM messages WHERE inbox_id = ? AND organization_id = ?", inboxId, organizationId),
-            pageRequest);
+            row -> row.getString("id"), parameters.toArray());
+        return Page.of(byIds(ids), total, pageRequest);
     }
 
     /** The messages of these ids, in the order given. */

@@ -1,6 +1,13 @@
 package dev.agentmail.store.jdbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Organization;
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.domain.store.StorageException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -50,6 +57,31 @@ class JdbcDatabaseTest {
 
         try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
             assertThat(history(migrations(reopened.dataSource()))).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void messagesIndexedBeforeSearchExistedAreSearchable(@TempDir Path dir) throws Exception {
+        String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+        StoredMessage message = MessageRepositoryContract.message("msg_old", "in_1", "thr_1", 1, 1_000, null, "Old news");
+        try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            // Back to the schema before the search column: dropped with its migrations, then the row as V9 wrote it.
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            jdbc.updateOrFail("ALTER TABLE messages DROP COLUMN search_text");
+            jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11')");
+            ObjectMapper json = JsonMapper.builder().addModule(new Jdk8Module()).build();
+            jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
+                    + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),
+                message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
+                message.location().mailboxId(), message.location().uid(), "old news",
+                json.writeValueAsString(message.content()), json.writeValueAsString(message.analysis()));
+        }
+
+        try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            assertThat(new JdbcMessageRepository(reopened.dataSource())
+                .list("org_1", "in_1", MessageSearch.parse("NEWS alice"), PageRequest.first()).data())
+                .extracting(StoredMessage::id).containsExactly("msg_old");
         }
     }
 
@@ -106,7 +138,7 @@ class JdbcDatabaseTest {
     }
 
     private static MigrationInfoService migrations(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+        return Flyway.configure().dataSource(dataSource).locations(JdbcDatabase.MIGRATIONS).load().info();
     }
 
     private static String describe(MigrationInfo migration) {

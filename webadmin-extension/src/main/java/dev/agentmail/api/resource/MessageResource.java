@@ -12,6 +12,7 @@ import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
 import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
@@ -102,11 +103,13 @@ public class MessageResource {
             RequestBodies.required(request).toDomain()));
     }
 
+    /** With {@code q}, only the messages whose subject, text, sender or To/Cc recipients hold every word of it. */
     @GET
     public PageResponse<MessageSummaryResponse> list(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
-                                                     @QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
-        return PageResponse.of(messages.list(Caller.of(security).organizationId(), inboxId, PageParams.parse(page, pageSize)),
-            MessageSummaryResponse::of);
+                                                     @QueryParam("q") String q, @QueryParam("page") String page,
+                                                     @QueryParam("page_size") String pageSize) {
+        return PageResponse.of(messages.list(Caller.of(security).organizationId(), inboxId, MessageSearch.parse(q),
+            PageParams.parse(page, pageSize)), MessageSummaryResponse::of);
     }
 
     /**

@@ -1,0 +1,41 @@
+package dev.agentmail.domain.model;
+
+import dev.agentmail.domain.service.InvalidInputException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Narrows a message list to the messages where every word occurs, ignoring case, in the subject, the text body, the
+ * sender or a To/Cc recipient. Words are lower-cased; no words means every message.
+ */
+public record MessageSearch(List<String> words) {
+    public static final int MAX_LENGTH = 500;
+    public static final MessageSearch ALL = new MessageSearch(List.of());
+
+    public MessageSearch {
+        words = List.copyOf(words);
+    }
+
+    /** The {@code q} request parameter: words separated by spaces; absent or blank is every message. */
+    public static MessageSearch parse(String q) {
+        if (q == null || q.isBlank()) {
+            return ALL;
+        }
+        if (q.length() > MAX_LENGTH) {
+            throw new InvalidInputException("q", "q must be at most " + MAX_LENGTH + " characters");
+        }
+        if (q.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("q", "q must not contain control characters");
+        }
+        return new MessageSearch(Arrays.stream(q.strip().split("\\s+"))
+            .map(word -> word.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toList());
+    }
+
+    public boolean matchesAll() {
+        return words.isEmpty();
+    }
+}
