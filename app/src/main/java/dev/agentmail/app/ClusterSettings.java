@@ -2,6 +2,7 @@ package dev.agentmail.app;
 
 import dev.agentmail.james.distributed.DistributedJamesConfiguration;
 import dev.agentmail.store.cassandra.CassandraConfiguration;
+import dev.agentmail.store.opensearch.OpenSearchConfiguration;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,11 +13,12 @@ import java.util.function.Function;
 
 /**
  * Where a distributed deployment keeps everything: the Cassandra cluster (our keyspace, and James's beside it with
- * the suffix {@code _james}), the OpenSearch cluster that lists and searches messages, and the RabbitMQ broker of the
+ * the suffix {@code _james}), the OpenSearch cluster that lists and searches messages (index
+ * {@code <keyspace>_messages}), and the RabbitMQ broker of the
  * mail spool, the mailbox events and the nodes' event notices.
  */
 public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String keyspace, String datacenter,
-                              int replicationFactor, URI openSearchUrl, URI rabbitMqUri,
+                              int replicationFactor, OpenSearchConfiguration openSearch, URI rabbitMqUri,
                               Optional<URI> rabbitMqManagementUrl) {
 
     /** Reads the AGENTMAIL_CASSANDRA_*, AGENTMAIL_OPENSEARCH_* and AGENTMAIL_RABBITMQ_* settings. */
@@ -31,9 +33,17 @@ public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String key
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_*: " + e.getMessage());
         }
+        OpenSearchConfiguration openSearch;
+        try {
+            // The index is named after the keyspace: one deployment's messages, whatever else shares the cluster.
+            openSearch = new OpenSearchConfiguration(
+                OpenSearchConfiguration.parseHosts(required(env, "AGENTMAIL_OPENSEARCH_URL")), keyspace + "_",
+                env.apply("AGENTMAIL_OPENSEARCH_USER"), env.apply("AGENTMAIL_OPENSEARCH_PASSWORD"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("AGENTMAIL_OPENSEARCH_*: " + e.getMessage());
+        }
         return new ClusterSettings(cassandra.contactPoints(), cassandra.keyspace(), cassandra.localDatacenter(),
-            cassandra.replicationFactor(),
-            uri(required(env, "AGENTMAIL_OPENSEARCH_URL"), "AGENTMAIL_OPENSEARCH_URL", "http", "https"),
+            cassandra.replicationFactor(), openSearch,
             uri(required(env, "AGENTMAIL_RABBITMQ_URI"), "AGENTMAIL_RABBITMQ_URI", "amqp", "amqps"),
             env.apply("AGENTMAIL_RABBITMQ_MANAGEMENT_URL")
                 .map(url -> uri(url, "AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http", "https")));

@@ -7,6 +7,7 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
@@ -14,23 +15,35 @@ import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
 import dev.agentmail.store.cassandra.CassandraEventOutbox;
 import dev.agentmail.store.cassandra.CassandraInboxRepository;
+import dev.agentmail.store.cassandra.CassandraMessageStore;
 import dev.agentmail.store.cassandra.CassandraOrganizationRepository;
 import dev.agentmail.store.cassandra.CassandraSharedSecrets;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.CassandraWebhookRepository;
+import dev.agentmail.store.opensearch.DistributedMessageRepository;
+import dev.agentmail.store.opensearch.OpenSearchConnection;
+import dev.agentmail.store.opensearch.OpenSearchMessageIndex;
 
 /** Our data on the cluster of the distributed profile: everything in Cassandra, messages listed and searched in OpenSearch. */
 final class ClusterStorage implements DataStorage {
     private static final String LINK_SIGNING_KEY = "link-signing-key";
 
     private final CassandraStore cassandra;
+    private final OpenSearchConnection openSearch;
 
-    private ClusterStorage(CassandraStore cassandra) {
+    private ClusterStorage(CassandraStore cassandra, OpenSearchConnection openSearch) {
         this.cassandra = cassandra;
+        this.openSearch = openSearch;
     }
 
     static ClusterStorage open(ClusterSettings settings) {
-        return new ClusterStorage(CassandraStore.open(settings.cassandra()));
+        CassandraStore cassandra = CassandraStore.open(settings.cassandra());
+        try {
+            return new ClusterStorage(cassandra, OpenSearchConnection.open(settings.openSearch()));
+        } catch (RuntimeException e) {
+            cassandra.close();
+            throw e;
+        }
     }
 
     @Override
@@ -45,6 +58,8 @@ final class ClusterStorage implements DataStorage {
                 bind(WebhookRepository.class).toInstance(new CassandraWebhookRepository(cassandra));
                 bind(EventOutbox.class).toInstance(new CassandraEventOutbox(cassandra));
                 bind(DomainRepository.class).toInstance(new CassandraDomainRepository(cassandra));
+                bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
+                    new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
             }
         };
     }
@@ -56,6 +71,10 @@ final class ClusterStorage implements DataStorage {
 
     @Override
     public void close() {
-        cassandra.close();
+        try {
+            openSearch.close();
+        } finally {
+            cassandra.close();
+        }
     }
 }

@@ -66,7 +66,9 @@ class TwoNodeClusterTest {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         Map<String, String> deployment = TestCluster.newDeployment();
-        dir = Files.createTempDirectory("agentmail-two-nodes");
+        // Under target/, so that the nodes' logs are there to read when a test fails.
+        dir = Files.createDirectories(Path.of("target", "two-node-cluster")).toAbsolutePath();
+        dir = Files.createTempDirectory(dir, "run-");
         // One after the other: the first creates the schema and the default organization, the second finds them.
         one = start(deployment, "one");
         two = start(deployment, "two");

@@ -4,6 +4,7 @@ import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.Labels;
 import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.store.InboxRepository;
@@ -67,7 +68,9 @@ public class MailboxIndexing {
             MessageManager mailbox = mailboxes.getMailbox(mailboxId, session);
             for (MessageUid uid : uids) {
                 MailboxLocation location = new MailboxLocation(mailboxId.serialize(), uid.asLong());
-                if (messages.findByLocation(location).isPresent()) {
+                Optional<StoredMessage> indexed = messages.findByLocation(location);
+                if (indexed.isPresent()) {
+                    messages.ensureListed(indexed.get());
                     continue;
                 }
                 MessageResultIterator results = mailbox.getMessages(MessageRange.one(uid), FetchGroup.FULL_CONTENT, session);

@@ -59,4 +59,11 @@ public interface MessageRepository {
 
     /** Forgets every message of a mailbox that was deleted. */
     int deleteMailbox(String mailboxId);
+
+    /**
+     * Makes sure a stored message is listed too, where storing and listing are separate writes that a crash can
+     * split; a no-op where they are one.
+     */
+    default void ensureListed(StoredMessage message) {
+    }
 }

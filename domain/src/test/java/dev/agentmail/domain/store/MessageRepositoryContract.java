@@ -53,6 +53,18 @@ public interface MessageRepositoryContract {
     }
 
     @Test
+    default void ensuringAListedMessageIsListedKeepsItListedOnce() {
+        StoredMessage message = message("msg_1", "in_1", "thr_1", 1, 1_000, null, "Hello");
+        messageRepository().create(message);
+
+        messageRepository().ensureListed(message);
+
+        Page<StoredMessage> page = messageRepository().list("org_1", "in_1", PageRequest.first());
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.data()).extracting(StoredMessage::id).containsExactly("msg_1");
+    }
+
+    @Test
     default void searchFindsEveryWordInSubjectTextSenderAndRecipientsIgnoringCase() {
         messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Quarterly Invoice",
             "Billing <billing@vendor.example>", List.of("agent@agentmail.test"), List.of(), "Please pay by Friday."));

@@ -43,6 +43,14 @@ public class DistributedMessageRepository implements MessageRepository {
         return true;
     }
 
+    /** A crash between the Cassandra write and the index write leaves a message stored but not listed. */
+    @Override
+    public void ensureListed(StoredMessage message) {
+        if (!index.contains(message)) {
+            index.index(message);
+        }
+    }
+
     @Override
     public Optional<StoredMessage> find(String organizationId, String inboxId, String messageId) {
         return messages.find(messageId)

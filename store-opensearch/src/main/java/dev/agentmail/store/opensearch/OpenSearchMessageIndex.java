@@ -6,6 +6,7 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.StorageException;
+import org.opensearch.client.ResponseException;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -41,6 +42,7 @@ import java.util.Set;
  * throughput: concurrent writers share the refresh.
  */
 public class OpenSearchMessageIndex {
+    private static final int RETRIES_ON_CONFLICT = 5;
     public static final String INDEX = "messages";
     /** How deep from/size pages go; an inbox's queries read one shard, so a deep page costs that shard alone. */
     static final int MAX_RESULT_WINDOW = 100_000;
@@ -120,12 +122,27 @@ public class OpenSearchMessageIndex {
     }
 
     /** A message that is not in the index (deleted meanwhile) is left out. */
+    /** A real-time look by id: no refresh needed. */
+    public boolean contains(StoredMessage message) {
+        try {
+            return client.exists(request -> request.index(index).id(message.id()).routing(message.inboxId())).value();
+        } catch (IOException | OpenSearchException e) {
+            throw OpenSearchConnection.failure(e);
+        }
+    }
+
     public void updateLabels(StoredMessage message, Set<String> labels) {
         try {
+            // The API and the index listener may both relabel a message at once; the later one wins either way.
             client.update(request -> request.index(index).id(message.id()).routing(message.inboxId())
-                .doc(Map.of("labels", List.copyOf(labels))).refresh(Refresh.WaitFor), Map.class);
+                .doc(Map.of("labels", List.copyOf(labels))).retryOnConflict(RETRIES_ON_CONFLICT)
+                .refresh(Refresh.WaitFor), Map.class);
         } catch (OpenSearchException e) {
             if (e.status() != 404) {
+                throw OpenSearchConnection.failure(e);
+            }
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() != 404) {
                 throw OpenSearchConnection.failure(e);
             }
         } catch (IOException e) {

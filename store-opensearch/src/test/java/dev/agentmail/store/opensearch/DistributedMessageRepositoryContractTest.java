@@ -1,5 +1,7 @@
 package dev.agentmail.store.opensearch;
 
+import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.store.cassandra.CassandraMessageStore;
@@ -8,6 +10,11 @@ import dev.agentmail.store.cassandra.TestCassandra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The message repository contract on Cassandra and OpenSearch together, as the distributed profile runs them: one
@@ -47,5 +54,19 @@ class DistributedMessageRepositoryContractTest implements MessageRepositoryContr
     @Override
     public MessageRepository messageRepository() {
         return repository;
+    }
+
+    @Test
+    void aMessageStoredButNotListedIsListedOnceEnsured() {
+        StoredMessage message = MessageRepositoryContract.message("msg_1", "in_1", "thr_1", 1, 1_000, null, "Hello");
+        repository.create(message);
+        // As a crash between the two writes would leave it.
+        new OpenSearchMessageIndex(connection).delete(List.of(message));
+        assertThat(repository.list("org_1", "in_1", PageRequest.first()).total()).isZero();
+
+        repository.ensureListed(message);
+
+        assertThat(repository.list("org_1", "in_1", PageRequest.first()).data()).extracting(StoredMessage::id)
+            .containsExactly("msg_1");
     }
 }
