@@ -129,17 +129,22 @@ class TwoNodeClusterTest {
 
     @Test
     @Order(3)
-    void aLongPollOnNodeOneHearsOfMailReceivedOnNodeTwo() throws Exception {
+    void aLongPollAndAnEventStreamOnNodeOneHearOfMailReceivedOnNodeTwo() throws Exception {
         CompletableFuture<ApiClient.Reply> waiting = CompletableFuture.supplyAsync(() ->
             one.api().get("/api/v0/inboxes/" + inboxId + "/messages/latest?wait=60&since=" + newestMessageId()));
-        Thread.sleep(1_000);
-        assertThat(waiting).isNotDone();
+        try (EventStreamTest.Stream stream = new EventStreamTest.Stream(
+            one.api().request("/api/v0/events?event_types=message.received&inbox_ids=" + inboxId))) {
+            Thread.sleep(1_000);
+            assertThat(waiting).isNotDone();
 
-        sendTo(two, "wakes node one");
+            sendTo(two, "wakes node one");
 
-        ApiClient.Reply reply = waiting.get(30, TimeUnit.SECONDS);
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().get("subject").asText()).isEqualTo("wakes node one");
+            ApiClient.Reply reply = waiting.get(30, TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("subject").asText()).isEqualTo("wakes node one");
+            // Within 10 s, before the stream's own 15 s look: the other node's notice rang this one.
+            assertThat(stream.next().data().get("message").get("subject").asText()).isEqualTo("wakes node one");
+        }
     }
 
     @Test
