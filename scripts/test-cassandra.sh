@@ -6,18 +6,12 @@
 # here, its data under target/test-cassandra, wiped at each start. The heap is small (AGENTMAIL_TEST_CASSANDRA_HEAP,
 # 768m by default): the tests hold a few hundred rows at a time.
 
+# shellcheck source=scripts/test-servers.sh
+. "$(dirname "${BASH_SOURCE[0]}")/test-servers.sh"
+
 TEST_CASSANDRA_PORT="${AGENTMAIL_TEST_CASSANDRA_PORT:-59042}"
 TEST_CASSANDRA_HEAP="${AGENTMAIL_TEST_CASSANDRA_HEAP:-768m}"
 TEST_CASSANDRA_DIR="$PWD/target/test-cassandra"
-
-# The first free TCP port on loopback from $1 on: another checkout's tests may hold the default one.
-free_port() {
-    local port="$1"
-    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-        port=$((port + 1))
-    done
-    echo "$port"
-}
 
 # start_test_cassandra [maven options]: the options (a local repository, -o) are passed to the Maven run that
 # resolves Cassandra's classpath.
@@ -144,16 +138,5 @@ EOF
 }
 
 stop_test_cassandra() {
-    local pid_file="$TEST_CASSANDRA_DIR/pid"
-    [ -f "$pid_file" ] || return 0
-    local pid
-    pid="$(cat "$pid_file")"
-    if kill "$pid" 2>/dev/null; then
-        for _ in $(seq 1 30); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$pid_file"
+    stop_pid_file "$TEST_CASSANDRA_DIR/pid"
 }

@@ -9,18 +9,12 @@
 # documents; the JVM holds about 250 MB resident when idle, at most heap plus ~200 MB. Start: about 17 s on 2 cores
 # once Maven has the artifacts (the first run downloads about 40 MB and compiles the node class, ~20 s more).
 
+# shellcheck source=scripts/test-servers.sh
+. "$(dirname "${BASH_SOURCE[0]}")/test-servers.sh"
+
 TEST_OPENSEARCH_PORT="${AGENTMAIL_TEST_OPENSEARCH_PORT:-59200}"
 TEST_OPENSEARCH_HEAP="${AGENTMAIL_TEST_OPENSEARCH_HEAP:-512m}"
 TEST_OPENSEARCH_DIR="$PWD/target/test-opensearch"
-
-# The first free TCP port on loopback from $1 on: another checkout's tests may hold the default one.
-free_opensearch_port() {
-    local port="$1"
-    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-        port=$((port + 1))
-    done
-    echo "$port"
-}
 
 # start_test_opensearch [maven options]: the options (a local repository, -o) are passed to the Maven run that
 # compiles the node and resolves its classpath.
@@ -46,9 +40,9 @@ start_test_opensearch() {
         return 1
     fi
 
-    TEST_OPENSEARCH_PORT="$(free_opensearch_port "$TEST_OPENSEARCH_PORT")"
+    TEST_OPENSEARCH_PORT="$(free_port "$TEST_OPENSEARCH_PORT")"
     local transport_port
-    transport_port="$(free_opensearch_port $((TEST_OPENSEARCH_PORT + 100)))"
+    transport_port="$(free_port $((TEST_OPENSEARCH_PORT + 100)))"
     # Netty's processor count is OpenSearch's to set, once; its JMX beans would clash with a second node's.
     nohup java -Xms"$TEST_OPENSEARCH_HEAP" -Xmx"$TEST_OPENSEARCH_HEAP" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
         -Dopensearch.set.netty.runtime.available.processors=false \
@@ -76,16 +70,5 @@ start_test_opensearch() {
 }
 
 stop_test_opensearch() {
-    local pid_file="$TEST_OPENSEARCH_DIR/pid"
-    [ -f "$pid_file" ] || return 0
-    local pid
-    pid="$(cat "$pid_file")"
-    if kill "$pid" 2>/dev/null; then
-        for _ in $(seq 1 30); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$pid_file"
+    stop_pid_file "$TEST_OPENSEARCH_DIR/pid"
 }

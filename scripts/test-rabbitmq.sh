@@ -9,20 +9,14 @@
 # enabled-plugins file that `rabbitmq-plugins --offline enable` would write. Memory: about 150 MB resident when idle
 # (the Erlang VM with the management plugin), a little more while the tests run; up in 5-10 s.
 
+# shellcheck source=scripts/test-servers.sh
+. "$(dirname "${BASH_SOURCE[0]}")/test-servers.sh"
+
 TEST_RABBITMQ_PORT="${AGENTMAIL_TEST_RABBITMQ_PORT:-55672}"
 TEST_RABBITMQ_DIR="$PWD/target/test-rabbitmq"
 TEST_RABBITMQ_HOME=/usr/lib/rabbitmq/bin
 TEST_RABBITMQ_USER=agentmail
 TEST_RABBITMQ_PASSWORD=agentmail
-
-# The first free TCP port on loopback from $1 on: another checkout's tests may hold the default one.
-free_rabbitmq_port() {
-    local port="$1"
-    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-        port=$((port + 1))
-    done
-    echo "$port"
-}
 
 install_test_rabbitmq() {
     [ -x "$TEST_RABBITMQ_HOME/rabbitmq-server" ] && return 0
@@ -56,10 +50,10 @@ start_test_rabbitmq() {
     local dir="$TEST_RABBITMQ_DIR"
 
     local amqp_port management_port dist_port epmd_port
-    amqp_port="$(free_rabbitmq_port "$TEST_RABBITMQ_PORT")"
-    management_port="$(free_rabbitmq_port $((amqp_port + 1)))"
-    dist_port="$(free_rabbitmq_port $((management_port + 1)))"
-    epmd_port="$(free_rabbitmq_port $((dist_port + 1)))"
+    amqp_port="$(free_port "$TEST_RABBITMQ_PORT")"
+    management_port="$(free_port $((amqp_port + 1)))"
+    dist_port="$(free_port $((management_port + 1)))"
+    epmd_port="$(free_port $((dist_port + 1)))"
 
     cat > "$dir/rabbitmq.conf" <<EOF
 listeners.tcp.1 = 127.0.0.1:$amqp_port
@@ -113,18 +107,6 @@ EOF
 }
 
 stop_test_rabbitmq() {
-    local pid_file
-    for pid_file in "$TEST_RABBITMQ_DIR/pid" "$TEST_RABBITMQ_DIR/epmd.pid"; do
-        [ -f "$pid_file" ] || continue
-        local pid
-        pid="$(cat "$pid_file")"
-        if kill "$pid" 2>/dev/null; then
-            for _ in $(seq 1 30); do
-                kill -0 "$pid" 2>/dev/null || break
-                sleep 1
-            done
-            kill -9 "$pid" 2>/dev/null || true
-        fi
-        rm -f "$pid_file"
-    done
+    stop_pid_file "$TEST_RABBITMQ_DIR/pid"
+    stop_pid_file "$TEST_RABBITMQ_DIR/epmd.pid"
 }

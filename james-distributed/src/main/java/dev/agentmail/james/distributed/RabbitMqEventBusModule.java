@@ -17,7 +17,6 @@ import org.apache.james.events.EventSerializer;
 import org.apache.james.events.KeyReconnectionHandler;
 import org.apache.james.events.NamingStrategy;
 import org.apache.james.events.RabbitMQEventBus;
-import org.apache.james.events.RabbitMQEventBusDeadLetterQueueHealthCheck;
 import org.apache.james.events.RegistrationKey;
 import org.apache.james.events.RetryBackoffConfiguration;
 import org.apache.james.mailbox.events.MailboxIdRegistrationKey;
@@ -56,9 +55,9 @@ public class RabbitMqEventBusModule extends AbstractModule {
         bind(EventDeadLetters.class).to(CassandraDeadLetters.class);
         Multibinder.newSetBinder(binder(), CassandraModule.class).addBinding().toInstance(CassandraDeadLetters.MODULE);
 
-        Multibinder<HealthCheck> healthChecks = Multibinder.newSetBinder(binder(), HealthCheck.class);
-        healthChecks.addBinding().to(RabbitMQEventBusDeadLetterQueueHealthCheck.class);
-        healthChecks.addBinding().to(EventDeadLettersHealthCheck.class);
+        // Not James's RabbitMQEventBusDeadLetterQueueHealthCheck: it also asks for the JMAP event bus's queue, which a
+        // server without JMAP never declares, and would log an error at every periodic check.
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EventDeadLettersHealthCheck.class);
     }
 
     @ProvidesIntoSet
