@@ -42,11 +42,18 @@ public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String key
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("AGENTMAIL_OPENSEARCH_*: " + e.getMessage());
         }
-        return new ClusterSettings(cassandra.contactPoints(), cassandra.keyspace(), cassandra.localDatacenter(),
-            cassandra.replicationFactor(), openSearch,
+        ClusterSettings settings = new ClusterSettings(cassandra.contactPoints(), cassandra.keyspace(),
+            cassandra.localDatacenter(), cassandra.replicationFactor(), openSearch,
             uri(required(env, "AGENTMAIL_RABBITMQ_URI"), "AGENTMAIL_RABBITMQ_URI", "amqp", "amqps"),
             env.apply("AGENTMAIL_RABBITMQ_MANAGEMENT_URL")
                 .map(url -> uri(url, "AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http", "https")));
+        try {
+            settings.james();
+        } catch (IllegalArgumentException e) {
+            // James's keyspace takes a suffix: a name our keyspace accepts may be too long for it.
+            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_KEYSPACE: " + e.getMessage());
+        }
+        return settings;
     }
 
     CassandraConfiguration cassandra() {
