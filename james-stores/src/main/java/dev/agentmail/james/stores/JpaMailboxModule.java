@@ -30,10 +30,6 @@ import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageId;
 import org.apache.james.mailbox.quota.CurrentQuotaManager;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
-import org.apache.james.mailbox.quota.QuotaManager;
-import org.apache.james.mailbox.quota.QuotaRootDeserializer;
-import org.apache.james.mailbox.quota.QuotaRootResolver;
-import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 import org.apache.james.mailbox.store.JVMMailboxPathLocker;
 import org.apache.james.mailbox.store.MailboxManagerConfiguration;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
@@ -49,15 +45,9 @@ import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
 import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.mailbox.store.mail.UidProvider;
 import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
-import org.apache.james.mailbox.store.quota.DefaultUserQuotaRootResolver;
-import org.apache.james.mailbox.store.quota.ListeningCurrentQuotaUpdater;
-import org.apache.james.mailbox.store.quota.QuotaUpdater;
-import org.apache.james.mailbox.store.quota.StoreQuotaManager;
 import org.apache.james.mailbox.store.search.MessageSearchIndex;
 import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
 import org.apache.james.mailbox.store.user.SubscriptionMapperFactory;
-import org.apache.james.quota.search.QuotaSearcher;
-import org.apache.james.quota.search.scanning.ScanningQuotaSearcher;
 import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.MailboxManagerDefinition;
 
@@ -120,22 +110,11 @@ public class JpaMailboxModule extends AbstractModule {
     }
 
     private void bindQuotas() {
-        bind(DefaultUserQuotaRootResolver.class).in(Scopes.SINGLETON);
-        bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
-        bind(QuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
-        bind(QuotaRootDeserializer.class).to(DefaultUserQuotaRootResolver.class);
+        install(new StoreQuotaModule());
         bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
         bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
-        bind(StoreQuotaManager.class).in(Scopes.SINGLETON);
-        bind(QuotaManager.class).to(StoreQuotaManager.class);
         bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
         bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
-        bind(ListeningCurrentQuotaUpdater.class).in(Scopes.SINGLETON);
-        bind(QuotaUpdater.class).to(ListeningCurrentQuotaUpdater.class);
-        Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class).addBinding()
-            .to(ListeningCurrentQuotaUpdater.class);
-        bind(ScanningQuotaSearcher.class).in(Scopes.SINGLETON);
-        bind(QuotaSearcher.class).to(ScanningQuotaSearcher.class);
     }
 
     @Singleton
