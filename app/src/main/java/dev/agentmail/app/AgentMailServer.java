@@ -38,12 +38,12 @@ public final class AgentMailServer implements AutoCloseable {
 
     private AgentMailServer(GuiceJamesServer james, DataStorage storage, ApiServer api, Housekeeping housekeeping,
                             WebhookDispatcher dispatcher, Optional<RabbitMqEventRelay> relay) {
-        this.relay = relay;
         this.james = james;
         this.storage = storage;
         this.api = api;
         this.housekeeping = housekeeping;
         this.dispatcher = dispatcher;
+        this.relay = relay;
     }
 
     public static AgentMailServer start(AgentMailConfig config, PrintStream console) throws Exception {
@@ -70,9 +70,15 @@ public final class AgentMailServer implements AutoCloseable {
             storage.close();
             throw e;
         }
+        Optional<RabbitMqEventRelay> relay = Optional.empty();
         try {
             james.start();
             AgentMailProbe probe = james.getProbe(AgentMailProbe.class);
+            // Other nodes' notices, for waiting calls and streams, from before the API takes its first call.
+            if (config.storage().cluster().isPresent()) {
+                relay = Optional.of(RabbitMqEventRelay.start(config.storage().cluster().get().rabbitMqUri(),
+                    probe.instance(EventFeed.class)));
+            }
             new Bootstrap(probe.instance(OrganizationService.class), config, console).run();
             ApiServer api = probe.instance(ApiServer.class);
             api.start();
@@ -82,14 +88,11 @@ public final class AgentMailServer implements AutoCloseable {
             Housekeeping housekeeping = new Housekeeping(probe.instance(InboxService.class),
                 probe.instance(DomainService.class), probe.instance(DeliveryLedger.class),
                 probe.instance(EventOutbox.class), Clock.systemUTC(), config.expiryCheck(), config.domainCheck());
-            Optional<RabbitMqEventRelay> relay = config.storage().cluster().isPresent()
-                ? Optional.of(RabbitMqEventRelay.start(config.storage().cluster().get().rabbitMqUri(),
-                    probe.instance(EventFeed.class)))
-                : Optional.empty();
             WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
             dispatcher.start();
             return new AgentMailServer(james, storage, api, housekeeping, dispatcher, relay);
         } catch (Exception | Error e) {
+            relay.ifPresent(RabbitMqEventRelay::close);
             james.stop();
             storage.close();
             throw e;

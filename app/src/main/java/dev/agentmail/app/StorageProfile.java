@@ -9,6 +9,7 @@ import dev.agentmail.james.stores.JpaDataModule;
 import dev.agentmail.james.stores.JpaEntityManagerModule;
 import dev.agentmail.james.stores.JpaMailboxModule;
 import dev.agentmail.james.stores.NoTaskExtensionsModule;
+import dev.agentmail.store.jdbc.JdbcDatabase;
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.NaiveDelegationStoreModule;
@@ -25,8 +26,6 @@ import org.apache.james.modules.server.NoJwtModule;
 import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
 import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
-
-import dev.agentmail.store.jdbc.JdbcDatabase;
 
 /** Which James stores and which database a server runs on, chosen by {@link Storage}. */
 final class StorageProfile {
