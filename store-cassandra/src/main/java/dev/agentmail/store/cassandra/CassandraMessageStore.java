@@ -59,15 +59,18 @@ public class CassandraMessageStore {
 
     /** @return false when another message holds this mailbox location already, and this one was not stored */
     public boolean create(StoredMessage message) {
-        if (!claimLocation(message.location(), message.id())) {
-            return false;
-        }
+        // The row before the claim: a claimed location always has its message, even if this node dies in between.
+        // Dying before the claim leaves a row nothing points to, and the next attempt stores the message anew.
         cql.execute("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid, labels,"
                 + " size, ts, created_at, updated_at, content, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
             message.location().mailboxId(), message.location().uid(), message.labels(), message.size(),
             message.timestamp(), message.createdAt(), message.updatedAt(), json(message.content()),
             json(message.analysis()));
+        if (!claimLocation(message.location(), message.id())) {
+            cql.execute("DELETE FROM messages WHERE id = ?", message.id());
+            return false;
+        }
         cql.logged(indexRows(message, true));
         return true;
     }
