@@ -79,7 +79,8 @@ public final class AgentMailServer implements AutoCloseable {
                 relay = Optional.of(RabbitMqEventRelay.start(config.storage().cluster().get().rabbitMqUri(),
                     probe.instance(EventFeed.class)));
             }
-            new Bootstrap(probe.instance(OrganizationService.class), config, console).run();
+            // Nodes starting together on a new cluster would each find no organization and make one.
+            storage.runAlone("bootstrap", new Bootstrap(probe.instance(OrganizationService.class), config, console)::run);
             ApiServer api = probe.instance(ApiServer.class);
             api.start();
             LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",

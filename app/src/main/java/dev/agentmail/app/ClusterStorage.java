@@ -15,6 +15,7 @@ import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
 import dev.agentmail.store.cassandra.CassandraEventOutbox;
 import dev.agentmail.store.cassandra.CassandraInboxRepository;
+import dev.agentmail.store.cassandra.CassandraLeases;
 import dev.agentmail.store.cassandra.CassandraMessageStore;
 import dev.agentmail.store.cassandra.CassandraOrganizationRepository;
 import dev.agentmail.store.cassandra.CassandraSharedSecrets;
@@ -24,9 +25,15 @@ import dev.agentmail.store.opensearch.DistributedMessageRepository;
 import dev.agentmail.store.opensearch.OpenSearchConnection;
 import dev.agentmail.store.opensearch.OpenSearchMessageIndex;
 
+import java.time.Duration;
+import java.util.UUID;
+
 /** Our data on the cluster of the distributed profile: everything in Cassandra, messages listed and searched in OpenSearch. */
 final class ClusterStorage implements DataStorage {
     private static final String LINK_SIGNING_KEY = "link-signing-key";
+    /** Longer than any work run alone takes; how long the others wait should its node die holding it. */
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final Duration LEASE_CHECK = Duration.ofMillis(500);
 
     private final CassandraStore cassandra;
     private final OpenSearchConnection openSearch;
@@ -67,6 +74,21 @@ final class ClusterStorage implements DataStorage {
     @Override
     public byte[] linkSigningKey() {
         return new CassandraSharedSecrets(cassandra).getOrCreate(LINK_SIGNING_KEY, 32);
+    }
+
+    /** Waits for the lease of this name: as long as another node holds it, or until that node's lease runs out. */
+    @Override
+    public void runAlone(String name, Work work) throws Exception {
+        CassandraLeases leases = new CassandraLeases(cassandra);
+        String holder = UUID.randomUUID().toString();
+        while (!leases.tryAcquire(name, holder, LEASE)) {
+            Thread.sleep(LEASE_CHECK.toMillis());
+        }
+        try {
+            work.run();
+        } finally {
+            leases.release(name, holder);
+        }
     }
 
     @Override

@@ -10,6 +10,13 @@ interface DataStorage extends AutoCloseable {
     /** The key that signs download links; every node of one deployment must hold the same. */
     byte[] linkSigningKey() throws Exception;
 
+    /** Runs {@code work} while no other node of the deployment runs work of this name. */
+    void runAlone(String name, Work work) throws Exception;
+
+    interface Work {
+        void run() throws Exception;
+    }
+
     @Override
     void close();
 }

@@ -69,7 +69,7 @@ class TwoNodeClusterTest {
         // Under target/, so that the nodes' logs are there to read when a test fails.
         dir = Files.createDirectories(Path.of("target", "two-node-cluster")).toAbsolutePath();
         dir = Files.createTempDirectory(dir, "run-");
-        // One after the other: the first creates the schema and the default organization, the second finds them.
+        // The first node alone makes the schema (Cassandra prefers schema changes from one client at a time).
         one = start(deployment, "one");
         two = start(deployment, "two");
         JsonNode inbox = one.api().post("/api/v0/inboxes", "{\"username\":\"cluster\"}").json();

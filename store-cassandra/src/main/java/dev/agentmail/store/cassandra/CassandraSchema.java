@@ -23,6 +23,8 @@ final class CassandraSchema {
         "CREATE TABLE IF NOT EXISTS unique_claims (scope text, value text, owner text, PRIMARY KEY ((scope, value)))",
         // Secrets every node must share (the download-link signing key), made once by whichever node asks first.
         "CREATE TABLE IF NOT EXISTS shared_secrets (name text PRIMARY KEY, value blob)",
+        // Work one node of the cluster does at a time (the first start's bootstrap); rows expire with their lease.
+        "CREATE TABLE IF NOT EXISTS leases (name text PRIMARY KEY, holder text)",
 
         "CREATE TABLE IF NOT EXISTS organizations (id text PRIMARY KEY, name text, created_at timestamp,"
             + " updated_at timestamp)",

@@ -4,13 +4,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-class CassandraSharedSecretsTest {
+/** What the nodes of a cluster share through Cassandra: secrets and leases. One keyspace for the class. */
+class CassandraSharedStateTest {
     private static CassandraStore store;
 
     @BeforeAll
@@ -45,5 +48,27 @@ class CassandraSharedSecretsTest {
         CassandraSharedSecrets secrets = new CassandraSharedSecrets(store);
 
         assertThat(secrets.getOrCreate("one", 32)).isNotEqualTo(secrets.getOrCreate("two", 32));
+    }
+
+    @Test
+    void oneHolderAtATimeUntilItReleases() {
+        CassandraLeases leases = new CassandraLeases(store);
+
+        assertThat(leases.tryAcquire("bootstrap", "node-1", Duration.ofMinutes(1))).isTrue();
+        assertThat(leases.tryAcquire("bootstrap", "node-2", Duration.ofMinutes(1))).isFalse();
+        leases.release("bootstrap", "node-2");
+        assertThat(leases.tryAcquire("bootstrap", "node-2", Duration.ofMinutes(1))).isFalse();
+
+        leases.release("bootstrap", "node-1");
+        assertThat(leases.tryAcquire("bootstrap", "node-2", Duration.ofMinutes(1))).isTrue();
+        assertThat(leases.tryAcquire("other", "node-1", Duration.ofMinutes(1))).isTrue();
+    }
+
+    @Test
+    void theLeaseOfAHolderThatNeverReleasesRunsOut() {
+        CassandraLeases leases = new CassandraLeases(store);
+        assertThat(leases.tryAcquire("expiring", "dead-node", Duration.ofSeconds(1))).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> leases.tryAcquire("expiring", "node-2", Duration.ofMinutes(1)));
     }
 }
