@@ -5,16 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 /**
  * {@code ./agentmail bench}: measures ingest against stock James, API and webhook latency and resources, prints the
  * table and writes it to docs/benchmarks.md. Options: {@code --messages N} (10000), {@code --runs R} (3),
- * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200).
+ * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200). With the
+ * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
+ * ingest and resources are measured on one distributed node too.
  */
 public final class BenchmarkMain {
     private static final int MAILBOXES = 100;
@@ -47,6 +51,28 @@ public final class BenchmarkMain {
     private record Profile(String name, Starter starter) {
     }
 
+    private static final String DISTRIBUTED = "agentmail, distributed (one node)";
+
+    /** The cluster `./agentmail bench --distributed` started, if it did. */
+    private static Optional<Map<String, String>> cluster() {
+        String cassandra = System.getenv("AGENTMAIL_TEST_CASSANDRA");
+        String openSearch = System.getenv("AGENTMAIL_TEST_OPENSEARCH");
+        String rabbitMq = System.getenv("AGENTMAIL_TEST_RABBITMQ");
+        String management = System.getenv("AGENTMAIL_TEST_RABBITMQ_MANAGEMENT");
+        if (cassandra == null || openSearch == null || rabbitMq == null || management == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of("AGENTMAIL_CASSANDRA_HOSTS", cassandra, "AGENTMAIL_OPENSEARCH_URL", openSearch,
+            "AGENTMAIL_RABBITMQ_URI", rabbitMq, "AGENTMAIL_RABBITMQ_MANAGEMENT_URL", management));
+    }
+
+    /** Each run on fresh tables and a fresh index, so that no run reads what an earlier one left. */
+    private static Map<String, String> withNewKeyspace(Map<String, String> cluster) {
+        Map<String, String> settings = new HashMap<>(cluster);
+        settings.put("AGENTMAIL_CASSANDRA_KEYSPACE", "bench_" + Long.toHexString(System.nanoTime()));
+        return settings;
+    }
+
     private interface Starter {
         MailServer start(Path dir) throws Exception;
     }
@@ -58,16 +84,19 @@ public final class BenchmarkMain {
         int calls = option("calls", 200);
         line("# Benchmarks");
         line("");
+        Optional<Map<String, String>> cluster = cluster();
         line("Machine: " + Machine.describe() + ". Date: " + LocalDate.now() + ". Command: `./agentmail bench"
-            + (arguments.isEmpty() ? "" : " " + arguments) + "`.");
+            + (cluster.isPresent() ? " --distributed" : "") + (arguments.isEmpty() ? "" : " " + arguments) + "`.");
         line("Every server runs in a JVM of its own with default JVM options; each figure of several runs is the "
             + "median with the range (min–max) after it.");
         line("");
 
-        List<Profile> profiles = List.of(
+        List<Profile> profiles = new ArrayList<>(List.of(
             new Profile("stock James 3.8.1 (memory)", dir -> new StockJames(repository, dir)),
             new Profile("agentmail, memory", dir -> new OurServer(repository, dir, "memory")),
-            new Profile("agentmail, embedded (default)", dir -> new OurServer(repository, dir, "embedded")));
+            new Profile("agentmail, embedded (default)", dir -> new OurServer(repository, dir, "embedded"))));
+        cluster.ifPresent(settings -> profiles.add(new Profile(DISTRIBUTED, dir -> new OurServer(repository, dir,
+            "distributed", withNewKeyspace(settings)))));
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> startups = new LinkedHashMap<>();
         Map<String, List<Double>> idle = new LinkedHashMap<>();
@@ -107,6 +136,10 @@ public final class BenchmarkMain {
             + Stats.spread(ratios, "%.2f") + " " + verdict(Stats.median(ratios) >= 0.9) + " |");
         line("| " + embedded + " | " + Stats.spread(rates.get(embedded), "%.0f") + " | ≥ 300/s "
             + verdict(Stats.median(rates.get(embedded)) >= 300) + " |");
+        if (cluster.isPresent()) {
+            line("| " + DISTRIBUTED + " | " + Stats.spread(rates.get(DISTRIBUTED), "%.0f") + " | none; Cassandra, "
+                + "OpenSearch and RabbitMQ run on the same 2 cores, with the test scripts' small heaps |");
+        }
         line("");
 
         try (OurServer server = new OurServer(repository, work.resolve("api"), "embedded")) {

@@ -19,6 +19,11 @@ final class OurServer implements MailServer {
     private final Map<String, String> inboxIds = new HashMap<>();
 
     OurServer(Path repository, Path workDir, String storage) throws Exception {
+        this(repository, workDir, storage, Map.of());
+    }
+
+    /** @param settings further AGENTMAIL_* settings, such as where the distributed profile's cluster is */
+    OurServer(Path repository, Path workDir, String storage, Map<String, String> settings) throws Exception {
         this.storage = storage;
         this.ports = Ports.free();
         Map<String, String> env = new HashMap<>();
@@ -33,6 +38,7 @@ final class OurServer implements MailServer {
         env.put("AGENTMAIL_SUBMISSION_PORT", Integer.toString(ports.submission()));
         env.put("AGENTMAIL_IMAP_PORT", Integer.toString(ports.imap()));
         env.put("AGENTMAIL_ADMIN_PORT", Integer.toString(ports.admin()));
+        env.putAll(settings);
         process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain"), env, workDir,
             "http://127.0.0.1:" + ports.api() + "/health");
         api = new Api(ports.api(), KEY);

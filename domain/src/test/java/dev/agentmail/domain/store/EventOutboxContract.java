@@ -47,8 +47,20 @@ public interface EventOutboxContract {
         long first = outbox.sequenceOf("org_a", "evt_1").orElseThrow();
         assertThat(outbox.eventsAfter("org_a", first, 10)).extracting(StoredEvent::id).containsExactly("evt_3");
         assertThat(outbox.sequenceOf("org_b", "evt_1")).isEmpty();
-        assertThat(outbox.lastSequence()).isEqualTo(outbox.sequenceOf("org_a", "evt_3").orElseThrow());
         assertThat(outbox.eventsAfter("org_a", 0, 1)).hasSize(1);
+    }
+
+    /** What a stream opened "from now" starts after: nothing appended before, everything appended after. */
+    @Test
+    default void theLastSequenceIsWhereTheEventsAppendedFromNowOnBegin() {
+        EventOutbox outbox = eventOutbox();
+        outbox.append(event("evt_1", "org_a", T0), List.of());
+        long now = outbox.lastSequence();
+
+        assertThat(outbox.eventsAfter("org_a", now, 10)).isEmpty();
+        outbox.append(event("evt_2", "org_a", T0.plusMillis(1)), List.of());
+        assertThat(outbox.eventsAfter("org_a", now, 10)).extracting(StoredEvent::id).containsExactly("evt_2");
+        assertThat(outbox.lastSequence()).isGreaterThanOrEqualTo(outbox.sequenceOf("org_a", "evt_2").orElseThrow());
     }
 
     @Test

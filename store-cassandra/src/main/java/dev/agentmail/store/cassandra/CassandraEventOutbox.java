@@ -14,6 +14,7 @@ import dev.agentmail.domain.model.WebhookDelivery.State;
 import dev.agentmail.domain.store.EventOutbox;
 
 import javax.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public class CassandraEventOutbox implements EventOutbox {
     @Inject
     public CassandraEventOutbox(CassandraStore store) {
         this.cql = store.cql();
-        this.sequence = new EventSequence(cql);
+        this.sequence = new EventSequence(Clock.systemUTC());
         this.deliveries = new WebhookDeliveries(cql);
     }
 
@@ -121,7 +122,8 @@ public class CassandraEventOutbox implements EventOutbox {
     private Optional<StoredEvent> event(String eventId) {
         return cql.one(row -> row, "SELECT organization_id, seq FROM event_ids WHERE id = ?", eventId)
             .flatMap(index -> cql.one(CassandraEventOutbox::event, "SELECT " + EVENT_COLUMNS + " FROM events"
-                + " WHERE organization_id = ? AND seq = ?", index.getString("organization_id"), index.getLong("seq")));
+                + " WHERE organization_id = ? AND seq = ? AND id = ?", index.getString("organization_id"),
+                index.getLong("seq"), eventId));
     }
 
     @Override
@@ -210,8 +212,8 @@ public class CassandraEventOutbox implements EventOutbox {
             }
             List<BoundStatement> writes = new ArrayList<>();
             itsDeliveries.forEach(delivery -> writes.addAll(deliveries.deletes(delivery)));
-            writes.add(cql.bind("DELETE FROM events WHERE organization_id = ? AND seq = ?", event.organizationId(),
-                event.seq()));
+            writes.add(cql.bind("DELETE FROM events WHERE organization_id = ? AND seq = ? AND id = ?",
+                event.organizationId(), event.seq(), event.id()));
             writes.add(cql.bind("DELETE FROM event_ids WHERE id = ?", event.id()));
             cql.logged(writes);
             forgotten++;

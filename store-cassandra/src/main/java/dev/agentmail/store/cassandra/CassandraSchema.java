@@ -65,10 +65,9 @@ final class CassandraSchema {
         "CREATE TABLE IF NOT EXISTS delivery_attempts (delivery_id text, recipient text, attempted_at timestamp,"
             + " PRIMARY KEY ((delivery_id, recipient)))",
 
-        // The outbox's event counter: one row, moved on by compare-and-set (see EventSequence).
-        "CREATE TABLE IF NOT EXISTS outbox_sequence (name text PRIMARY KEY, value bigint)",
+        // Numbered by EventSequence; the id in the key too, so that two events numbered alike are both kept.
         "CREATE TABLE IF NOT EXISTS events (organization_id text, seq bigint, id text, event_type text, inbox_id text,"
-            + " payload text, created_at timestamp, PRIMARY KEY ((organization_id), seq))",
+            + " payload text, created_at timestamp, PRIMARY KEY ((organization_id), seq, id))",
         "CREATE TABLE IF NOT EXISTS event_ids (id text PRIMARY KEY, organization_id text, seq bigint,"
             + " created_at timestamp, delivery_ids set<text>)",
         "CREATE TABLE IF NOT EXISTS webhook_deliveries (id text PRIMARY KEY, webhook_id text, event_id text,"

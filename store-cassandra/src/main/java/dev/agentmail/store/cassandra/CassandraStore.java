@@ -53,7 +53,6 @@ public final class CassandraStore implements AutoCloseable {
             for (String table : CassandraSchema.TABLES) {
                 session.execute(SimpleStatement.newInstance(table).setTimeout(SCHEMA_TIMEOUT));
             }
-            EventSequence.initialize(session);
         } catch (DriverException | IllegalStateException e) {
             session.close();
             throw e instanceof DriverException driverException ? Cql.failure(driverException) : e;

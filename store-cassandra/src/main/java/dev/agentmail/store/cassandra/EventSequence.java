@@ -1,76 +1,50 @@
 package dev.agentmail.store.cassandra;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
-import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
-import dev.agentmail.domain.store.StorageException;
+import java.security.SecureRandom;
+import java.time.Clock;
 
 /**
- * The outbox's event numbers: one counter row moved on by compare-and-set (UPDATE ... IF value = ?), so every number
- * is handed out once, across nodes, each larger than those handed out before it. A failed set answers with the
- * current value, so a retry costs one more round. Cassandra's counters cannot do this: they are not read and
- * incremented as one. Numbers lost to a timed-out set leave gaps, which readers do not mind.
+ * The outbox's event numbers, made on each node without asking the others: the time in milliseconds, then a number
+ * drawn at random for this node, then a counter within the millisecond. Numbers grow with time on every node and
+ * across nodes as far as their clocks agree (Cassandra wants them in step anyway); event streams read the last
+ * seconds again, so an event numbered a little behind one from another node is passed on late, not skipped. A
+ * cluster-wide counter would cost a Paxos round per event, all on one row, and hold up indexing behind it.
  *
- * <p>The price is one Paxos round per event, all on one row: some hundreds of events a second across the cluster.
- * Within one node the calls are queued here, so the Paxos rounds contend only between nodes.
+ * <p>Two nodes that drew the same number could number two events alike within one millisecond; the events table keys
+ * rows by number and id, so both are kept.
  */
 final class EventSequence {
-    private static final String NAME = "events";
-    private static final int MAX_ROUNDS = 100;
-    private static final String INITIALIZE = "INSERT INTO outbox_sequence (name, value) VALUES (?, 0) IF NOT EXISTS";
+    private static final int COUNTER_BITS = 10;
+    private static final int NODE_BITS = 12;
+    private static final int TIME_SHIFT = COUNTER_BITS + NODE_BITS;
+    private static final long COUNTER_LIMIT = 1L << COUNTER_BITS;
 
-    private final Cql cql;
-    private long known;
+    private final Clock clock;
+    private final long node = new SecureRandom().nextInt(1 << NODE_BITS);
+    private long millis;
+    private long counter;
+    private long last;
 
-    EventSequence(Cql cql) {
-        this.cql = cql;
-    }
-
-    static void initialize(CqlSession session) {
-        session.execute(SimpleStatement.newInstance(INITIALIZE, NAME));
+    EventSequence(Clock clock) {
+        this.clock = clock;
     }
 
     synchronized long next() {
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            ResultSet result;
-            try {
-                result = cql.execute("UPDATE outbox_sequence SET value = ? WHERE name = ? IF value = ?", known + 1,
-                    NAME, known);
-            } catch (StorageException e) {
-                if (!(e.getCause() instanceof WriteTimeoutException)) {
-                    throw e;
-                }
-                // Applied or not, no one else will get that number: read where the counter is now.
-                known = Math.max(known, serialValue());
-                continue;
-            }
-            if (result.wasApplied()) {
-                return ++known;
-            }
-            Row current = result.one();
-            if (current == null || current.isNull("value")) {
-                // The row is made at start; should it be gone (a truncated table), start again from 0.
-                cql.execute(INITIALIZE, NAME);
-                known = 0;
-            } else {
-                known = current.getLong("value");
-            }
+        // A clock set back, or more events in a millisecond than the counter holds, borrow from the next millisecond.
+        long now = Math.max(clock.millis(), millis);
+        if (now == millis && ++counter >= COUNTER_LIMIT) {
+            now++;
         }
-        throw new StorageException("could not number an event: the outbox counter is too contended", null);
+        if (now != millis) {
+            millis = now;
+            counter = 0;
+        }
+        last = (millis << TIME_SHIFT) | (node << COUNTER_BITS) | counter;
+        return last;
     }
 
-    /** The last number handed out, on any node. */
-    long last() {
-        return cql.one(row -> row.getLong("value"), "SELECT value FROM outbox_sequence WHERE name = ?", NAME)
-            .orElse(0L);
-    }
-
-    private long serialValue() {
-        Row row = cql.execute(cql.bind("SELECT value FROM outbox_sequence WHERE name = ?", NAME)
-            .setConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)).one();
-        return row == null ? 0 : row.getLong("value");
+    /** A number no event made from now on stays below: this node's last, or where the clock stands. */
+    synchronized long last() {
+        return Math.max(last, (clock.millis() << TIME_SHIFT) - 1);
     }
 }

@@ -61,7 +61,6 @@ public final class TestCassandra {
                     .setTimeout(Duration.ofSeconds(60)));
             }
         }
-        EventSequence.initialize(store.session());
     }
 
     public static void dropKeyspace(CassandraStore store) {
