@@ -38,11 +38,16 @@ import java.util.Set;
  *
  * <p>A document is routed by its inbox, so that an inbox's queries read one shard. Writes return once the next
  * refresh has made them visible (refresh=wait_for): an agent told of a new message lists it at once. That costs each
- * create, label change and delete up to one refresh interval (1 s by default, half that on average) of latency, not
- * throughput: concurrent writers share the refresh.
+ * create, label change and delete up to one refresh interval (100 ms here) of latency; concurrent writers share the
+ * refresh.
  */
 public class OpenSearchMessageIndex {
     private static final int RETRIES_ON_CONFLICT = 5;
+    /**
+     * Each write waits for a refresh, and the index listener writes a handful of messages at a time: OpenSearch's
+     * default second would cap indexing at a handful of messages a second.
+     */
+    private static final String REFRESH_INTERVAL = "100ms";
     public static final String INDEX = "messages";
     /** How deep from/size pages go; an inbox's queries read one shard, so a deep page costs that shard alone. */
     static final int MAX_RESULT_WINDOW = 100_000;
@@ -67,7 +72,7 @@ public class OpenSearchMessageIndex {
                 return;
             }
             client.indices().create(create -> create.index(index)
-                .settings(settings -> settings.maxResultWindow(MAX_RESULT_WINDOW))
+                .settings(settings -> settings.maxResultWindow(MAX_RESULT_WINDOW).refreshInterval(time -> time.time(REFRESH_INTERVAL)))
                 .mappings(mapping -> mapping.dynamic(DynamicMapping.Strict).properties(mapping())));
         } catch (OpenSearchException e) {
             // Another node of ours created it first.
