@@ -49,8 +49,4 @@ public record Storage(Kind kind, Optional<String> databaseUrl, Optional<String> 
                     + name + "'");
         }
     }
-
-    public boolean persistent() {
-        return kind != Kind.MEMORY;
-    }
 }

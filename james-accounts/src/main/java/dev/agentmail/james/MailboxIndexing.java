@@ -28,8 +28,10 @@ import javax.mail.Flags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,20 +61,27 @@ public class MailboxIndexing {
     public void indexAppended(MailboxPath path, MailboxId mailboxId, Collection<MessageUid> uids)
         throws MailboxException, IOException {
         Optional<Direction> direction = direction(path);
-        Optional<Inbox> inbox = direction.flatMap(any -> inboxOf(path));
+        if (direction.isEmpty()) {
+            return;
+        }
+        // Usually indexed already (the sender's copy, a repeated event): then no inbox or mailbox need be read.
+        List<MessageUid> missing = new ArrayList<>();
+        for (MessageUid uid : uids) {
+            Optional<StoredMessage> indexed = messages.findByLocation(location(mailboxId, uid));
+            if (indexed.isPresent()) {
+                messages.ensureListed(indexed.get());
+            } else {
+                missing.add(uid);
+            }
+        }
+        Optional<Inbox> inbox = missing.isEmpty() ? Optional.empty() : inboxOf(path);
         if (inbox.isEmpty()) {
             return;
         }
         MailboxSession session = mailboxes.createSystemSession(path.getUser());
         try {
             MessageManager mailbox = mailboxes.getMailbox(mailboxId, session);
-            for (MessageUid uid : uids) {
-                MailboxLocation location = new MailboxLocation(mailboxId.serialize(), uid.asLong());
-                Optional<StoredMessage> indexed = messages.findByLocation(location);
-                if (indexed.isPresent()) {
-                    messages.ensureListed(indexed.get());
-                    continue;
-                }
+            for (MessageUid uid : missing) {
                 MessageResultIterator results = mailbox.getMessages(MessageRange.one(uid), FetchGroup.FULL_CONTENT, session);
                 if (!results.hasNext()) {
                     continue;
@@ -82,12 +91,16 @@ public class MailboxIndexing {
                 try (InputStream raw = result.getFullContent().getInputStream()) {
                     content = MessageParser.parse(raw);
                 }
-                indexer.index(inbox.get(), direction.get(), location, content, labels(result.getFlags()), result.getSize(),
-                    Instant.ofEpochMilli(result.getInternalDate().getTime()));
+                indexer.index(inbox.get(), direction.get(), location(mailboxId, uid), content, labels(result.getFlags()),
+                    result.getSize(), Instant.ofEpochMilli(result.getInternalDate().getTime()));
             }
         } finally {
             mailboxes.endProcessingRequest(session);
         }
+    }
+
+    private static MailboxLocation location(MailboxId mailboxId, MessageUid uid) {
+        return new MailboxLocation(mailboxId.serialize(), uid.asLong());
     }
 
     static Set<String> labels(Flags flags) {

@@ -1,5 +1,7 @@
 package dev.agentmail.store.cassandra;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 
@@ -18,7 +20,7 @@ public class CassandraSharedSecrets {
         cql.execute("INSERT INTO shared_secrets (name, value) VALUES (?, ?) IF NOT EXISTS", name, ByteBuffer.wrap(candidate));
         // Read back at LOCAL_SERIAL: the winner of a race between two starting nodes, whichever it was.
         ByteBuffer value = cql.execute(cql.bind("SELECT value FROM shared_secrets WHERE name = ?", name)
-                .setConsistencyLevel(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_SERIAL))
+                .setConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL))
             .one().getByteBuffer("value");
         byte[] secret = new byte[value.remaining()];
         value.get(secret);
