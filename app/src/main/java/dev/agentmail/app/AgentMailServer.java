@@ -2,7 +2,7 @@ package dev.agentmail.app;
 
 import dev.agentmail.api.ApiServer;
 import dev.agentmail.cluster.RabbitMqEventRelay;
-import dev.agentmail.domain.service.EventFeed;
+import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.OrganizationService;

@@ -1,9 +1,9 @@
 package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
-import dev.agentmail.domain.service.MessageEvents;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Delivery;
+import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.model.EventType;
-import dev.agentmail.domain.service.EventFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.agentmail.cluster;
 
+import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.model.EventType;
-import dev.agentmail.domain.service.EventFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

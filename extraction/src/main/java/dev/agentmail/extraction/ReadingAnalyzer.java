@@ -2,7 +2,7 @@ package dev.agentmail.extraction;
 
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.MessageContent;
-import dev.agentmail.domain.service.MessageAnalyzer;
+import dev.agentmail.domain.port.MessageAnalyzer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 

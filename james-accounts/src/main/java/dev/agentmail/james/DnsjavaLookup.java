@@ -1,6 +1,6 @@
 package dev.agentmail.james;
 
-import dev.agentmail.domain.service.DnsLookup;
+import dev.agentmail.domain.port.DnsLookup;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;

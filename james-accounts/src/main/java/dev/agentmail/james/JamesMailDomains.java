@@ -1,6 +1,6 @@
 package dev.agentmail.james;
 
-import dev.agentmail.domain.service.MailDomains;
+import dev.agentmail.domain.port.MailDomains;
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;

@@ -2,7 +2,7 @@ package dev.agentmail.james;
 
 import dev.agentmail.domain.model.ComposedMail;
 import dev.agentmail.domain.model.MailboxLocation;
-import dev.agentmail.domain.service.MailSender;
+import dev.agentmail.domain.port.MailSender;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;

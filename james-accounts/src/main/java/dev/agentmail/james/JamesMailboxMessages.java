@@ -1,7 +1,7 @@
 package dev.agentmail.james;
 
 import dev.agentmail.domain.model.MailboxLocation;
-import dev.agentmail.domain.service.MailboxMessages;
+import dev.agentmail.domain.port.MailboxMessages;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -69,7 +69,7 @@ public class JamesMailboxMessages implements MailboxMessages {
             }
         });
         if (content[0] == null) {
-            throw new dev.agentmail.domain.service.NotFoundException("message content", location.mailboxId() + "/" + location.uid());
+            throw new dev.agentmail.domain.error.NotFoundException("message content", location.mailboxId() + "/" + location.uid());
         }
         return content[0];
     }

@@ -1,7 +1,7 @@
 package dev.agentmail.james;
 
+import dev.agentmail.domain.error.ForbiddenException;
 import dev.agentmail.domain.service.DomainService;
-import dev.agentmail.domain.service.ForbiddenException;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;

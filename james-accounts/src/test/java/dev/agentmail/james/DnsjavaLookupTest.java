@@ -1,6 +1,6 @@
 package dev.agentmail.james;
 
-import dev.agentmail.domain.service.DnsLookup;
+import dev.agentmail.domain.port.DnsLookup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

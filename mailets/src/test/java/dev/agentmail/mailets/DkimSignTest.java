@@ -1,11 +1,11 @@
 package dev.agentmail.mailets;
 
+import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.model.Domain;
-import dev.agentmail.domain.service.DnsLookup;
-import dev.agentmail.domain.service.DomainEvents;
+import dev.agentmail.domain.port.DnsLookup;
+import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
-import dev.agentmail.domain.service.MailDomains;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;

@@ -1,10 +1,10 @@
 package dev.agentmail.mime;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.ComposedMail;
 import dev.agentmail.domain.model.OutgoingMail;
+import dev.agentmail.domain.port.MimeComposer;
 import dev.agentmail.domain.service.Ids;
-import dev.agentmail.domain.service.InvalidInputException;
-import dev.agentmail.domain.service.MimeComposer;
 
 import javax.activation.DataHandler;
 import javax.mail.Message;

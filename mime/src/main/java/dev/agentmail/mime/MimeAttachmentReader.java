@@ -1,6 +1,6 @@
 package dev.agentmail.mime;
 
-import dev.agentmail.domain.service.AttachmentReader;
+import dev.agentmail.domain.port.AttachmentReader;
 
 import java.io.ByteArrayInputStream;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.agentmail.api.dto.MessageEventPayload;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
-import dev.agentmail.domain.service.EventPayloads;
+import dev.agentmail.domain.port.EventPayloads;
 
 import java.time.Instant;
 

@@ -3,12 +3,12 @@ package dev.agentmail.api;
 import dev.agentmail.api.dto.CreateInboxRequest;
 import dev.agentmail.api.dto.LabelsRequest;
 import dev.agentmail.api.dto.NameRequest;
-import dev.agentmail.domain.service.ConflictException;
-import dev.agentmail.domain.service.ForbiddenException;
-import dev.agentmail.domain.service.InvalidInputException;
-import dev.agentmail.domain.service.LimitExceededException;
-import dev.agentmail.domain.service.NotFoundException;
-import dev.agentmail.domain.service.PayloadTooLargeException;
+import dev.agentmail.domain.error.ConflictException;
+import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.error.PayloadTooLargeException;
 import dev.agentmail.domain.store.AddressTakenException;
 import dev.agentmail.domain.store.StorageException;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class ErrorMappingTest {
 
     @Test
     void anUnansweredDnsLookupIs503() {
-        ApiError error = ErrorMapping.toError(new dev.agentmail.domain.service.DnsLookup.UnavailableException(
+        ApiError error = ErrorMapping.toError(new dev.agentmail.domain.port.DnsLookup.UnavailableException(
             "the DNS lookup of TXT example.com failed: timed out", null));
 
         assertThat(error.status()).isEqualTo(503);

@@ -1,6 +1,6 @@
 package dev.agentmail.domain.model;
 
-import dev.agentmail.domain.service.InvalidInputException;
+import dev.agentmail.domain.error.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.List;

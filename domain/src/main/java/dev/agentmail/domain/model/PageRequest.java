@@ -1,6 +1,6 @@
 package dev.agentmail.domain.model;
 
-import dev.agentmail.domain.service.InvalidInputException;
+import dev.agentmail.domain.error.InvalidInputException;
 
 /** A page of a list: 1-based {@code page}, {@code pageSize} between 1 and {@link #MAX_PAGE_SIZE}. */
 public record PageRequest(int page, int pageSize) {

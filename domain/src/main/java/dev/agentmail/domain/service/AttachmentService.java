@@ -1,8 +1,12 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.AttachmentInfo;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.port.AttachmentReader;
+import dev.agentmail.domain.port.MailboxMessages;
 
 import javax.inject.Inject;
 import java.time.Clock;

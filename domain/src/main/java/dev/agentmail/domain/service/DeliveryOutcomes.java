@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.EventType;

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;

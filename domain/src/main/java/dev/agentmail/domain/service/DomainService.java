@@ -1,10 +1,17 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.ConflictException;
+import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.model.DkimKey;
 import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.port.DnsLookup;
+import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainTakenException;
 import dev.agentmail.domain.store.InboxRepository;

@@ -1,5 +1,8 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.PayloadTooLargeException;
+import dev.agentmail.domain.port.AttachmentFetcher;
 import javax.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;

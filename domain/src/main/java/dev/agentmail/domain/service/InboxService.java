@@ -1,8 +1,12 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.store.AddressTakenException;
 import dev.agentmail.domain.store.InboxRepository;
 import org.slf4j.Logger;

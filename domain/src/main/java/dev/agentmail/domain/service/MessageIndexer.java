@@ -1,13 +1,15 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
-import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.port.MessageAnalyzer;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;

@@ -1,14 +1,19 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.event.EventFeed;
+import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.Direction;
-import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.ThreadSummary;
+import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;

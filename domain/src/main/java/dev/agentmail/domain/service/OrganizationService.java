@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;

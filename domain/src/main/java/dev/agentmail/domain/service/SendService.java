@@ -1,15 +1,23 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.PayloadTooLargeException;
+import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.ComposedMail;
 import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
-import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.OutgoingMail;
 import dev.agentmail.domain.model.OutgoingMail.OutgoingAttachment;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.port.AttachmentFetcher;
+import dev.agentmail.domain.port.MailSender;
+import dev.agentmail.domain.port.MailboxMessages;
+import dev.agentmail.domain.port.MimeComposer;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;

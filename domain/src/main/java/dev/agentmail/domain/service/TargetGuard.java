@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import javax.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import java.util.Optional;
 
 /** Checks for free-text request fields that end up in mail headers or listings. */

@@ -1,5 +1,7 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;

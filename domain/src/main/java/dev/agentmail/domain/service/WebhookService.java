@@ -1,5 +1,10 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.event.EventFeed;
+import dev.agentmail.domain.event.EventFilters;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;

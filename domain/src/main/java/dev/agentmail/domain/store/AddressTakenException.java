@@ -1,6 +1,6 @@
 package dev.agentmail.domain.store;
 
-import dev.agentmail.domain.service.ConflictException;
+import dev.agentmail.domain.error.ConflictException;
 
 public class AddressTakenException extends ConflictException {
     public AddressTakenException(String address) {

@@ -1,6 +1,6 @@
 package dev.agentmail.domain.store;
 
-import dev.agentmail.domain.service.ConflictException;
+import dev.agentmail.domain.error.ConflictException;
 
 public class DomainTakenException extends ConflictException {
     public DomainTakenException(String name) {

@@ -1,6 +1,6 @@
 package dev.agentmail.domain.model;
 
-import dev.agentmail.domain.service.InvalidInputException;
+import dev.agentmail.domain.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.ApiKey;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.ApiKeyRepository;

@@ -1,5 +1,8 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.port.AttachmentReader;
+import dev.agentmail.domain.port.MailboxMessages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

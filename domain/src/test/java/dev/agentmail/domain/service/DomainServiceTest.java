@@ -1,12 +1,19 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.ConflictException;
+import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.Domain;
+import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.port.DnsLookup;
+import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.store.DomainTakenException;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
-import dev.agentmail.domain.model.Inbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

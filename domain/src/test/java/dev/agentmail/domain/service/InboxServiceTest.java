@@ -1,8 +1,16 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.ConflictException;
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.port.DnsLookup;
+import dev.agentmail.domain.port.MailAccounts;
+import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.store.AddressTakenException;
 import dev.agentmail.domain.store.DomainRepositoryContract;
 import dev.agentmail.domain.store.InMemoryDomainRepository;

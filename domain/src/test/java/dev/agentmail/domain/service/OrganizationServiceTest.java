@@ -1,5 +1,7 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.Page;

@@ -1,11 +1,11 @@
 package dev.agentmail.domain.store;
 
+import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.model.DkimKey;
 import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
-import dev.agentmail.domain.service.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.agentmail.domain.store;
 
+import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
-import dev.agentmail.domain.service.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

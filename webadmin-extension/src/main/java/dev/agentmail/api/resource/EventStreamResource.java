@@ -1,9 +1,9 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.event.EventStreams;
 import dev.agentmail.domain.model.StoredEvent;
-import dev.agentmail.domain.service.EventStreams;
-import dev.agentmail.domain.service.LimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

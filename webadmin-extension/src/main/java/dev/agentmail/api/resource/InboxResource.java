@@ -6,9 +6,9 @@ import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.CreateInboxRequest;
 import dev.agentmail.api.dto.InboxResponse;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.service.InboxService;
-import dev.agentmail.domain.service.InvalidInputException;
 
 import javax.inject.Inject;
 import javax.ws.rs.Consumes;

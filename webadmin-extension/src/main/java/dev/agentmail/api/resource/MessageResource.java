@@ -12,11 +12,11 @@ import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
 import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
-import dev.agentmail.domain.service.NotFoundException;
 import dev.agentmail.domain.service.SendService;
 
 import javax.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.PageRequest;
-import dev.agentmail.domain.service.InvalidInputException;
 
 /** Reads {@code page} and {@code page_size} query parameters, answering 400 rather than guessing. */
 public final class PageParams {

@@ -5,13 +5,13 @@ import dev.agentmail.api.ApiError;
 import dev.agentmail.api.ErrorMapping;
 import dev.agentmail.api.JsonMapper;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.InboxService;
-import dev.agentmail.domain.service.InvalidInputException;
 import dev.agentmail.domain.service.MessageService;
-import dev.agentmail.domain.service.NotFoundException;
 import dev.agentmail.domain.service.SendService;
 
 import javax.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.agentmail.api.resource;
 
-import dev.agentmail.domain.service.InvalidInputException;
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.service.MessageService;
 
 import java.time.Instant;

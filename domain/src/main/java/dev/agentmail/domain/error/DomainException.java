@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
+
+
 
 /** A refusal that the caller can act on; the REST layer maps each subclass to one HTTP status. */
 public abstract class DomainException extends RuntimeException {

@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
+
+
 
 /** A message or attachment larger than the configured maximum. */
 public class PayloadTooLargeException extends DomainException {

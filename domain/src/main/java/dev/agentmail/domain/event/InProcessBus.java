@@ -1,4 +1,4 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.event;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
 
 import java.util.Optional;
 

@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.port;
+
+
 
 /** The mail server's side of an inbox: the account SMTP delivers to and IMAP logs in to. */
 public interface MailAccounts {

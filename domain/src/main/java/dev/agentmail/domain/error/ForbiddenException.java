@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
+
+
 
 /** A credential that does not grant the request, such as a tampered or expired download link. */
 public class ForbiddenException extends DomainException {

@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.port;
+
+
 
 /** The mail server's list of the domains it receives mail for. */
 public interface MailDomains {

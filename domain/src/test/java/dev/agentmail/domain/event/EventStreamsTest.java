@@ -1,4 +1,4 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.event;
 
 import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.EventType;
@@ -6,6 +6,7 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.WebhookDelivery;
+import dev.agentmail.domain.service.MutableClock;
 import dev.agentmail.domain.store.EventOutbox;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
+
+
 
 /** The organization has reached one of its configured limits. */
 public class LimitExceededException extends DomainException {

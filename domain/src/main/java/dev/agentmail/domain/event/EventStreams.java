@@ -1,7 +1,9 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.event;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.EventFilter;
 import dev.agentmail.domain.model.StoredEvent;
+import dev.agentmail.domain.service.TextInput;
 import dev.agentmail.domain.store.EventOutbox;
 
 import javax.inject.Inject;

@@ -1,5 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.port;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import java.net.URI;
 import java.util.Optional;
 

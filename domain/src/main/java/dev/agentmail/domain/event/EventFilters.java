@@ -1,6 +1,11 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.event;
 
+import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.service.Ids;
+import dev.agentmail.domain.service.InboxService;
+import dev.agentmail.domain.service.TextInput;
 
 import javax.inject.Inject;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
+
+
 
 /** The request clashes with existing state, such as an email address that is already taken. */
 public class ConflictException extends DomainException {

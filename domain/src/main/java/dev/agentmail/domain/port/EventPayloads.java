@@ -1,4 +1,4 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.port;
 
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.MessageEvent;

@@ -1,4 +1,4 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.event;
 
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.EventType;
@@ -6,6 +6,8 @@ import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
+import dev.agentmail.domain.port.EventPayloads;
+import dev.agentmail.domain.service.Ids;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.WebhookRepository;
 import org.slf4j.Logger;

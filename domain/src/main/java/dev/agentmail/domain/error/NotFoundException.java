@@ -1,4 +1,6 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.error;
+
+
 
 /** The resource does not exist, or belongs to another organization: both look the same from outside. */
 public class NotFoundException extends DomainException {
