@@ -293,4 +293,18 @@ class JavaMailComposerTest {
         assertThat(((InternetAddress) to[0]).getPersonal()).isEqualTo("Bob, the builder");
         assertThat(message.getHeader("To", null)).isEqualTo("\"Bob, the builder\" <bob@remote.test>, Carol <carol@remote.test>");
     }
+
+    /** Names in To, Cc, Reply-To and Bcc, such as a reply to "José <jose@...>", go out as encoded words, not raw 8-bit. */
+    @Test
+    void nonAsciiDisplayNamesAreEncodedWordsInEveryAddressHeader() throws Exception {
+        ComposedMail composed = compose(Mail.plain().to(List.of("Zoë <zoe@remote.test>")).cc(List.of("José <jose@remote.test>"))
+            .replyTo(List.of("Björn <bjorn@agentmail.test>")).bcc(List.of("Łukasz <lukasz@remote.test>")));
+
+        assertThat(raw(composed.sentCopy())).matches("[\\x00-\\x7F]*");
+        MimeMessage message = parse(composed.sentCopy());
+        assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getPersonal()).isEqualTo("Zoë");
+        assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.CC)[0]).getPersonal()).isEqualTo("José");
+        assertThat(((InternetAddress) message.getReplyTo()[0]).getPersonal()).isEqualTo("Björn");
+        assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.BCC)[0]).getPersonal()).isEqualTo("Łukasz");
+    }
 }
