@@ -24,12 +24,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class JavaMailComposerTest {
-    private static final Session SESSION = Session.getInstance(new java.util.Properties());
+    private static final Session SESSION = Session.getInstance(new Properties());
     private final JavaMailComposer composer = new JavaMailComposer();
 
     /** Fields of a message an inbox sends; each test changes what it is about. */
