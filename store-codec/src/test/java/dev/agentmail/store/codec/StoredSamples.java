@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The values whose stored JSON, as the version before the storage records wrote it, is in src/test/resources/stored-json-v0. */
+/** The values whose JSON, as the version before the storage records stored it, is in resources/stored-json-v0. */
 final class StoredSamples {
     static final MessageContent FULL_CONTENT = new MessageContent(Optional.of("<a1@example.com>"),
         Optional.of("<parent@example.org>"), List.of("<root@example.org>", "<parent@example.org>"),
