@@ -20,7 +20,12 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck,
                               RetrySchedule webhookRetries, String mxHost, int mxPriority, String spfInclude,
                               String dkimSelector, Optional<Path> dkimKey, Optional<String> dmarcRua,
-                              boolean allowUnverifiedSending, Duration domainCheck) {
+                              boolean allowUnverifiedSending, Duration domainCheck, Tls tls) {
+
+    /** Where TLS is served, and with which certificate files (none: a self-signed one under the data dir). */
+    public record Tls(int submissionsPort, int imapsPort, Optional<Integer> apiPort, Optional<Path> certificate,
+                      Optional<Path> key, Optional<Boolean> allowPlaintextAuth, Duration reloadCheck) {
+    }
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -54,7 +59,12 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             settings.optional("AGENTMAIL_DKIM_KEY").map(Path::of),
             settings.optional("AGENTMAIL_DMARC_RUA").map(rua -> settings.email("AGENTMAIL_DMARC_RUA", rua)),
             settings.bool("AGENTMAIL_ALLOW_UNVERIFIED_SENDING", false),
-            Duration.ofSeconds(settings.integer("AGENTMAIL_DOMAIN_CHECK_SECONDS", 300, 1, 86400)));
+            Duration.ofSeconds(settings.integer("AGENTMAIL_DOMAIN_CHECK_SECONDS", 300, 1, 86400)),
+            new Tls(settings.port("AGENTMAIL_SUBMISSIONS_PORT", 2465), settings.port("AGENTMAIL_IMAPS_PORT", 1993),
+                settings.optional("AGENTMAIL_API_TLS_PORT").map(value -> settings.port("AGENTMAIL_API_TLS_PORT", 0)),
+                settings.optional("AGENTMAIL_TLS_CERT").map(Path::of), settings.optional("AGENTMAIL_TLS_KEY").map(Path::of),
+                settings.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> settings.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
+                Duration.ofSeconds(settings.integer("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600))));
     }
 
     private static InetSocketAddress socketAddress(String hostAndPort) {

@@ -52,6 +52,8 @@ import dev.agentmail.james.JamesMailSender;
 import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
+import dev.agentmail.james.PlaintextAuthRule;
+import dev.agentmail.tls.CertificateFiles;
 import dev.agentmail.mime.JavaMailComposer;
 import dev.agentmail.mime.MimeAttachmentReader;
 import org.apache.james.events.EventListener;
@@ -64,10 +66,12 @@ import java.util.List;
 public class AgentMailModule extends AbstractModule {
     private final AgentMailConfig config;
     private final byte[] signingKey;
+    private final CertificateFiles certificate;
 
-    public AgentMailModule(AgentMailConfig config, byte[] signingKey) {
+    public AgentMailModule(AgentMailConfig config, byte[] signingKey, CertificateFiles certificate) {
         this.config = config;
         this.signingKey = signingKey.clone();
+        this.certificate = certificate;
     }
 
     @Override
@@ -80,7 +84,9 @@ public class AgentMailModule extends AbstractModule {
         bind(DomainSettings.class).toInstance(new DomainSettings(config.mxHost(), config.mxPriority(), config.spfInclude(),
             config.dkimSelector(), config.dmarcRua(), config.allowUnverifiedSending(),
             config.dkimKey().map(PlatformDkimKey::load)));
-        bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl()));
+        bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl(),
+            config.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate))));
+        bind(PlaintextAuthRule.class).toInstance(PlaintextAuthRule.of(config.tls().allowPlaintextAuth()));
         bind(LinkSigner.class).toInstance(new LinkSigner(signingKey));
 
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);

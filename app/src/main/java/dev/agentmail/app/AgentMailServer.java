@@ -11,6 +11,9 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.james.ResolverDnsService;
+import dev.agentmail.tls.CertificateFiles;
+import dev.agentmail.tls.CertificateReloader;
+import dev.agentmail.tls.ServerCertificates;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.filesystem.api.FileSystem;
@@ -35,15 +38,17 @@ public final class AgentMailServer implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final WebhookDispatcher dispatcher;
     private final Optional<RabbitMqEventRelay> relay;
+    private final CertificateReloader reloader;
 
     private AgentMailServer(GuiceJamesServer james, DataStorage storage, ApiServer api, Housekeeping housekeeping,
-                            WebhookDispatcher dispatcher, Optional<RabbitMqEventRelay> relay) {
+                            WebhookDispatcher dispatcher, Optional<RabbitMqEventRelay> relay, CertificateReloader reloader) {
         this.james = james;
         this.storage = storage;
         this.api = api;
         this.housekeeping = housekeeping;
         this.dispatcher = dispatcher;
         this.relay = relay;
+        this.reloader = reloader;
     }
 
     public static AgentMailServer start(AgentMailConfig config, PrintStream console) throws Exception {
@@ -52,7 +57,11 @@ public final class AgentMailServer implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         Files.createDirectories(config.dataDir());
-        JamesConfigurationWriter.write(config);
+        CertificateFiles certificate = ServerCertificates.choose(config.tls().certificate(), config.tls().key(),
+            config.dataDir(), config.domain());
+        console.println("agentmail: TLS certificate " + certificate.chain() + ", SHA-256 "
+            + ServerCertificates.fingerprint(certificate.chain()));
+        JamesConfigurationWriter.write(config, certificate);
         DataStorage storage = StorageProfile.openStorage(config);
         GuiceJamesServer james;
         try {
@@ -61,7 +70,7 @@ public final class AgentMailServer implements AutoCloseable {
                     .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                     .build())
                 .combineWith(StorageProfile.jamesModules(config, storage), storage.repositories(),
-                    new AgentMailModule(config, storage.linkSigningKey()))
+                    new AgentMailModule(config, storage.linkSigningKey(), certificate))
                 .overrideWith(binder -> {
                     binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
                     config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
@@ -91,7 +100,9 @@ public final class AgentMailServer implements AutoCloseable {
                 probe.instance(EventOutbox.class), Clock.systemUTC(), config.expiryCheck(), config.domainCheck());
             WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
             dispatcher.start();
-            return new AgentMailServer(james, storage, api, housekeeping, dispatcher, relay);
+            CertificateReloader reloader = CertificateReloader.start(certificate,
+                probe.instance(TlsListeners.class).all(certificate), config.tls().reloadCheck());
+            return new AgentMailServer(james, storage, api, housekeeping, dispatcher, relay, reloader);
         } catch (Exception | Error e) {
             relay.ifPresent(RabbitMqEventRelay::close);
             james.stop();
@@ -110,6 +121,7 @@ public final class AgentMailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        reloader.close();
         dispatcher.close();
         relay.ifPresent(RabbitMqEventRelay::close);
         housekeeping.close();

@@ -1,5 +1,8 @@
 package dev.agentmail.app;
 
+import dev.agentmail.tls.CertificateFiles;
+import dev.agentmail.tls.TlsPolicy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +27,21 @@ public final class JamesConfigurationWriter {
     }
 
     /** @return the directory James reads its configuration from */
-    public static Path write(AgentMailConfig config) throws IOException {
+    public static Path write(AgentMailConfig config, CertificateFiles certificate) throws IOException {
         Path confDir = Files.createDirectories(config.dataDir().resolve("conf"));
-        Map<String, String> values = values(config);
+        Map<String, String> values = values(config, certificate);
         for (String file : FILES) {
             Files.writeString(confDir.resolve(file), render(read(file), values), StandardCharsets.UTF_8);
         }
         return confDir;
     }
 
-    static Map<String, String> values(AgentMailConfig config) {
+    static Map<String, String> values(AgentMailConfig config, CertificateFiles certificate) {
         return Map.ofEntries(
+            Map.entry("agentmail.tls.starttls.xml", tlsXml(certificate, false)),
+            Map.entry("agentmail.tls.implicit.xml", tlsXml(certificate, true)),
+            Map.entry("agentmail.submissions.port", String.valueOf(config.tls().submissionsPort())),
+            Map.entry("agentmail.imaps.port", String.valueOf(config.tls().imapsPort())),
             Map.entry("agentmail.relay.xml", config.smtpRelay()
                 .map(relay -> "<gateway>" + relay + "</gateway>").orElse("<!-- no relay: delivery by MX lookup -->")),
             Map.entry("agentmail.bind", config.bind()),
@@ -47,6 +54,18 @@ public final class JamesConfigurationWriter {
             Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024))),
             Map.entry("agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config)),
             Map.entry("agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config)));
+    }
+
+    /** James's {@code <tls>} element: the certificate as PEM files, and {@link TlsPolicy}'s floor. */
+    static String tlsXml(CertificateFiles certificate, boolean implicit) {
+        StringBuilder xml = new StringBuilder("<tls socketTLS=\"" + implicit + "\" startTLS=\"" + !implicit + "\">")
+            .append("<privateKey>").append(escapeXml("file://" + certificate.key())).append("</privateKey>")
+            .append("<certificates>").append(escapeXml("file://" + certificate.chain())).append("</certificates>")
+            .append("<supportedProtocols>");
+        TlsPolicy.PROTOCOLS.forEach(protocol -> xml.append("<protocol>").append(protocol).append("</protocol>"));
+        xml.append("</supportedProtocols><supportedCipherSuites>");
+        TlsPolicy.CIPHER_SUITES.forEach(suite -> xml.append("<cipherSuite>").append(suite).append("</cipherSuite>"));
+        return xml.append("</supportedCipherSuites></tls>").toString();
     }
 
     static String render(String template, Map<String, String> values) {

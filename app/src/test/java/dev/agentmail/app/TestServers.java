@@ -46,6 +46,8 @@ final class TestServers {
         all.put("AGENTMAIL_SMTP_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_SUBMISSION_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_IMAP_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_SUBMISSIONS_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_IMAPS_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ADMIN_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         // Webhook retries in seconds rather than hours, so outage tests finish.
