@@ -2,6 +2,7 @@ package dev.agentmail.api;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import dev.agentmail.api.auth.ApiKeyAuthFilter;
+import org.apache.james.lifecycle.api.Startable;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -13,11 +14,12 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import java.util.Set;
 
 /** The REST API: Jersey on the Jetty that James already ships, with resources made by Guice. */
-public class ApiServer implements AutoCloseable {
+public class ApiServer implements AutoCloseable, Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_THREADS = 200;
     private static final long STOP_TIMEOUT_MS = 5_000;
@@ -61,6 +63,8 @@ public class ApiServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** Stopped by James's {@code @PreDestroy} stage when the server runs in James. */
+    @PreDestroy
     @Override
     public void close() throws Exception {
         server.stop();
