@@ -24,9 +24,8 @@ import java.util.UUID;
  *
  * @param <S> the storage it opens, which its James modules may build on (the JPA stores share our database)
  */
-sealed interface StorageProfile<S extends DataStorage> {
-    String JPA_MAIL_REPOSITORY = "org.apache.james.mailrepository.jpa.JPAMailRepository";
-
+sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Memory, StorageProfile.OneDatabase,
+    StorageProfile.Distributed {
     /** The value of AGENTMAIL_STORAGE that chooses it. */
     String name();
 
@@ -106,8 +105,31 @@ sealed interface StorageProfile<S extends DataStorage> {
         }
     }
 
+    /** James on JPA over our database, the spool under the data dir: what {@link Embedded} and {@link Postgres} share. */
+    sealed interface OneDatabase extends StorageProfile<JdbcStorage> {
+        Path dataDir();
+
+        @Override
+        default Module modules(JdbcStorage storage) {
+            return Modules.combine(
+                JamesServerModules.PROTOCOLS,
+                JpaJamesModules.modules(storage.dataSource(), dataDir().resolve("spool")),
+                storage.repositories());
+        }
+
+        @Override
+        default String mailRepositoryProtocol() {
+            return "jpa";
+        }
+
+        @Override
+        default String mailRepositoryClass() {
+            return "org.apache.james.mailrepository.jpa.JPAMailRepository";
+        }
+    }
+
     /** The default: James's stores, the spool and our data under the data dir, on Derby and ActiveMQ. */
-    record Embedded(Path dataDir) implements StorageProfile<JdbcStorage> {
+    record Embedded(Path dataDir) implements OneDatabase {
         static final String NAME = "embedded";
 
         @Override
@@ -120,21 +142,6 @@ sealed interface StorageProfile<S extends DataStorage> {
             return JdbcStorage.open("jdbc:derby:" + dataDir.resolve("db") + ";create=true", Optional.empty(),
                 Optional.empty(), dataDir);
         }
-
-        @Override
-        public Module modules(JdbcStorage storage) {
-            return jpaModules(storage, dataDir);
-        }
-
-        @Override
-        public String mailRepositoryProtocol() {
-            return "jpa";
-        }
-
-        @Override
-        public String mailRepositoryClass() {
-            return JPA_MAIL_REPOSITORY;
-        }
     }
 
     /**
@@ -142,7 +149,7 @@ sealed interface StorageProfile<S extends DataStorage> {
      * spool stays under the data dir.
      */
     record Postgres(String databaseUrl, Optional<String> user, Optional<Secret> password, Path dataDir)
-        implements StorageProfile<JdbcStorage> {
+        implements OneDatabase {
         static final String NAME = "postgres";
 
         @Override
@@ -153,21 +160,6 @@ sealed interface StorageProfile<S extends DataStorage> {
         @Override
         public JdbcStorage open() {
             return JdbcStorage.open(databaseUrl, user, password.map(Secret::value), dataDir);
-        }
-
-        @Override
-        public Module modules(JdbcStorage storage) {
-            return jpaModules(storage, dataDir);
-        }
-
-        @Override
-        public String mailRepositoryProtocol() {
-            return "jpa";
-        }
-
-        @Override
-        public String mailRepositoryClass() {
-            return JPA_MAIL_REPOSITORY;
         }
     }
 
@@ -203,12 +195,5 @@ sealed interface StorageProfile<S extends DataStorage> {
         public String mailRepositoryClass() {
             return CassandraMailRepositoriesModule.CLASS;
         }
-    }
-
-    private static Module jpaModules(JdbcStorage storage, Path dataDir) {
-        return Modules.combine(
-            JamesServerModules.PROTOCOLS,
-            JpaJamesModules.modules(storage.dataSource(), dataDir.resolve("spool")),
-            storage.repositories());
     }
 }
