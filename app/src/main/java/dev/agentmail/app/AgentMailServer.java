@@ -2,6 +2,9 @@ package dev.agentmail.app;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.tls.CertificateFiles;
+import dev.agentmail.tls.ServerCertificates;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.Configuration;
@@ -16,8 +19,8 @@ import java.nio.file.Files;
  * One running agentmail: James (SMTP, IMAP, spool, mailboxes) composed with our modules, started and stopped by
  * James's own lifecycle. Each of our modules starts what it holds through an {@code InitializationOperation}, in
  * this order: the cluster's event relay, the first start's organization, the REST API, the chores, webhook
- * delivery; James's {@code @PreDestroy} stage stops them in reverse. Our storage is opened before James and closed
- * after it.
+ * delivery, certificate reloads; James's {@code @PreDestroy} stage stops them in reverse. Our storage is opened
+ * before James and closed after it.
  */
 public final class AgentMailServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(AgentMailServer.class);
@@ -36,8 +39,13 @@ public final class AgentMailServer implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         Files.createDirectories(settings.dataDir());
-        JamesConfigurationWriter.write(settings);
-        AgentMailServer server = start(settings, settings.storage(), console);
+        TlsSettings tls = settings.tls();
+        CertificateFiles certificate = ServerCertificates.choose(tls.certificate(), tls.key(), settings.dataDir(),
+            settings.james().domain());
+        console.println("agentmail: TLS certificate " + certificate.chain() + ", SHA-256 "
+            + ServerCertificates.fingerprint(certificate.chain()));
+        JamesConfigurationWriter.write(settings, certificate);
+        AgentMailServer server = start(settings, settings.storage(), certificate, console);
         JamesSettings james = settings.james();
         LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
             settings.api().publicUrl(), james.bind(), james.smtpPort(), james.bind(), james.submissionPort(),
@@ -46,7 +54,8 @@ public final class AgentMailServer implements AutoCloseable {
     }
 
     private static <S extends DataStorage> AgentMailServer start(AgentMailSettings settings, StorageProfile<S> profile,
-                                                                 PrintStream console) throws Exception {
+                                                                 CertificateFiles certificate, PrintStream console)
+        throws Exception {
         S storage = profile.open();
         GuiceJamesServer james = null;
         try {
@@ -54,7 +63,7 @@ public final class AgentMailServer implements AutoCloseable {
                     .workingDirectory(settings.dataDir().toFile())
                     .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                     .build())
-                .combineWith(profile.modules(storage), ourModules(settings, storage, console))
+                .combineWith(profile.modules(storage), ourModules(settings, storage, certificate, console))
                 .overrideWith(JamesAdaptersModule.overridesOfJames(settings.dns()));
             james.start();
             return new AgentMailServer(james, storage);
@@ -69,15 +78,19 @@ public final class AgentMailServer implements AutoCloseable {
     }
 
     /** Ours, by concern, as James's server mains group theirs. */
-    private static Module ourModules(AgentMailSettings settings, DataStorage storage, PrintStream console) {
+    private static Module ourModules(AgentMailSettings settings, DataStorage storage, CertificateFiles certificate,
+                                     PrintStream console) {
+        ApiServerSettings api = settings.api();
         return Modules.combine(
             binder -> binder.bind(DataStorage.class).toInstance(storage),
             new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping()),
             new JamesAdaptersModule(settings.dns()),
             new MimeAndExtractionModule(),
             new WebhooksAndEventsModule(settings.webhookRetries()),
-            new RestModule(settings.api(), settings.james()),
+            new RestModule(new ApiServerSettings(api.bindAddress(), api.port(), api.publicUrl(),
+                settings.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate))), settings.james()),
             new BootstrapModule(settings.bootstrap(), console),
+            new TlsModule(settings.tls(), certificate),
             AgentMailProbe.MODULE);
     }
 

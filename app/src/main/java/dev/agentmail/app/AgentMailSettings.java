@@ -16,7 +16,8 @@ import java.util.Map;
  */
 record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings james, ApiServerSettings api,
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
-                         DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries) {
+                         DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
+                         TlsSettings tls) {
 
     static AgentMailSettings fromEnvironment(Map<String, String> variables) {
         EnvironmentSettings env = new EnvironmentSettings(variables);
@@ -55,6 +56,14 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
             new HousekeepingSettings(
                 env.seconds("AGENTMAIL_EXPIRY_CHECK_SECONDS", 30, 1, 3600),
                 env.seconds("AGENTMAIL_DOMAIN_CHECK_SECONDS", 300, 1, 86400)),
-            env.parsed("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", RetrySchedule.DEFAULT, RetrySchedule::parse));
+            env.parsed("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", RetrySchedule.DEFAULT, RetrySchedule::parse),
+            new TlsSettings(
+                env.port("AGENTMAIL_SUBMISSIONS_PORT", 2465),
+                env.port("AGENTMAIL_IMAPS_PORT", 1993),
+                env.optional("AGENTMAIL_API_TLS_PORT").map(value -> env.port("AGENTMAIL_API_TLS_PORT", 0)),
+                env.optionalPath("AGENTMAIL_TLS_CERT"),
+                env.optionalPath("AGENTMAIL_TLS_KEY"),
+                env.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> env.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
+                env.seconds("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600)));
     }
 }

@@ -46,6 +46,8 @@ final class TestServers {
         all.put("AGENTMAIL_SMTP_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_SUBMISSION_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_IMAP_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_SUBMISSIONS_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_IMAPS_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ADMIN_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         // Webhook retries in seconds rather than hours, so outage tests finish.
@@ -84,12 +86,12 @@ final class TestServers {
     }
 
     /** Where a test server listens, from its settings. */
-    record ServerConfig(String domain, String publicUrl, int apiPort, int smtpPort, int submissionPort, int imapPort,
-                        int adminPort) {
+    record ServerConfig(Path dataDir, String domain, String publicUrl, int apiPort, int smtpPort, int submissionPort,
+                        int imapPort, int adminPort, TlsSettings tls) {
         static ServerConfig of(AgentMailSettings settings) {
             JamesSettings james = settings.james();
-            return new ServerConfig(james.domain(), settings.api().publicUrl(), settings.api().port(), james.smtpPort(),
-                james.submissionPort(), james.imapPort(), james.adminPort());
+            return new ServerConfig(settings.dataDir(), james.domain(), settings.api().publicUrl(), settings.api().port(),
+                james.smtpPort(), james.submissionPort(), james.imapPort(), james.adminPort(), settings.tls());
         }
     }
 

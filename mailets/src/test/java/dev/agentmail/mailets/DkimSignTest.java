@@ -1,9 +1,11 @@
 package dev.agentmail.mailets;
 
 import dev.agentmail.domain.event.DomainEvents;
+import dev.agentmail.domain.model.DkimKey;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.port.DnsLookup;
 import dev.agentmail.domain.port.MailDomains;
+import dev.agentmail.domain.service.DkimKeys;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
 import dev.agentmail.domain.service.PlatformSettings;
@@ -22,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -57,7 +60,7 @@ class DkimSignTest {
             + "Content-Transfer-Encoding: 7bit\r\n"
             + "\r\n"
             + "Hello Bob.\r\n";
-        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        return parse(raw);
     }
 
     private static FakeMail mail(String sender, MimeMessage message) throws Exception {
@@ -71,11 +74,19 @@ class DkimSignTest {
     }
 
     private List<SignatureRecord> verify(byte[] raw) throws Exception {
-        String record = example.records().get(2).value();
+        return verify(raw, "example.com", example.records().get(2).value());
+    }
+
+    private static List<SignatureRecord> verify(byte[] raw, String domain, String record) throws Exception {
         return new DKIMVerifier((method, selector, token) -> {
-            assertThat(selector.toString() + "._domainkey." + token).isEqualTo("dkim._domainkey.example.com");
+            assertThat(selector.toString() + "._domainkey." + token).isEqualTo("dkim._domainkey." + domain);
             return List.of(record);
         }).verify(new ByteArrayInputStream(raw));
+    }
+
+    private static MimeMessage parse(String raw) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()),
+            new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -117,5 +128,74 @@ class DkimSignTest {
         assertThat(otherFrom.getMessage().getHeader("DKIM-Signature")).isNull();
         assertThat(unknown.getMessage().getHeader("DKIM-Signature")).isNull();
         assertThat(platform.getMessage().getHeader("DKIM-Signature")).as("no platform key configured").isNull();
+    }
+
+    @Test
+    void platformMailIsSignedWithThePlatformKeyWhenOneIsConfigured() throws Exception {
+        DkimKey platformKey = DkimKeys.generate("dkim");
+        DomainService withPlatformKey = new DomainService(new InMemoryDomainRepository(), new InMemoryInboxRepository(),
+            mock(MailDomains.class), mock(DnsLookup.class), new DomainEvents(),
+            new PlatformSettings("agentmail.test", 10, 10, 1024, false),
+            new DomainSettings("mx.agentmail.test", 10, "_spf.agentmail.test", "dkim", Optional.empty(), false,
+                Optional.of(DkimKeys.privateKey(platformKey))), Clock.systemUTC());
+        FakeMail mail = mail("agent@agentmail.test", message("agent@agentmail.test"));
+
+        new DkimSign(withPlatformKey).service(mail);
+
+        assertThat(mail.getMessage().getHeader("DKIM-Signature", null)).contains("d=agentmail.test", "s=dkim");
+        assertThat(verify(bytes(mail.getMessage()), "agentmail.test", "v=DKIM1; k=rsa; p=" + platformKey.publicKey()))
+            .hasSize(1);
+    }
+
+    @Test
+    void theDomainsAreComparedWithoutCase() throws Exception {
+        FakeMail mail = mail("Agent@EXAMPLE.com", message("agent@Example.COM"));
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader("DKIM-Signature", null)).contains("d=example.com");
+        assertThat(verify(bytes(mail.getMessage()))).hasSize(1);
+    }
+
+    @Test
+    void bouncesWithoutASenderAndMailWhoseFromNamesAnotherDomainTooAreLeftUnsigned() throws Exception {
+        FakeMail bounce = FakeMail.builder().name("bounce-1").recipient("bob@remote.test")
+            .mimeMessage(message("agent@example.com")).build();
+        FakeMail mixedFrom = mail("agent@example.com", parse(new String(bytes(message("agent@example.com")),
+            StandardCharsets.UTF_8).replace("From: Agent <agent@example.com>",
+            "From: Agent <agent@example.com>, Boss <ceo@bank.test>")));
+        FakeMail noFrom = mail("agent@example.com", parse(new String(bytes(message("agent@example.com")),
+            StandardCharsets.UTF_8).replace("From: Agent <agent@example.com>\r\n", "")));
+
+        mailet.service(bounce);
+        mailet.service(mixedFrom);
+        mailet.service(noFrom);
+
+        assertThat(bounce.getMessage().getHeader("DKIM-Signature")).isNull();
+        assertThat(mixedFrom.getMessage().getHeader("DKIM-Signature")).isNull();
+        assertThat(noFrom.getMessage().getHeader("DKIM-Signature")).isNull();
+    }
+
+    @Test
+    void theOtherHeadersThatGiveMeaningAreSignedWhenPresentAndKeepTheirOrder() throws Exception {
+        String raw = new String(bytes(message("agent@example.com")), StandardCharsets.UTF_8).replace("To: bob@remote.test\r\n",
+            "To: bob@remote.test\r\nCc: carol@remote.test\r\nReply-To: replies@example.com\r\nSender: agent@example.com\r\n"
+                + "In-Reply-To: <0@remote.test>\r\nReferences: <0@remote.test>\r\nX-Trace: kept\r\n");
+        FakeMail mail = mail("agent@example.com", parse(raw));
+        List<String> before = Collections.list(mail.getMessage().getAllHeaderLines());
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader("DKIM-Signature", null)).contains("h=From:Sender:Reply-To:Subject:Date:"
+            + "Message-ID:To:Cc:In-Reply-To:References:MIME-Version:Content-Type:Content-Transfer-Encoding;");
+        List<String> after = Collections.list(mail.getMessage().getAllHeaderLines());
+        assertThat(after.get(0)).startsWith("DKIM-Signature:");
+        assertThat(after.subList(1, after.size())).isEqualTo(before);
+        String signed = new String(bytes(mail.getMessage()), StandardCharsets.UTF_8);
+        assertThat(verify(signed.getBytes(StandardCharsets.UTF_8))).hasSize(1);
+        assertThat(verify(signed.replace("X-Trace: kept", "X-Trace: changed").getBytes(StandardCharsets.UTF_8)))
+            .as("an unsigned header may change").hasSize(1);
+        assertThatThrownBy(() -> verify(signed.replace("Reply-To: replies@", "Reply-To: thief@")
+            .getBytes(StandardCharsets.UTF_8))).isInstanceOf(FailException.class);
     }
 }

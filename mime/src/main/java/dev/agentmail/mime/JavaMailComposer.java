@@ -160,7 +160,13 @@ public class JavaMailComposer implements MimeComposer {
                     throw new AddressException("one address with a domain is expected");
                 }
                 one[0].validate();
+                if (one[0].getPersonal() != null) {
+                    // Parsing keeps the name as typed; a non-ASCII one must go out as an RFC 2047 encoded word.
+                    one[0].setPersonal(one[0].getPersonal(), "UTF-8");
+                }
                 parsed.add(one[0]);
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
             } catch (AddressException e) {
                 throw new InvalidInputException(field, "invalid address in " + field + ": '" + address + "'");
             }
