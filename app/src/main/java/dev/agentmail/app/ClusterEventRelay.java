@@ -12,7 +12,7 @@ import java.util.Optional;
 final class ClusterEventRelay implements Startable {
     private final ClusterSettings settings;
     private final EventFeed feed;
-    private Optional<RabbitMqEventRelay> relay = Optional.empty();
+    private volatile Optional<RabbitMqEventRelay> relay = Optional.empty();
 
     @Inject
     ClusterEventRelay(ClusterSettings settings, EventFeed feed) {
