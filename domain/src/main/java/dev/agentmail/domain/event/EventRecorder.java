@@ -37,24 +37,24 @@ public class EventRecorder {
 
     @Inject
     public EventRecorder(EventOutbox outbox, WebhookRepository webhooks, EventPayloads payloads, EventFeed feed,
-                         MessageEvents messageEvents, DomainEvents domainEvents, Clock clock) {
+                         Clock clock) {
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.payloads = payloads;
         this.feed = feed;
         this.clock = clock;
-        messageEvents.subscribe(this::record);
-        domainEvents.subscribe(this::recordVerified);
     }
 
-    void record(MessageEvent event) {
+    /** Subscribed to {@link MessageEvents} where the buses are made, so that no event goes unrecorded. */
+    public void record(MessageEvent event) {
         String id = Ids.event();
         Instant now = now();
         append(id, event.message().organizationId(), event.type(), Optional.of(event.message().inboxId()),
             payloads.message(id, now, event), now);
     }
 
-    void recordVerified(Domain domain) {
+    /** Subscribed to {@link DomainEvents} likewise. */
+    public void recordVerified(Domain domain) {
         String id = Ids.event();
         Instant now = now();
         append(id, domain.organizationId(), EventType.DOMAIN_VERIFIED, Optional.empty(), payloads.domain(id, now, domain),
