@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.JsonEventPayloads;
 import dev.agentmail.api.RestApiModule;
+import dev.agentmail.mcp.McpModule;
 import dev.agentmail.api.resource.ProtocolEndpoint;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
@@ -116,6 +117,7 @@ public class AgentMailModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
 
         install(new RestApiModule());
+        install(new McpModule());
         Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding().to(AgentMailProbe.class);
     }
 
