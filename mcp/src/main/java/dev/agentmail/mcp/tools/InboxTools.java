@@ -1,5 +1,6 @@
 package dev.agentmail.mcp.tools;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.service.InboxService;
@@ -20,13 +21,14 @@ public class InboxTools implements ToolSet {
         this.inboxes = inboxes;
     }
 
-    record ListArgs(Integer page, Integer pageSize) {
+    record ListArgs(Integer page, @JsonProperty("page_size") Integer pageSize) {
     }
 
-    record CreateArgs(String username, String domain, String displayName, String clientId, Long ttlSeconds) {
+    record CreateArgs(String username, String domain, @JsonProperty("display_name") String displayName,
+                      @JsonProperty("client_id") String clientId, @JsonProperty("ttl_seconds") Long ttlSeconds) {
     }
 
-    record DeleteArgs(String inboxId) {
+    record DeleteArgs(@JsonProperty("inbox_id") String inboxId) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentmail.mcp.tools;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
@@ -33,16 +34,19 @@ public class MessageTools implements ToolSet {
         this.downloadBase = settings.publicUrl().replaceAll("/+$", "") + AttachmentDownloadResource.PATH + "/";
     }
 
-    record ListArgs(String inboxId, String q, Integer page, Integer pageSize) {
+    record ListArgs(@JsonProperty("inbox_id") String inboxId, String q, Integer page,
+                    @JsonProperty("page_size") Integer pageSize) {
     }
 
-    record GetArgs(String inboxId, String messageId, Boolean includeHtml) {
+    record GetArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("message_id") String messageId,
+                   @JsonProperty("include_html") Boolean includeHtml) {
     }
 
-    record LabelArgs(String inboxId, String messageId, List<String> labels) {
+    record LabelArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("message_id") String messageId,
+                     List<String> labels) {
     }
 
-    record DeleteArgs(String inboxId, String messageId) {
+    record DeleteArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("message_id") String messageId) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentmail.mcp.tools;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.service.SendService;
 import dev.agentmail.mcp.Schema;
@@ -24,7 +25,7 @@ public class SendTools implements ToolSet {
         this.sending = sending;
     }
 
-    record Attachment(String filename, String contentType, String content, String url) {
+    record Attachment(String filename, @JsonProperty("content_type") String contentType, String content, String url) {
         static List<SendService.Attachment> toDomain(List<Attachment> attachments) {
             return attachments == null ? null : attachments.stream()
                 .map(a -> a == null ? null : new SendService.Attachment(a.filename(), a.contentType(), a.content(), a.url()))
@@ -32,17 +33,20 @@ public class SendTools implements ToolSet {
         }
     }
 
-    record SendArgs(String inboxId, List<String> to, List<String> cc, List<String> bcc, List<String> replyTo,
-                    String subject, String text, String html, List<String> labels, List<Attachment> attachments,
-                    String idempotencyKey) {
+    record SendArgs(@JsonProperty("inbox_id") String inboxId, List<String> to, List<String> cc, List<String> bcc,
+                    @JsonProperty("reply_to") List<String> replyTo, String subject, String text, String html,
+                    List<String> labels, List<Attachment> attachments,
+                    @JsonProperty("idempotency_key") String idempotencyKey) {
     }
 
-    record ReplyArgs(String inboxId, String messageId, String text, String html, List<String> cc, List<String> labels,
-                     List<Attachment> attachments, String idempotencyKey) {
+    record ReplyArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("message_id") String messageId,
+                     String text, String html, List<String> cc, List<String> labels, List<Attachment> attachments,
+                     @JsonProperty("idempotency_key") String idempotencyKey) {
     }
 
-    record ForwardArgs(String inboxId, String messageId, List<String> to, List<String> cc, String text, String html,
-                       List<String> labels, String idempotencyKey) {
+    record ForwardArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("message_id") String messageId,
+                       List<String> to, List<String> cc, String text, String html, List<String> labels,
+                       @JsonProperty("idempotency_key") String idempotencyKey) {
     }
 
     @Override

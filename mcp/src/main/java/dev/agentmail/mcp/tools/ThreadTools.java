@@ -1,5 +1,6 @@
 package dev.agentmail.mcp.tools;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.domain.model.Page;
@@ -25,10 +26,11 @@ public class ThreadTools implements ToolSet {
         this.messages = messages;
     }
 
-    record ListArgs(String inboxId, Integer page, Integer pageSize) {
+    record ListArgs(@JsonProperty("inbox_id") String inboxId, Integer page,
+                    @JsonProperty("page_size") Integer pageSize) {
     }
 
-    record GetArgs(String inboxId, String threadId) {
+    record GetArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("thread_id") String threadId) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentmail.mcp.tools;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.StoredMessage;
@@ -36,7 +37,8 @@ public class WaitTools implements ToolSet {
         this.messages = messages;
     }
 
-    record WaitArgs(String inboxId, Long timeoutSeconds, String since) {
+    record WaitArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("timeout_seconds") Long timeoutSeconds,
+                    String since) {
     }
 
     @Override
