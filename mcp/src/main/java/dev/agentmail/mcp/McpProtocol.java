@@ -47,7 +47,7 @@ public class McpProtocol {
     /** The version both sides speak: the client's when we know it, else our newest (the client may then leave). */
     public static String negotiate(JsonNode params) {
         String requested = params == null ? null : params.path("protocolVersion").textValue();
-        return VERSIONS.contains(requested) ? requested : VERSIONS.get(0);
+        return requested != null && VERSIONS.contains(requested) ? requested : VERSIONS.get(0);
     }
 
     public ObjectNode initializeResult(String version) {

@@ -15,7 +15,6 @@ import dev.agentmail.mcp.UntrustedContent;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -228,13 +227,5 @@ final class Views {
     static void strings(ObjectNode node, String name, Collection<String> values) {
         ArrayNode array = node.putArray(name);
         values.forEach(array::add);
-    }
-
-    static Map<String, AttachmentLink> noLinks() {
-        return Map.of();
-    }
-
-    static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 }
