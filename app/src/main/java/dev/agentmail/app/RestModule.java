@@ -7,6 +7,7 @@ import dev.agentmail.api.ApiServer;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.RestApiModule;
 import dev.agentmail.api.resource.ProtocolEndpoint;
+import dev.agentmail.mcp.McpModule;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
@@ -26,6 +27,7 @@ final class RestModule extends AbstractModule {
     protected void configure() {
         bind(ApiServerSettings.class).toInstance(api);
         install(new RestApiModule());
+        install(new McpModule());
     }
 
     /** The API takes its first call once the default organization exists (and, on a cluster, the relay runs). */
