@@ -645,8 +645,8 @@ def newsletter_links(n, r):
 
 def main():
     for f in os.listdir(OUT) if os.path.isdir(OUT) else []:
-        os.remove(os.path.join(OUT, f))
-    n = 0
+        if f.endswith(".eml"):
+            os.remove(os.path.join(OUT, f))
     for i in range(170):
         lang = LANG_CODES[i % len(LANG_CODES)] if i < 135 else "en"
         code_mail(i, lang, rng_for(f"code{i}"))
