@@ -29,7 +29,7 @@ final class VerificationLinkFinder {
         "पुष्टि", "साइन इन", "रीसेट", "ยืนยัน", "เข้าสู่ระบบ", "รีเซ็ต", "xác nhận", "đăng nhập", "đặt lại",
         "konfirmasi", "masuk", "atur ulang", "megerősítés", "bejelentkezés", "visszaállítás", "confirmă", "conectare",
         "resetează", "vahvista", "kirjaudu", "vaihda salasana",
-        "確認", "認証", "ログイン", "再設定", "验证", "确认", "登录", "重置", "驗證", "確認", "登入", "重設",
+        "確認", "認証", "ログイン", "再設定", "验证", "确认", "登录", "重置", "驗證", "登入", "重設",
         "인증", "확인", "로그인", "재설정");
     private static final List<String> CONFIRMING_IN_ADDRESS = List.of("verify", "verification", "confirm", "activate",
         "validate", "magic", "signin", "sign-in", "sign_in", "login", "log-in", "auth", "token=", "otp", "reset");
