@@ -2,6 +2,7 @@ package dev.agentmail.webadmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmail.api.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,14 +81,19 @@ class OrganizationRoutesTest {
     }
 
     private static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri("")).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(uri("")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> get(String query) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri(query)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return send(HttpRequest.newBuilder(uri(query)).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.operatorRoutes().check(response);
+        return response;
     }
 
     private static URI uri(String query) {

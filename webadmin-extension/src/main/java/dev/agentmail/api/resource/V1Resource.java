@@ -6,13 +6,11 @@ import dev.agentmail.api.dto.V1Requests;
 import dev.agentmail.api.dto.V1Responses;
 import dev.agentmail.api.dto.V1Responses.Data;
 import dev.agentmail.api.dto.V1Responses.Done;
-import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.SendService;
 
 import javax.inject.Inject;
-import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -20,6 +18,8 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.container.AsyncResponse;
+import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -27,12 +27,12 @@ import javax.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The second, simpler API of api-v1.txt over the same inboxes: every answer is {@code {"success": true, ...}} or
  * {@code {"success": false, "error": "..."}} (see {@link dev.agentmail.api.V1ErrorFilter}), and messages have flat
- * {@code body_text}/{@code body_html} fields.
+ * {@code body_text}/{@code body_html} fields. Bodies declare no {@code @Consumes}: a body that is not JSON then fails
+ * after routing, where the v1 filter applies, and so answers 415 in the v1 shape too.
  */
 @V1Api
 @Path("/api/v1/inboxes")
@@ -57,7 +57,6 @@ public class V1Resource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     public Response createInbox(@Context SecurityContext security, V1Requests.CreateInbox request) {
         return Response.status(Response.Status.CREATED).entity(Data.of(V1Responses.Inbox.of(
             inboxes.create(Caller.of(security).organizationId(), RequestBodies.required(request).toDomain())))).build();
@@ -87,19 +86,20 @@ public class V1Resource {
 
     @GET
     @Path("/{id}/messages/latest")
-    public CompletionStage<Data<V1Responses.Message>> latest(@Context SecurityContext security,
-                                                             @PathParam("id") String inboxId) {
-        return messages.latestInbound(Caller.of(security).organizationId(), inboxId, Optional.empty(), Duration.ZERO)
-            .thenApply(found -> Data.of(V1Responses.Message.of(
-                found.orElseThrow(() -> new NotFoundException("no message has been received")))));
+    public void latest(@Context SecurityContext security, @PathParam("id") String inboxId,
+                       @Suspended AsyncResponse response) {
+        MessageResource.resume(response, messages.latestInbound(Caller.of(security).organizationId(), inboxId,
+                Optional.empty(), Duration.ZERO), message -> Data.of(V1Responses.Message.of(message)), Duration.ZERO, null,
+            "no message has been received", null);
     }
 
     @GET
     @Path("/{id}/messages/code")
-    public CompletionStage<V1Responses.Code> code(@Context SecurityContext security, @PathParam("id") String inboxId) {
-        return messages.latestWithCode(Caller.of(security).organizationId(), inboxId, Optional.empty(), Duration.ZERO)
-            .thenApply(found -> V1Responses.Code.of(
-                found.orElseThrow(() -> new NotFoundException("no received message has a verification code"))));
+    public void code(@Context SecurityContext security, @PathParam("id") String inboxId,
+                     @Suspended AsyncResponse response) {
+        MessageResource.resume(response, messages.latestWithCode(Caller.of(security).organizationId(), inboxId,
+                Optional.empty(), Duration.ZERO), V1Responses.Code::of, Duration.ZERO, null,
+            "no received message has a verification code", null);
     }
 
     @GET
@@ -111,7 +111,6 @@ public class V1Resource {
 
     @POST
     @Path("/{id}/messages")
-    @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@Context SecurityContext security, @PathParam("id") String inboxId, V1Requests.Send request) {
         V1Requests.Send body = RequestBodies.required(request);
         SendService.Sent sent = sending.send(Caller.of(security).organizationId(), inboxId, body.toDomain());
