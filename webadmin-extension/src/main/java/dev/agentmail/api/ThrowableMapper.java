@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 public class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
-        // Resources that answer a CompletionStage fail with the cause wrapped.
+        // A failed future reaches AsyncResponse.resume wrapped, as the v1 calls once unwrapped it themselves.
         Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (failure instanceof WebApplicationException web) {
             Response response = web.getResponse();
