@@ -101,7 +101,7 @@ final class TestServers {
         }
 
         ApiClient admin() {
-            return new ApiClient("http://127.0.0.1:" + config.adminPort(), null);
+            return ApiClient.operatorRoutes("http://127.0.0.1:" + config.adminPort());
         }
 
         @Override

@@ -49,6 +49,7 @@ public class ApiServer implements AutoCloseable, Startable {
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
             .register(new JacksonJsonProvider(JsonMapper.get()))
             .register(new ThrowableMapper())
+            .register(new V1ErrorFilter())
             .register(authFilter);
         resources.forEach(config::register);
 

@@ -142,8 +142,11 @@ public class MessageResource {
             "no message with a verification code or link arrived");
     }
 
-    /** Completes a suspended call: the found message, or 404 saying what was not found and for how long it was awaited. */
-    private static void resume(AsyncResponse response, CompletableFuture<Optional<StoredMessage>> found,
+    /**
+     * Completes a suspended call: the found message, or 404 saying what was not found and for how long it was
+     * awaited. The v1 calls answer through it too, without waiting.
+     */
+    static void resume(AsyncResponse response, CompletableFuture<Optional<StoredMessage>> found,
                                Function<StoredMessage, Object> answer, Duration waitFor, String since,
                                String noneYet, String noneArrived) {
         found.whenComplete((message, failure) -> {
