@@ -21,6 +21,9 @@ public class JdbcDatabase implements AutoCloseable {
 
     public JdbcDatabase(String url, Optional<String> user, Optional<String> password) {
         this.url = url;
+        if (url.startsWith(DERBY)) {
+            bootEmbeddedDerby(url);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         user.ifPresent(config::setUsername);
@@ -48,6 +51,18 @@ public class JdbcDatabase implements AutoCloseable {
     public void close() {
         dataSource.close();
         shutDownEmbeddedDerby();
+    }
+
+    /**
+     * Embedded Derby boots its database on the first connection, and creates it on a first start: on a busy machine
+     * that takes longer than a request may wait for a connection (the pool's timeout), so it happens here, untimed.
+     */
+    private static void bootEmbeddedDerby(String url) {
+        try {
+            DriverManager.getConnection(url).close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the embedded database " + url, e);
+        }
     }
 
     /**
