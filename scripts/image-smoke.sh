@@ -2,9 +2,11 @@
 # Smoke run of the server image (target/agentmail-image.tar, from ./agentmail image) with podman and runc, as an
 # operator would run it: an inbox made through the API receives mail over SMTP that IMAP then reads; a message
 # acknowledged just before SIGTERM is not lost; a new container on the same volume finds the inbox and all the mail.
+# Then once more with the database on PostgreSQL, as docker/compose.single.yml runs it.
 #
 # Podman keeps its storage in a throwaway directory and the container uses the host's network, on free loopback
-# ports; the flags are the ones this kind of sandbox needs (see README "Server image"). Needs podman, runc, python3.
+# ports; the flags are the ones this kind of sandbox needs (see README "Server image"). Needs podman, runc, python3,
+# and Debian's postgresql (installed when missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,14 +43,14 @@ key="inai_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 log "loading $image_tar"
 pm load --quiet --input "$image_tar" >/dev/null
-pm volume create agentmail-data >/dev/null
-volume_dir=$(pm volume inspect --format '{{.Mountpoint}}' agentmail-data)
-
-# Loopback only: with the host's network, the image's 0.0.0.0 would open every port to the machine's networks.
+# start_container NAME VOLUME [podman run options]. Loopback only: with the host's network, the image's 0.0.0.0
+# would open every port to the machine's networks.
 start_container() {
-    pm run --detach --name "$1" --network=host \
+    local name=$1 volume=$2
+    shift 2
+    pm run --detach --name "$name" --network=host \
         --ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit nproc=32768:32768 \
-        --volume agentmail-data:/var/lib/agentmail --health-cmd agentmail-health \
+        --volume "$volume:/var/lib/agentmail" --health-cmd agentmail-health "$@" \
         --env AGENTMAIL_BIND=127.0.0.1 --env AGENTMAIL_ADMIN_BIND=127.0.0.1 --env AGENTMAIL_BOOTSTRAP_KEY="$key" \
         --env AGENTMAIL_API_PORT="$api" --env AGENTMAIL_SMTP_PORT="$smtp" --env AGENTMAIL_SUBMISSION_PORT="$submission" \
         --env AGENTMAIL_SUBMISSIONS_PORT="$submissions" --env AGENTMAIL_IMAP_PORT="$imap" \
@@ -57,15 +59,15 @@ start_container() {
         "$image" >/dev/null
     # The image's own health check (GET /health), run by hand: podman's timers need systemd, which is not here.
     local deadline=$((SECONDS + 300))
-    until pm healthcheck run "$1" >/dev/null 2>&1; do
-        if [ "$(pm inspect --format '{{.State.Running}}' "$1")" != true ] || [ $SECONDS -ge $deadline ]; then
-            pm logs "$1" >&2 || true
-            log "container $1 did not become healthy"
+    until pm healthcheck run "$name" >/dev/null 2>&1; do
+        if [ "$(pm inspect --format '{{.State.Running}}' "$name")" != true ] || [ $SECONDS -ge $deadline ]; then
+            pm logs "$name" >&2 || true
+            log "container $name did not become healthy"
             exit 1
         fi
         sleep 2
     done
-    log "container $1 is healthy (API on 127.0.0.1:$api)"
+    log "container $name is healthy (API on 127.0.0.1:$api)"
 }
 
 # Stops with SIGTERM and checks that the JVM ran its shutdown (exit 143), rather than being killed after the grace.
@@ -83,9 +85,13 @@ stop_container() {
     log "container $1 stopped on SIGTERM (exit $code)"
 }
 
+# client VOLUME STEP: the steps below, as a mail client and an API caller would take them.
 client() {
+    local ca
+    ca="$(pm volume inspect --format '{{.Mountpoint}}' "$1")/tls/cert.pem"
+    shift
     SMOKE_KEY="$key" SMOKE_API="$api" SMOKE_SMTP="$smtp" SMOKE_IMAP="$imap" SMOKE_IMAPS="$imaps" \
-        SMOKE_IMAP_TLS="$imap_tls" SMOKE_CA="$volume_dir/tls/cert.pem" python3 - "$@" <<'PY'
+        SMOKE_IMAP_TLS="$imap_tls" SMOKE_CA="$ca" python3 - "$@" <<'PY'
 import imaplib, json, os, smtplib, ssl, sys, time, urllib.request
 from email.message import EmailMessage
 
@@ -146,12 +152,35 @@ elif step == "second-run":
 PY
 }
 
-start_container agentmail-1
-client first-run
-client before-stop
+start_container agentmail-1 agentmail-data
+client agentmail-data first-run
+client agentmail-data before-stop
 stop_container agentmail-1
 
-start_container agentmail-2
-client second-run
+start_container agentmail-2 agentmail-data
+client agentmail-data second-run
 stop_container agentmail-2
+
+# docker/compose.single.yml's node: the database on PostgreSQL, here Debian's (scripts/test-postgres.sh), since no
+# registry serves the postgres image to bring that file up.
+# shellcheck source=scripts/test-postgres.sh
+. scripts/test-postgres.sh
+postgres_was_running=false
+if [ -n "$(pg_bin)" ] && as_pg "$(pg_bin)/pg_ctl" -D "$TEST_PG_DIR/data" status >/dev/null 2>&1; then
+    postgres_was_running=true
+fi
+start_test_postgres >&2
+database="agentmail_image_smoke_$$"
+psql_admin() {
+    PGPASSWORD="$TEST_PG_PASSWORD" "$(pg_bin)/psql" -q -h 127.0.0.1 -p "$TEST_PG_PORT" -U "$TEST_PG_USER" -d postgres \
+        -v ON_ERROR_STOP=1 -c "$1"
+}
+trap 'cleanup; psql_admin "DROP DATABASE IF EXISTS $database" || true; $postgres_was_running || stop_test_postgres' EXIT
+psql_admin "CREATE DATABASE $database"
+start_container agentmail-postgres agentmail-postgres-data \
+    --env AGENTMAIL_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/$database" \
+    --env AGENTMAIL_DB_USER="$TEST_PG_USER" --env AGENTMAIL_DB_PASSWORD="$TEST_PG_PASSWORD"
+client agentmail-postgres-data first-run
+stop_container agentmail-postgres
+grep -q 'Database: jdbc:postgresql:' "$work/agentmail-postgres.log" || { log "agentmail-postgres did not use PostgreSQL"; exit 1; }
 log "passed in ${SECONDS} s"
