@@ -19,7 +19,7 @@ image=localhost/agentmail:latest
 [ -f "$image_tar" ] || { echo "image-smoke: $image_tar is missing; run ./agentmail image first" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/agentmail-image-smoke.XXXXXX")
-# Podman says on every health-checked container that it cannot reach systemd for the check's timer: true, and meant.
+# Podman warns for every health-checked container that it cannot reach systemd to time the checks: expected here.
 pm() {
     podman --root "$work/root" --runroot "$work/run" --cgroup-manager=cgroupfs --events-backend=file --runtime runc \
         "$@" 2> >(grep -v 'unable to get systemd connection' >&2)
