@@ -130,7 +130,8 @@ def await_subjects(expected):
                 header = connection.fetch(number, "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")[1][0][1].decode()
                 subjects.add(header.partition(":")[2].strip())
         if expected <= subjects:
-            print(f"image-smoke: IMAP reads {sorted(subjects)}", file=sys.stderr)
+            protocol = "IMAPS" if env["SMOKE_IMAP_TLS"] == "true" else "IMAP"
+            print(f"image-smoke: {protocol} reads {sorted(subjects)}", file=sys.stderr)
             return
         if time.time() > deadline:
             sys.exit(f"image-smoke: IMAP shows {sorted(subjects)}, expected {sorted(expected)}")
