@@ -21,7 +21,7 @@ import javax.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import dev.agentmail.domain.service.MillisecondClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,7 +41,7 @@ class DkimSignTest {
         domains = new DomainService(new InMemoryDomainRepository(), new InMemoryInboxRepository(), mock(MailDomains.class),
             mock(DnsLookup.class), new DomainEvents(), new PlatformSettings("agentmail.test", 10, 10, 1024, false),
             new DomainSettings("mx.agentmail.test", 10, "_spf.agentmail.test", "dkim", Optional.empty(), false,
-                Optional.empty()), Clock.systemUTC());
+                Optional.empty()), MillisecondClock.systemUTC());
         example = domains.create("org_1", new DomainService.NewDomain("example.com", null));
         mailet = new DkimSign(domains);
     }

@@ -38,7 +38,7 @@ public class MessageIndexer {
 
     public StoredMessage index(Inbox inbox, Direction direction, MailboxLocation location, MessageContent content,
                                Set<String> labels, long size, Instant timestamp) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
             threading.threadFor(inbox.id(), direction, content, at), direction, location, content,

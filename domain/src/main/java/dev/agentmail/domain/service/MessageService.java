@@ -20,7 +20,6 @@ import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,7 +152,7 @@ public class MessageService {
         StoredMessage message = get(organizationId, inboxId, messageId);
         mailbox.setKeywords(inbox.emailAddress(), message.location(),
             valid.stream().map(Labels::toKeyword).collect(Collectors.toCollection(LinkedHashSet::new)));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         messages.updateLabels(message.id(), valid, now);
         return message.withLabels(valid, now);
     }
