@@ -7,7 +7,7 @@ import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
 import dev.agentmail.domain.port.EventPayloads;
-import dev.agentmail.domain.service.Ids;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.WebhookRepository;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.ApiKey;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.ApiKeyRepository;

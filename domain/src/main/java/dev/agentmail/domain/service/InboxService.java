@@ -3,6 +3,7 @@ package dev.agentmail.domain.service;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;

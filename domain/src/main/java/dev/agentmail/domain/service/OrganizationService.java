@@ -1,6 +1,7 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;

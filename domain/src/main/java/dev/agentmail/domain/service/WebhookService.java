@@ -6,6 +6,7 @@ import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.Webhook;

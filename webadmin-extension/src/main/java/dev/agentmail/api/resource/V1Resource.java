@@ -10,6 +10,7 @@ import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.SendService;
@@ -27,7 +28,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +97,7 @@ public class V1Resource {
     @Path("/{id}/messages/latest")
     public Response latest(@Context SecurityContext security, @PathParam("id") String inboxId) {
         return answer(() -> data(message(messages.latestInbound(Caller.of(security).organizationId(), inboxId,
-                Optional.empty(), Duration.ZERO).join()
+                Optional.empty(), Wait.NONE).join()
             .orElseThrow(() -> new NotFoundException("no message has been received")))));
     }
 
@@ -106,7 +106,7 @@ public class V1Resource {
     public Response code(@Context SecurityContext security, @PathParam("id") String inboxId) {
         return answer(() -> {
             StoredMessage message = messages.latestWithCode(Caller.of(security).organizationId(), inboxId,
-                    Optional.empty(), Duration.ZERO).join()
+                    Optional.empty(), Wait.NONE).join()
                 .orElseThrow(() -> new NotFoundException("no received message has a verification code"));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", message.analysis().code().orElse(null));
