@@ -31,10 +31,10 @@ import dev.agentmail.domain.port.MailSender;
 import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.port.MessageAnalyzer;
 import dev.agentmail.domain.port.MimeComposer;
+import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
-import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.MailLoginService;
@@ -46,6 +46,8 @@ import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.service.SendService;
 import dev.agentmail.domain.service.Threading;
 import dev.agentmail.extraction.ReadingAnalyzer;
+import dev.agentmail.http.GuardedHttpFetcher;
+import dev.agentmail.http.HttpWebhookTransport;
 import dev.agentmail.james.DnsjavaLookup;
 import dev.agentmail.james.JamesMailAccounts;
 import dev.agentmail.james.JamesMailDomains;
@@ -105,6 +107,7 @@ public class AgentMailModule extends AbstractModule {
         bind(AttachmentService.class).in(Scopes.SINGLETON);
         bind(AttachmentFetcher.class).to(GuardedHttpFetcher.class).in(Scopes.SINGLETON);
         bind(TargetGuard.class).in(Scopes.SINGLETON);
+        bind(WebhookTransport.class).to(HttpWebhookTransport.class).in(Scopes.SINGLETON);
         bind(EventFeed.class).in(Scopes.SINGLETON);
         bind(EventPayloads.class).to(JsonEventPayloads.class).in(Scopes.SINGLETON);
         bind(EventRecorder.class).asEagerSingleton();
@@ -122,8 +125,9 @@ public class AgentMailModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, Clock clock) {
-        return new WebhookDispatcher(outbox, feed, guard, config.webhookRetries(), clock);
+    WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, WebhookTransport transport,
+                                        Clock clock) {
+        return new WebhookDispatcher(outbox, feed, guard, transport, config.webhookRetries(), clock);
     }
 
     /** The mail listeners that GET /health checks. */
