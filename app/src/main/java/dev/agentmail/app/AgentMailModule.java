@@ -30,6 +30,7 @@ import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.port.MailSender;
 import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.port.MessageAnalyzer;
+import dev.agentmail.domain.port.MessageReader;
 import dev.agentmail.domain.port.MimeComposer;
 import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.service.AttachmentService;
@@ -57,6 +58,7 @@ import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.mime.JavaMailComposer;
 import dev.agentmail.mime.MimeAttachmentReader;
+import dev.agentmail.mime.MimeMessageReader;
 import org.apache.james.events.EventListener;
 import org.apache.james.utils.GuiceProbe;
 
@@ -116,6 +118,7 @@ public class AgentMailModule extends AbstractModule {
         bind(WebhookService.class).in(Scopes.SINGLETON);
         bind(AttachmentReader.class).to(MimeAttachmentReader.class).in(Scopes.SINGLETON);
         bind(MimeComposer.class).to(JavaMailComposer.class).in(Scopes.SINGLETON);
+        bind(MessageReader.class).to(MimeMessageReader.class).in(Scopes.SINGLETON);
         bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
 
