@@ -41,7 +41,6 @@ import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.MailLoginService;
 import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.service.MessageService;
-import dev.agentmail.domain.service.MillisecondClock;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.service.SendService;
@@ -78,7 +77,6 @@ public class AgentMailModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(AgentMailConfig.class).toInstance(config);
-        bind(Clock.class).toInstance(MillisecondClock.systemUTC());
         bind(PlatformSettings.class).toInstance(
             new PlatformSettings(config.domain(), config.inboxLimit(), config.domainLimit(), config.maxMessageBytes(),
                 config.allowPrivateTargets()));

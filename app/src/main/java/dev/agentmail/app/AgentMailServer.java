@@ -6,6 +6,7 @@ import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.service.MillisecondClock;
 import dev.agentmail.domain.service.WebhookDispatcher;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
@@ -63,6 +64,8 @@ public final class AgentMailServer implements AutoCloseable {
                 .combineWith(StorageProfile.jamesModules(config, storage), storage.repositories(),
                     new AgentMailModule(config, storage.linkSigningKey()))
                 .overrideWith(binder -> {
+                    // Instead of James's system clock: one clock of whole milliseconds for every component.
+                    binder.bind(Clock.class).toInstance(MillisecondClock.systemUTC());
                     binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
                     config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
                 });

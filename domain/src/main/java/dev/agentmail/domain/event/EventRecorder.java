@@ -21,8 +21,7 @@ import java.util.Optional;
 
 /**
  * Writes each event to the outbox, with one pending delivery per webhook that wants it, on the thread of the change
- * that caused it, then wakes the outbox's readers. Appends are serialized so that a reader that has seen sequence n
- * never later finds a smaller one committed.
+ * that caused it, then wakes the outbox's readers. The order readers see is the outbox's to keep ({@link EventOutbox#append}).
  */
 public class EventRecorder {
     private static final Logger LOGGER = LoggerFactory.getLogger(EventRecorder.class);
@@ -32,7 +31,6 @@ public class EventRecorder {
     private final EventPayloads payloads;
     private final EventFeed feed;
     private final Clock clock;
-    private final Object appendLock = new Object();
 
     @Inject
     public EventRecorder(EventOutbox outbox, WebhookRepository webhooks, EventPayloads payloads, EventFeed feed,
@@ -67,9 +65,7 @@ public class EventRecorder {
             .map(webhook -> pending(webhook, id, type, now))
             .toList();
         try {
-            synchronized (appendLock) {
-                outbox.append(new StoredEvent(0, id, organizationId, type, inboxId, payload, now), deliveries);
-            }
+            outbox.append(new StoredEvent(0, id, organizationId, type, inboxId, payload, now), deliveries);
         } catch (RuntimeException e) {
             LOGGER.error("Could not record {} {} of {}: it will not be delivered", type.wireName(), id, organizationId, e);
             return;
