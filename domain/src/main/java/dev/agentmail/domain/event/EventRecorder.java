@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Writes each event to the outbox, with one pending delivery per webhook that wants it, on the thread of the change
- * that caused it, then wakes the outbox's readers. The order readers see is the outbox's to keep ({@link EventOutbox#append}).
+ * that caused it, then wakes the outbox's readers. The order readers see is the outbox's to keep
+ * ({@link EventOutbox#append}).
  */
 public class EventRecorder {
     private static final Logger LOGGER = LoggerFactory.getLogger(EventRecorder.class);

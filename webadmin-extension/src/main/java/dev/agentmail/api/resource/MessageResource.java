@@ -123,7 +123,7 @@ public class MessageResource {
                        @QueryParam("wait") String wait, @QueryParam("since") String since,
                        @Suspended AsyncResponse response) {
         String organizationId = Caller.of(security).organizationId();
-        Wait waitFor = WaitParams.wait(wait);
+        Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestInbound(organizationId, inboxId,
                 WaitParams.since(messages, organizationId, inboxId, since), waitFor),
             MessageResponse::of, waitFor.duration(), since, "no message has been received", "no message arrived");
@@ -136,7 +136,7 @@ public class MessageResource {
                      @QueryParam("wait") String wait, @QueryParam("since") String since,
                      @Suspended AsyncResponse response) {
         String organizationId = Caller.of(security).organizationId();
-        Wait waitFor = WaitParams.wait(wait);
+        Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestWithCode(organizationId, inboxId,
                 WaitParams.since(messages, organizationId, inboxId, since), waitFor),
             CodeResponse::of, waitFor.duration(), since, "no received message has a verification code or link",

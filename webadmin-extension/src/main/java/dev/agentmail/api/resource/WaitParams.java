@@ -14,7 +14,7 @@ final class WaitParams {
     }
 
     /** Parses {@code wait}; the limit is the domain's ({@link Wait}). */
-    static Wait wait(String wait) {
+    static Wait waitFor(String wait) {
         if (wait == null) {
             return Wait.NONE;
         }
