@@ -12,7 +12,6 @@ import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.DeliveryOutcomes;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
-import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.MailLoginService;
@@ -23,10 +22,10 @@ import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.service.SendService;
 import dev.agentmail.domain.service.TargetGuard;
 import dev.agentmail.domain.service.Threading;
+import dev.agentmail.http.GuardedHttpFetcher;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
-import java.time.Clock;
 import java.util.List;
 
 /** The services that hold the rules (organizations, keys, inboxes, domains, messages, sending), and their chores. */
@@ -43,7 +42,6 @@ final class DomainServicesModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(Clock.class).toInstance(Clock.systemUTC());
         bind(PlatformSettings.class).toInstance(platform);
         bind(DomainSettings.class).toInstance(domains);
         bind(HousekeepingSettings.class).toInstance(housekeeping);

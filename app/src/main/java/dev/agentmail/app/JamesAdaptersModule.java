@@ -9,6 +9,7 @@ import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.port.MailSender;
 import dev.agentmail.domain.port.MailboxMessages;
+import dev.agentmail.domain.service.MillisecondClock;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.james.DnsjavaLookup;
 import dev.agentmail.james.JamesMailAccounts;
@@ -21,6 +22,8 @@ import dev.agentmail.james.ResolverDnsService;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.Authenticator;
+
+import java.time.Clock;
 
 /**
  * The domain's ports on James: accounts and mailboxes, domains, sending through the spool, the listener that keeps
@@ -47,6 +50,8 @@ final class JamesAdaptersModule extends AbstractModule {
     /** What replaces James's own bindings: API-key logins for IMAP and SMTP, and the chosen DNS resolver. */
     static Module overridesOfJames(DnsSettings dns) {
         return binder -> {
+            // Instead of James's system clock: one clock of whole milliseconds for every component.
+            binder.bind(Clock.class).toInstance(MillisecondClock.systemUTC());
             binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
             dns.resolvedResolver().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
         };

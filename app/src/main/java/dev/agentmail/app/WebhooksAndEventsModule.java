@@ -13,11 +13,13 @@ import dev.agentmail.domain.event.EventRecorder;
 import dev.agentmail.domain.event.EventStreams;
 import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.port.EventPayloads;
+import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.service.RetrySchedule;
 import dev.agentmail.domain.service.TargetGuard;
 import dev.agentmail.domain.service.WebhookDispatcher;
 import dev.agentmail.domain.service.WebhookService;
 import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.http.HttpWebhookTransport;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
@@ -34,6 +36,7 @@ final class WebhooksAndEventsModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(WebhookTransport.class).to(HttpWebhookTransport.class).in(Scopes.SINGLETON);
         bind(EventFeed.class).in(Scopes.SINGLETON);
         bind(EventPayloads.class).to(JsonEventPayloads.class).in(Scopes.SINGLETON);
         bind(EventRecorder.class).in(Scopes.SINGLETON);
@@ -62,8 +65,9 @@ final class WebhooksAndEventsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, Clock clock) {
-        return new WebhookDispatcher(outbox, feed, guard, webhookRetries, clock);
+    WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, WebhookTransport transport,
+                                        Clock clock) {
+        return new WebhookDispatcher(outbox, feed, guard, transport, webhookRetries, clock);
     }
 
     /** Deliveries start last, after the chores, as the API already takes calls. */

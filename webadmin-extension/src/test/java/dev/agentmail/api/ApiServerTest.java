@@ -33,7 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import dev.agentmail.domain.service.MillisecondClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Iterator;
@@ -59,10 +59,10 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), Clock.systemUTC());
+        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), MillisecondClock.systemUTC());
         ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, "http://127.0.0.1");
         signer = new LinkSigner(new byte[32]);
-        AttachmentService attachments = new AttachmentService(null, null, null, null, signer, Clock.systemUTC());
+        AttachmentService attachments = new AttachmentService(null, null, null, null, signer, MillisecondClock.systemUTC());
         // Every resource RestApiModule binds. Only the API key routes and signed downloads get a working service:
         // the others are reached here only to check routing and authentication, which happen before them.
         server = new ApiServer(settings, Set.of(new HealthResource(List.of()), new OpenApiResource(),

@@ -2,6 +2,7 @@ package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.StoredMessage;

@@ -57,8 +57,7 @@ class WebhookServiceTest {
         PlatformSettings settings = new PlatformSettings("agentmail.test", 10, 10, 1024, allowPrivateTargets);
         DomainService domains = new DomainService(new InMemoryDomainRepository(), inboxes, mock(MailDomains.class),
             mock(DnsLookup.class), new DomainEvents(), settings, DomainServiceTest.SETTINGS, clock);
-        InboxService inboxService = new InboxService(inboxes, mock(MailAccounts.class), domains, settings, clock);
-        return new WebhookService(webhooks, outbox, new EventFilters(inboxService), new TargetGuard(settings), feed,
+        return new WebhookService(webhooks, outbox, new EventFilters(inboxes), new TargetGuard(settings), feed,
             clock);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.mcp.Schema;
 import dev.agentmail.mcp.Tool;
@@ -12,7 +13,6 @@ import dev.agentmail.mcp.ToolSet;
 import dev.agentmail.mcp.UntrustedContent;
 
 import javax.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -22,12 +22,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * wait_for_message and wait_for_code: the long-poll of {@link MessageService}, which listens for received mail
- * rather than polling, bounded by {@link MessageService#MAX_WAIT}. Nothing arriving is a result, not an error.
+ * rather than polling, bounded by {@link Wait#MAX}. Nothing arriving is a result, not an error.
  */
 public class WaitTools implements ToolSet {
     static final long DEFAULT_WAIT_SECONDS = 30;
     private static final String TIMING = "Waits up to timeout_seconds (default " + DEFAULT_WAIT_SECONDS + ", at most "
-        + MessageService.MAX_WAIT.toSeconds() + "; many clients give up on a call after 60 s) and answers as soon as "
+        + Wait.MAX.toSeconds() + "; many clients give up on a call after 60 s) and answers as soon as "
         + "it arrives; found is false when nothing did. ";
 
     private final MessageService messages;
@@ -95,7 +95,7 @@ public class WaitTools implements ToolSet {
     @FunctionalInterface
     private interface Awaiting {
         CompletableFuture<Optional<StoredMessage>> await(String organizationId, String inboxId, Optional<Instant> since,
-                                                         Duration wait);
+                                                         Wait wait);
     }
 
     @FunctionalInterface
@@ -108,13 +108,13 @@ public class WaitTools implements ToolSet {
         WaitArgs args = call.arguments(WaitArgs.class);
         String inboxId = Required.text("inbox_id", args.inboxId());
         long seconds = args.timeoutSeconds() == null ? DEFAULT_WAIT_SECONDS : args.timeoutSeconds();
-        if (seconds < 0 || seconds > MessageService.MAX_WAIT.toSeconds()) {
+        if (seconds < 0 || seconds > Wait.MAX.toSeconds()) {
             throw new InvalidInputException("timeout_seconds",
-                "timeout_seconds must be between 0 and " + MessageService.MAX_WAIT.toSeconds());
+                "timeout_seconds must be between 0 and " + Wait.MAX.toSeconds());
         }
         Optional<Instant> since = since(call.organizationId(), inboxId, args.since());
         UntrustedContent untrusted = call.untrusted();
-        return awaiting.await(call.organizationId(), inboxId, since, Duration.ofSeconds(seconds))
+        return awaiting.await(call.organizationId(), inboxId, since, Wait.ofSeconds(seconds))
             .thenApply(message -> {
                 Tool.ToolOutput output = message.map(m -> found.render(m, untrusted)).orElseGet(() ->
                     new Tool.ToolOutput(Views.JSON.objectNode().put("found", false), seconds == 0
@@ -143,7 +143,7 @@ public class WaitTools implements ToolSet {
     private static Schema waitInput() {
         return Schema.object().required("inbox_id", Inputs.inboxId())
             .optional("timeout_seconds", Schema.integer("how long to wait, in seconds", 0,
-                MessageService.MAX_WAIT.toSeconds()))
+                Wait.MAX.toSeconds()))
             .optional("since", Schema.string("only newer than this: a message_id of the inbox or an ISO-8601 time"));
     }
 }

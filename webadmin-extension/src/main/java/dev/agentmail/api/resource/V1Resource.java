@@ -6,6 +6,7 @@ import dev.agentmail.api.dto.V1Requests;
 import dev.agentmail.api.dto.V1Responses;
 import dev.agentmail.api.dto.V1Responses.Data;
 import dev.agentmail.api.dto.V1Responses.Done;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.SendService;
@@ -89,7 +90,7 @@ public class V1Resource {
     public void latest(@Context SecurityContext security, @PathParam("id") String inboxId,
                        @Suspended AsyncResponse response) {
         MessageResource.resume(response, messages.latestInbound(Caller.of(security).organizationId(), inboxId,
-                Optional.empty(), Duration.ZERO), message -> Data.of(V1Responses.Message.of(message)), Duration.ZERO, null,
+                Optional.empty(), Wait.NONE), message -> Data.of(V1Responses.Message.of(message)), Duration.ZERO, null,
             "no message has been received", null);
     }
 
@@ -98,7 +99,7 @@ public class V1Resource {
     public void code(@Context SecurityContext security, @PathParam("id") String inboxId,
                      @Suspended AsyncResponse response) {
         MessageResource.resume(response, messages.latestWithCode(Caller.of(security).organizationId(), inboxId,
-                Optional.empty(), Duration.ZERO), V1Responses.Code::of, Duration.ZERO, null,
+                Optional.empty(), Wait.NONE), V1Responses.Code::of, Duration.ZERO, null,
             "no received message has a verification code", null);
     }
 

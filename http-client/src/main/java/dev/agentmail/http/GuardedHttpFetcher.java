@@ -1,8 +1,9 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.http;
 
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.PayloadTooLargeException;
 import dev.agentmail.domain.port.AttachmentFetcher;
+import dev.agentmail.domain.service.TargetGuard;
 import javax.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.agentmail.domain.service;
+package dev.agentmail.domain.model;
 
 import java.security.SecureRandom;
 
