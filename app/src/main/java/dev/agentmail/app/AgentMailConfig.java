@@ -1,8 +1,11 @@
 package dev.agentmail.app;
 
+import dev.agentmail.domain.service.LoginThrottle;
 import dev.agentmail.domain.service.RetrySchedule;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,11 +23,33 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck,
                               RetrySchedule webhookRetries, String mxHost, int mxPriority, String spfInclude,
                               String dkimSelector, Optional<Path> dkimKey, Optional<String> dmarcRua,
-                              boolean allowUnverifiedSending, Duration domainCheck, Tls tls) {
+                              boolean allowUnverifiedSending, Duration domainCheck, Tls tls, Limits limits) {
+
+    public AgentMailConfig {
+        if (limits.adminToken().isEmpty() && !isLoopback(adminBind)) {
+            throw new IllegalArgumentException("AGENTMAIL_ADMIN_BIND is " + adminBind + ", not a loopback address, and "
+                + "AGENTMAIL_ADMIN_TOKEN is not set: anyone who reaches WebAdmin could create organizations and API keys. "
+                + "Set AGENTMAIL_ADMIN_TOKEN (at least 16 characters), or keep AGENTMAIL_ADMIN_BIND on 127.0.0.1");
+        }
+    }
 
     /** Where TLS is served, and with which certificate files (none: a self-signed one under the data dir). */
     public record Tls(int submissionsPort, int imapsPort, Optional<Integer> apiPort, Optional<Path> certificate,
                       Optional<Path> key, Optional<Boolean> allowPlaintextAuth, Duration reloadCheck) {
+    }
+
+    /**
+     * Limits against abuse: connections per listener (overall and per client address, 0 for none), recipients per
+     * message and messages per SMTP connection, failed logins per address, and the operator token of WebAdmin.
+     */
+    public record Limits(int connections, int connectionsPerIp, int recipientsPerMessage, int messagesPerConnection,
+                         LoginThrottle.Settings loginThrottle, Optional<String> adminToken) {
+        @Override
+        public String toString() {
+            return "Limits[connections=" + connections + ", connectionsPerIp=" + connectionsPerIp + ", recipientsPerMessage="
+                + recipientsPerMessage + ", messagesPerConnection=" + messagesPerConnection + ", loginThrottle="
+                + loginThrottle + ", adminToken=" + adminToken.map(token -> "(set)").orElse("(none)") + "]";
+        }
     }
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
@@ -64,7 +89,24 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                 settings.optional("AGENTMAIL_API_TLS_PORT").map(value -> settings.port("AGENTMAIL_API_TLS_PORT", 0)),
                 settings.optional("AGENTMAIL_TLS_CERT").map(Path::of), settings.optional("AGENTMAIL_TLS_KEY").map(Path::of),
                 settings.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> settings.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
-                Duration.ofSeconds(settings.integer("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600))));
+                Duration.ofSeconds(settings.integer("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600))),
+            new Limits(settings.integer("AGENTMAIL_CONNECTION_LIMIT", 500, 0, 1_000_000),
+                settings.integer("AGENTMAIL_CONNECTION_LIMIT_PER_IP", 20, 0, 1_000_000),
+                settings.integer("AGENTMAIL_MAX_RECIPIENTS", 100, 1, 100_000),
+                settings.integer("AGENTMAIL_MAX_MESSAGES_PER_CONNECTION", 100, 1, 1_000_000),
+                new LoginThrottle.Settings(settings.integer("AGENTMAIL_LOGIN_FAILURES", 10, 1, 1_000_000),
+                    Duration.ofSeconds(settings.integer("AGENTMAIL_LOGIN_FAILURE_WINDOW_SECONDS", 300, 1, 86400)),
+                    Duration.ofSeconds(settings.integer("AGENTMAIL_LOGIN_LOCKOUT_SECONDS", 300, 1, 86400))),
+                settings.optional("AGENTMAIL_ADMIN_TOKEN").map(token -> settings.secret("AGENTMAIL_ADMIN_TOKEN", token))));
+    }
+
+    /** Only this machine can reach a listener bound there. */
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("AGENTMAIL_ADMIN_BIND: unknown address '" + bind + "'");
+        }
     }
 
     private static InetSocketAddress socketAddress(String hostAndPort) {
@@ -142,6 +184,14 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
         String email(String name, String value) {
             if (!value.matches("[^@\\s;,<>]+@[A-Za-z0-9.-]+")) {
                 throw new IllegalArgumentException(name + " must be an email address, got '" + value + "'");
+            }
+            return value;
+        }
+
+        /** A shared secret: long enough not to be guessed, printable so that it fits in a header. */
+        String secret(String name, String value) {
+            if (value.length() < 16 || !value.matches("[\\x21-\\x7e]+")) {
+                throw new IllegalArgumentException(name + " must be at least 16 printable characters without spaces");
             }
             return value;
         }

@@ -37,6 +37,7 @@ import dev.agentmail.domain.service.DomainSettings;
 import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
+import dev.agentmail.domain.service.LoginThrottle;
 import dev.agentmail.domain.service.MailLoginService;
 import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.service.MessageService;
@@ -85,7 +86,8 @@ public class AgentMailModule extends AbstractModule {
             config.dkimSelector(), config.dmarcRua(), config.allowUnverifiedSending(),
             config.dkimKey().map(PlatformDkimKey::load)));
         bind(ApiServerSettings.class).toInstance(new ApiServerSettings(config.bind(), config.apiPort(), config.publicUrl(),
-            config.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate))));
+            config.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate)),
+            new ApiServerSettings.ConnectionLimits(config.limits().connections(), config.limits().connectionsPerIp())));
         bind(PlaintextAuthRule.class).toInstance(PlaintextAuthRule.of(config.tls().allowPlaintextAuth()));
         bind(LinkSigner.class).toInstance(new LinkSigner(signingKey));
 
@@ -129,6 +131,13 @@ public class AgentMailModule extends AbstractModule {
     @Singleton
     WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, Clock clock) {
         return new WebhookDispatcher(outbox, feed, guard, config.webhookRetries(), clock);
+    }
+
+    /** One per node: failed logins are counted in memory (see {@link LoginThrottle}). */
+    @Provides
+    @Singleton
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(config.limits().loginThrottle(), clock);
     }
 
     /** The mail listeners that GET /health checks. */

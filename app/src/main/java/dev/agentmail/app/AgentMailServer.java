@@ -10,6 +10,8 @@ import dev.agentmail.domain.service.WebhookDispatcher;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.james.ApiKeyAuthenticator;
+import dev.agentmail.james.RevokedKeyImapProcessor;
+import dev.agentmail.webadmin.AdminTokenFilter;
 import dev.agentmail.james.ResolverDnsService;
 import dev.agentmail.tls.CertificateFiles;
 import dev.agentmail.tls.CertificateReloader;
@@ -17,7 +19,9 @@ import dev.agentmail.tls.ServerCertificates;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.mailbox.Authenticator;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.server.core.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +77,8 @@ public final class AgentMailServer implements AutoCloseable {
                     new AgentMailModule(config, storage.linkSigningKey(), certificate))
                 .overrideWith(binder -> {
                     binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
+                    binder.bind(AuthenticationFilter.class).toInstance(new AdminTokenFilter(config.limits().adminToken()));
+                    binder.bind(ImapProcessor.class).to(RevokedKeyImapProcessor.class);
                     config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
                 });
         } catch (Exception | Error e) {

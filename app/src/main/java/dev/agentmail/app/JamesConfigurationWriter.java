@@ -51,6 +51,10 @@ public final class JamesConfigurationWriter {
             Map.entry("agentmail.imap.port", String.valueOf(config.imapPort())),
             Map.entry("agentmail.admin.bind", config.adminBind()),
             Map.entry("agentmail.admin.port", String.valueOf(config.adminPort())),
+            Map.entry("agentmail.connection.limit", String.valueOf(config.limits().connections())),
+            Map.entry("agentmail.connection.limit.per.ip", String.valueOf(config.limits().connectionsPerIp())),
+            Map.entry("agentmail.max.recipients", String.valueOf(config.limits().recipientsPerMessage())),
+            Map.entry("agentmail.max.messages.per.connection", String.valueOf(config.limits().messagesPerConnection())),
             Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024))),
             Map.entry("agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config)),
             Map.entry("agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config)));

@@ -52,6 +52,8 @@ final class TestServers {
         all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         // Webhook retries in seconds rather than hours, so outage tests finish.
         all.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", "500ms,1s,1s,2s,2s,3s");
+        // Tests make many wrong logins on purpose from 127.0.0.1; LoginThrottleTest sets its own limit.
+        all.put("AGENTMAIL_LOGIN_FAILURES", "1000000");
         all.putAll(env);
         AgentMailConfig config = AgentMailConfig.fromEnvironment(all);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -91,7 +93,7 @@ final class TestServers {
         }
 
         ApiClient admin() {
-            return new ApiClient("http://127.0.0.1:" + config.adminPort(), null);
+            return new ApiClient("http://127.0.0.1:" + config.adminPort(), config.limits().adminToken().orElse(null));
         }
 
         @Override

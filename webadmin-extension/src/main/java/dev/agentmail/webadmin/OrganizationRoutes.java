@@ -47,6 +47,11 @@ public class OrganizationRoutes implements Routes {
     }
 
     private Object create(Request request, Response response) throws Exception {
+        // A form or text/plain POST from a web page needs no CORS preflight: only JSON bodies are taken.
+        if (!isJson(request.contentType())) {
+            response.status(415);
+            return ApiError.of(415, "unsupported_media_type", "send the body as Content-Type: application/json");
+        }
         if (request.body() == null || request.body().isBlank()) {
             throw new InvalidInputException("name", "a JSON object body with a name is required");
         }
@@ -61,6 +66,11 @@ public class OrganizationRoutes implements Routes {
     private Object list(Request request, Response response) {
         PageRequest page = PageParams.parse(request.queryParams("page"), request.queryParams("page_size"));
         return PageResponse.of(organizations.list(page), OrganizationResponse::of);
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null
+            && contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json");
     }
 
     private interface Handler {
