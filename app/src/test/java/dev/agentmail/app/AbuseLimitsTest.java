@@ -99,7 +99,7 @@ class AbuseLimitsTest {
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
             HttpResponse<String> reply = admin("POST", "/agentmail/organizations", bearer, type, body);
             assertThat(reply.statusCode()).as(String.valueOf(type)).isEqualTo(415);
-            assertThat(reply.body()).contains("\"error\":\"unsupported_media_type\"").doesNotContain("inai_");
+            assertThat(reply.body()).contains("application/json").doesNotContain("inai_");
         }
         assertThat(admin("POST", "/agentmail/organizations", bearer, "application/json; charset=utf-8", body).statusCode())
             .isEqualTo(201);
