@@ -27,37 +27,40 @@ public final class JamesConfigurationWriter {
     }
 
     /** @return the directory James reads its configuration from */
-    public static Path write(AgentMailConfig config, CertificateFiles certificate) throws IOException {
-        Path confDir = Files.createDirectories(config.dataDir().resolve("conf"));
-        Map<String, String> values = values(config, certificate);
+    static Path write(AgentMailSettings settings, CertificateFiles certificate) throws IOException {
+        Path confDir = Files.createDirectories(settings.dataDir().resolve("conf"));
+        Map<String, String> values = values(settings.james(), settings.tls(), settings.limits(), settings.storage(),
+            certificate);
         for (String file : FILES) {
             Files.writeString(confDir.resolve(file), render(read(file), values), StandardCharsets.UTF_8);
         }
         return confDir;
     }
 
-    static Map<String, String> values(AgentMailConfig config, CertificateFiles certificate) {
+    static Map<String, String> values(JamesSettings james, TlsSettings tls, LimitsSettings limits,
+                                      StorageProfile<?> storage, CertificateFiles certificate) {
         return Map.ofEntries(
             Map.entry("agentmail.tls.starttls.xml", tlsXml(certificate, false)),
             Map.entry("agentmail.tls.implicit.xml", tlsXml(certificate, true)),
-            Map.entry("agentmail.submissions.port", String.valueOf(config.tls().submissionsPort())),
-            Map.entry("agentmail.imaps.port", String.valueOf(config.tls().imapsPort())),
-            Map.entry("agentmail.relay.xml", config.smtpRelay()
-                .map(relay -> "<gateway>" + relay + "</gateway>").orElse("<!-- no relay: delivery by MX lookup -->")),
-            Map.entry("agentmail.bind", config.bind()),
-            Map.entry("agentmail.domain", config.domain()),
-            Map.entry("agentmail.smtp.port", String.valueOf(config.smtpPort())),
-            Map.entry("agentmail.submission.port", String.valueOf(config.submissionPort())),
-            Map.entry("agentmail.imap.port", String.valueOf(config.imapPort())),
-            Map.entry("agentmail.admin.bind", config.adminBind()),
-            Map.entry("agentmail.admin.port", String.valueOf(config.adminPort())),
-            Map.entry("agentmail.connection.limit", String.valueOf(config.limits().connections())),
-            Map.entry("agentmail.connection.limit.per.ip", String.valueOf(config.limits().connectionsPerIp())),
-            Map.entry("agentmail.max.recipients", String.valueOf(config.limits().recipientsPerMessage())),
-            Map.entry("agentmail.max.messages.per.connection", String.valueOf(config.limits().messagesPerConnection())),
-            Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024))),
-            Map.entry("agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config)),
-            Map.entry("agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config)));
+            Map.entry("agentmail.submissions.port", String.valueOf(tls.submissionsPort())),
+            Map.entry("agentmail.imaps.port", String.valueOf(tls.imapsPort())),
+            Map.entry("agentmail.relay.xml", james.smtpRelay()
+                .map(relay -> "<gateway>" + relay.getHostString() + ":" + relay.getPort() + "</gateway>")
+                .orElse("<!-- no relay: delivery by MX lookup -->")),
+            Map.entry("agentmail.bind", james.bind()),
+            Map.entry("agentmail.domain", james.domain()),
+            Map.entry("agentmail.smtp.port", String.valueOf(james.smtpPort())),
+            Map.entry("agentmail.submission.port", String.valueOf(james.submissionPort())),
+            Map.entry("agentmail.imap.port", String.valueOf(james.imapPort())),
+            Map.entry("agentmail.admin.bind", james.adminBind()),
+            Map.entry("agentmail.admin.port", String.valueOf(james.adminPort())),
+            Map.entry("agentmail.connection.limit", String.valueOf(limits.connections())),
+            Map.entry("agentmail.connection.limit.per.ip", String.valueOf(limits.connectionsPerIp())),
+            Map.entry("agentmail.max.recipients", String.valueOf(limits.recipientsPerMessage())),
+            Map.entry("agentmail.max.messages.per.connection", String.valueOf(limits.messagesPerConnection())),
+            Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, james.maxMessageBytes() / 1024))),
+            Map.entry("agentmail.mail.repository", storage.mailRepositoryProtocol()),
+            Map.entry("agentmail.mail.repository.class", storage.mailRepositoryClass()));
     }
 
     /** James's {@code <tls>} element: the certificate as PEM files, and {@link TlsPolicy}'s floor. */

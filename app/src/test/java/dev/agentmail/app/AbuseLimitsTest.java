@@ -107,12 +107,12 @@ class AbuseLimitsTest {
 
     @Test
     void anOperatorApiOffLoopbackNeedsAToken() {
-        assertThatThrownBy(() -> AgentMailConfig.fromEnvironment(Map.of("AGENTMAIL_ADMIN_BIND", "0.0.0.0")))
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_ADMIN_BIND", "0.0.0.0")))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("AGENTMAIL_ADMIN_TOKEN");
-        assertThatThrownBy(() -> AgentMailConfig.fromEnvironment(Map.of("AGENTMAIL_ADMIN_TOKEN", "short")))
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_ADMIN_TOKEN", "short")))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThat(AgentMailConfig.fromEnvironment(Map.of("AGENTMAIL_ADMIN_BIND", "0.0.0.0", "AGENTMAIL_ADMIN_TOKEN", ADMIN_TOKEN))
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_ADMIN_BIND", "0.0.0.0", "AGENTMAIL_ADMIN_TOKEN", ADMIN_TOKEN))
             .toString()).doesNotContain(ADMIN_TOKEN);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Real servers on free ports for integration tests. Most tests share one server per JVM (starting James takes
@@ -55,11 +56,11 @@ final class TestServers {
         // Tests make many wrong logins on purpose from 127.0.0.1; LoginThrottleTest sets its own limit.
         all.put("AGENTMAIL_LOGIN_FAILURES", "1000000");
         all.putAll(env);
-        AgentMailConfig config = AgentMailConfig.fromEnvironment(all);
+        AgentMailSettings settings = AgentMailSettings.fromEnvironment(all);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try {
-            AgentMailServer server = AgentMailServer.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));
-            return new RunningServer(server, config, console.toString(StandardCharsets.UTF_8));
+            AgentMailServer server = AgentMailServer.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
+            return new RunningServer(server, ServerConfig.of(settings), console.toString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not start", e);
         }
@@ -87,13 +88,24 @@ final class TestServers {
         return reply.json().get("api_key").asText();
     }
 
-    record RunningServer(AgentMailServer server, AgentMailConfig config, String consoleOutput) implements AutoCloseable {
+    /** Where a test server listens, from its settings. */
+    record ServerConfig(Path dataDir, String domain, String publicUrl, int apiPort, int smtpPort, int submissionPort,
+                        int imapPort, int adminPort, TlsSettings tls, Optional<String> adminToken) {
+        static ServerConfig of(AgentMailSettings settings) {
+            JamesSettings james = settings.james();
+            return new ServerConfig(settings.dataDir(), james.domain(), settings.api().publicUrl(), settings.api().port(),
+                james.smtpPort(), james.submissionPort(), james.imapPort(), james.adminPort(), settings.tls(),
+                settings.limits().adminToken().map(Secret::value));
+        }
+    }
+
+    record RunningServer(AgentMailServer server, ServerConfig config, String consoleOutput) implements AutoCloseable {
         ApiClient api(String key) {
             return new ApiClient("http://127.0.0.1:" + config.apiPort(), key);
         }
 
         ApiClient admin() {
-            return new ApiClient("http://127.0.0.1:" + config.adminPort(), config.limits().adminToken().orElse(null));
+            return ApiClient.operatorRoutes("http://127.0.0.1:" + config.adminPort(), config.adminToken().orElse(null));
         }
 
         @Override

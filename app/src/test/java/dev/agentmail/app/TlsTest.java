@@ -97,7 +97,7 @@ class TlsTest {
                 print("imaps", i.select("INBOX")[0])
             print("https", urllib.request.urlopen("https://127.0.0.1:%s/health" % https, context=context).status)
             """;
-        AgentMailConfig config = server.config();
+        TestServers.ServerConfig config = server.config();
         String output = run("/usr/bin/python3", "-c", script, ca.toString(), port(config.smtpPort()),
             port(config.submissionPort()), port(config.tls().submissionsPort()), port(config.imapPort()),
             port(config.tls().imapsPort()), port(config.tls().apiPort().orElseThrow()), address, TestServers.BOOTSTRAP_KEY);
@@ -183,7 +183,7 @@ class TlsTest {
 
     @Test
     void everyTlsPortRefusesOldProtocolsAndWeakCiphers() throws Exception {
-        AgentMailConfig config = server.config();
+        TestServers.ServerConfig config = server.config();
         List<List<String>> endpoints = List.of(
             List.of(port(config.smtpPort()), "smtp"), List.of(port(config.submissionPort()), "smtp"),
             List.of(port(config.tls().submissionsPort())), List.of(port(config.imapPort()), "imap"),

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.apache.james.lifecycle.api.Startable;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -23,12 +24,13 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 
 /** The REST API: Jersey on the Jetty that James already ships, with resources made by Guice. */
-public class ApiServer implements AutoCloseable {
+public class ApiServer implements AutoCloseable, Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_THREADS = 200;
     private static final long STOP_TIMEOUT_MS = 5_000;
@@ -48,6 +50,7 @@ public class ApiServer implements AutoCloseable {
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
             .register(new JacksonJsonProvider(JsonMapper.get()))
             .register(new ThrowableMapper())
+            .register(new V1ErrorFilter())
             .register(authFilter);
         resources.forEach(config::register);
 
@@ -124,6 +127,8 @@ public class ApiServer implements AutoCloseable {
         return factory;
     }
 
+    /** Stopped by James's {@code @PreDestroy} stage when the server runs in James. */
+    @PreDestroy
     @Override
     public void close() throws Exception {
         server.stop();

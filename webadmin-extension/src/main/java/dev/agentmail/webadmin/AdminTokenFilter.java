@@ -53,8 +53,8 @@ public class AdminTokenFilter implements AuthenticationFilter {
         throw halt(401, webAdminError(401, "Unauthorized", message));
     }
 
-    /** James WebAdmin's error body ({@code ErrorResponder}), whose error types have no name for 401 or 415. */
-    static String webAdminError(int status, String type, String message) {
+    /** James WebAdmin's error body ({@code ErrorResponder}), whose error types have no name for 401. */
+    private static String webAdminError(int status, String type, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", status);
         body.put("type", type);

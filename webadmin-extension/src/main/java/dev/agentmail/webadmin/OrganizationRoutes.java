@@ -13,6 +13,8 @@ import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.service.OrganizationService;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import spark.HaltException;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -47,11 +49,7 @@ public class OrganizationRoutes implements Routes {
     }
 
     private Object create(Request request, Response response) throws Exception {
-        // A form or text/plain POST from a web page needs no CORS preflight: only JSON bodies are taken.
-        if (!isJson(request.contentType())) {
-            response.status(415);
-            return ApiError.of(415, "unsupported_media_type", "send the body as Content-Type: application/json");
-        }
+        requireJson(request.contentType());
         if (request.body() == null || request.body().isBlank()) {
             throw new InvalidInputException("name", "a JSON object body with a name is required");
         }
@@ -68,26 +66,45 @@ public class OrganizationRoutes implements Routes {
         return PageResponse.of(organizations.list(page), OrganizationResponse::of);
     }
 
-    private static boolean isJson(String contentType) {
-        return contentType != null
-            && contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json");
+    /** A form or text/plain POST from a web page needs no CORS preflight: only JSON bodies are taken. */
+    private static void requireJson(String contentType) {
+        if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+            throw ErrorResponder.builder()
+                .statusCode(415)
+                .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message("send the body as Content-Type: application/json")
+                .haltError();
+        }
     }
 
     private interface Handler {
         Object handle(Request request, Response response) throws Exception;
     }
 
-    /** Answers JSON, and failures in the API's error shape rather than WebAdmin's own. */
+    /** Answers JSON, and failures in WebAdmin's own error shape, like James's routes on the same port. */
     private Route jsonRoute(Handler handler) {
         return (request, response) -> {
             response.type("application/json");
             try {
                 return json.writeValueAsString(handler.handle(request, response));
+            } catch (HaltException answered) {
+                throw answered;
             } catch (Exception e) {
                 ApiError error = ErrorMapping.toError(e);
-                response.status(error.status());
-                return json.writeValueAsString(error);
+                throw ErrorResponder.builder()
+                    .statusCode(error.status())
+                    .type(typeOf(error.status()))
+                    .message(error.message())
+                    .haltError();
             }
+        };
+    }
+
+    private static ErrorResponder.ErrorType typeOf(int status) {
+        return switch (status) {
+            case 400 -> ErrorResponder.ErrorType.INVALID_ARGUMENT;
+            case 404 -> ErrorResponder.ErrorType.NOT_FOUND;
+            default -> status >= 500 ? ErrorResponder.ErrorType.SERVER_ERROR : ErrorResponder.ErrorType.WRONG_STATE;
         };
     }
 }

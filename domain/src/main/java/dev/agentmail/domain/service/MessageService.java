@@ -1,6 +1,5 @@
 package dev.agentmail.domain.service;
 
-import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.MessageEvents;
@@ -13,14 +12,13 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.ThreadSummary;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,22 +51,20 @@ public class MessageService {
         this.clock = clock;
     }
 
-    public static final Duration MAX_WAIT = Duration.ofSeconds(120);
-
     /**
      * The newest received message, newer than {@code after} when given; if there is none yet, the first that
      * arrives within {@code wait}. Waiting listens for {@code message.received}, of this node or, through the event
      * feed, of another one: nothing polls.
      */
     public CompletableFuture<Optional<StoredMessage>> latestInbound(String organizationId, String inboxId,
-                                                                    Optional<Instant> after, Duration wait) {
+                                                                    Optional<Instant> after, Wait wait) {
         return awaitInbound(organizationId, inboxId, after, wait, message -> true,
             () -> messages.latest(organizationId, inboxId, Direction.INBOUND, after));
     }
 
     /** As {@link #latestInbound}, for the newest received message in which a verification code or link was found. */
     public CompletableFuture<Optional<StoredMessage>> latestWithCode(String organizationId, String inboxId,
-                                                                     Optional<Instant> after, Duration wait) {
+                                                                     Optional<Instant> after, Wait wait) {
         Predicate<StoredMessage> hasCode = message -> message.analysis().code().isPresent()
             || message.analysis().link().isPresent();
         return awaitInbound(organizationId, inboxId, after, wait, hasCode,
@@ -83,15 +79,12 @@ public class MessageService {
     private static final int RECENT_FOR_CODES = 100;
 
     private CompletableFuture<Optional<StoredMessage>> awaitInbound(String organizationId, String inboxId,
-                                                                    Optional<Instant> after, Duration wait,
+                                                                    Optional<Instant> after, Wait wait,
                                                                     Predicate<StoredMessage> matching,
                                                                     Supplier<Optional<StoredMessage>> lookNow) {
         inboxes.get(organizationId, inboxId);
-        if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
-            throw new InvalidInputException("wait", "wait must be between 0 and " + MAX_WAIT.toSeconds() + " seconds");
-        }
         Optional<StoredMessage> current = lookNow.get();
-        if (current.isPresent() || wait.isZero()) {
+        if (current.isPresent() || wait.duration().isZero()) {
             return CompletableFuture.completedFuture(current);
         }
         CompletableFuture<Optional<StoredMessage>> result = new CompletableFuture<>();
@@ -111,7 +104,7 @@ public class MessageService {
         });
         // A message indexed between the first look and the subscriptions would otherwise be missed.
         lookNow.get().ifPresent(message -> result.complete(Optional.of(message)));
-        result.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
+        result.completeOnTimeout(Optional.empty(), wait.duration().toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((message, failure) -> {
             try {
                 subscription.close();
@@ -153,7 +146,7 @@ public class MessageService {
         StoredMessage message = get(organizationId, inboxId, messageId);
         mailbox.setKeywords(inbox.emailAddress(), message.location(),
             valid.stream().map(Labels::toKeyword).collect(Collectors.toCollection(LinkedHashSet::new)));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         messages.updateLabels(message.id(), valid, now);
         return message.withLabels(valid, now);
     }

@@ -7,9 +7,9 @@ import dev.agentmail.domain.service.LoginThrottle;
 
 import javax.annotation.Priority;
 import javax.inject.Inject;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -18,7 +18,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +57,7 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
         Optional<Duration> locked = presented.flatMap(ignored -> throttle.lockedOut(address));
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
-            request.abortWith(refusal(path, 429, "too_many_requests",
+            request.abortWith(refusal(429, "too_many_requests",
                 "too many requests with a wrong API key from your address: retry after " + seconds + " seconds")
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .build());
@@ -67,7 +66,7 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
         Optional<ApiKey> key = presented.flatMap(apiKeys::authenticate);
         if (key.isEmpty()) {
             presented.ifPresent(ignored -> throttle.failed(address));
-            request.abortWith(refusal(path, 401, "unauthorized",
+            request.abortWith(refusal(401, "unauthorized",
                 "a valid API key is required: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build());
@@ -98,11 +97,9 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
         });
     }
 
-    private static Response.ResponseBuilder refusal(String path, int status, String error, String message) {
-        // The v1 API has its own answer shape, errors included.
-        Object body = path.startsWith("api/v1/") ? Map.of("success", false, "error", message)
-            : ApiError.of(status, error, message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    /** The API's {@link ApiError}; on v1 routes the {@code V1ErrorFilter} rewords it. */
+    private static Response.ResponseBuilder refusal(int status, String error, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(status, error, message));
     }
 
     private static Optional<String> presentedKey(ContainerRequestContext request) {

@@ -1,6 +1,7 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.MessageService;
 
 import java.time.Instant;
@@ -12,16 +13,13 @@ final class WaitParams {
     private WaitParams() {
     }
 
-    static long seconds(String wait) {
+    /** Parses {@code wait}; the limit is the domain's ({@link Wait}). */
+    static Wait waitFor(String wait) {
         if (wait == null) {
-            return 0;
+            return Wait.NONE;
         }
         try {
-            long seconds = Long.parseLong(wait.trim());
-            if (seconds < 0 || seconds > MessageService.MAX_WAIT.toSeconds()) {
-                throw new InvalidInputException("wait", "wait must be between 0 and " + MessageService.MAX_WAIT.toSeconds() + " seconds");
-            }
-            return seconds;
+            return Wait.ofSeconds(Long.parseLong(wait.trim()));
         } catch (NumberFormatException e) {
             throw new InvalidInputException("wait", "wait must be a whole number of seconds");
         }
