@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.MessageEvents;
@@ -19,6 +20,7 @@ import dev.agentmail.domain.store.MessageRepository;
 import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,6 +139,24 @@ public class MessageService {
         inboxes.get(organizationId, inboxId);
         return messages.find(organizationId, inboxId, messageId)
             .orElseThrow(() -> new NotFoundException("message", messageId));
+    }
+
+    /**
+     * What a wait for newer mail starts after: a time (ISO-8601), or the id of a message of the inbox whose time is
+     * then used; none means any message.
+     */
+    public Optional<Instant> newerThan(String organizationId, String inboxId, String since) {
+        if (since == null || since.isBlank()) {
+            return Optional.empty();
+        }
+        if (since.startsWith("msg_")) {
+            return Optional.of(get(organizationId, inboxId, since).timestamp());
+        }
+        try {
+            return Optional.of(Instant.parse(since.trim()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("since", "since must be an ISO-8601 timestamp or a message id");
+        }
     }
 
     /** Labels are IMAP keywords: the mailbox is changed first, and the index follows (the listener would too). */

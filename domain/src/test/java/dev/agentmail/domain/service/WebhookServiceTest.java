@@ -48,6 +48,8 @@ class WebhookServiceTest {
     private static final List<String> RECEIVED = List.of("message.received");
 
     private final MutableClock clock = new MutableClock();
+    // As the server's clock: whole milliseconds.
+    private final MillisecondClock millis = new MillisecondClock(clock);
     private final InMemoryInboxRepository inboxes = new InMemoryInboxRepository();
     private final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(webhooks);
@@ -56,9 +58,9 @@ class WebhookServiceTest {
     private WebhookService service(boolean allowPrivateTargets) {
         PlatformSettings settings = new PlatformSettings("agentmail.test", 10, 10, 1024, allowPrivateTargets);
         DomainService domains = new DomainService(new InMemoryDomainRepository(), inboxes, mock(MailDomains.class),
-            mock(DnsLookup.class), new DomainEvents(), settings, DomainServiceTest.SETTINGS, clock);
+            mock(DnsLookup.class), new DomainEvents(), settings, DomainServiceTest.SETTINGS, millis);
         return new WebhookService(webhooks, outbox, new EventFilters(inboxes), new TargetGuard(settings), feed,
-            clock);
+            millis);
     }
 
     private final WebhookService service = service(false);
@@ -292,7 +294,7 @@ class WebhookServiceTest {
         WebhookDelivery again = service.redeliver("org_1", webhook.id(), "dlv_1");
 
         assertThat(again.state()).isEqualTo(State.PENDING);
-        assertThat(again.nextAttemptAt()).contains(clock.instant());
+        assertThat(again.nextAttemptAt()).contains(millis.instant());
         assertThat(again.attempts()).as("the attempts made so far still count").isEqualTo(3);
         assertThat(feed.version()).isGreaterThan(version);
     }

@@ -77,7 +77,8 @@ public class InMemoryMessageRepository implements MessageRepository {
     private static Predicate<StoredMessage> matching(MessageSearch search) {
         return message -> {
             List<String> fields = searched(message.content());
-            return search.words().stream().allMatch(word -> fields.stream().anyMatch(field -> field.contains(word)));
+            return search.direction().map(message.direction()::equals).orElse(true)
+                && search.words().stream().allMatch(word -> fields.stream().anyMatch(field -> field.contains(word)));
         };
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.AttachmentInfo;
+import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.StoredMessage;
@@ -16,6 +18,7 @@ import dev.agentmail.mcp.ToolSet;
 import dev.agentmail.mcp.UntrustedContent;
 
 import javax.inject.Inject;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,17 @@ public class MessageTools implements ToolSet {
         this.downloadBase = settings.publicUrl().replaceAll("/+$", "") + AttachmentDownloadResource.PATH + "/";
     }
 
-    record ListArgs(@JsonProperty("inbox_id") String inboxId, String q, Integer page,
+    record ListArgs(@JsonProperty("inbox_id") String inboxId, String q, String direction, Integer page,
                     @JsonProperty("page_size") Integer pageSize) {
+        MessageSearch search() {
+            MessageSearch search = MessageSearch.parse(q);
+            if (direction == null) {
+                return search;
+            }
+            return Arrays.stream(Direction.values()).filter(value -> value.wireName().equals(direction)).findFirst()
+                .map(search::only)
+                .orElseThrow(() -> new InvalidInputException("direction", "direction must be inbound or outbound"));
+        }
     }
 
     record GetArgs(@JsonProperty("inbox_id") String inboxId, @JsonProperty("message_id") String messageId,
@@ -54,16 +66,19 @@ public class MessageTools implements ToolSet {
         return List.of(
             new Tool("list_messages", "List messages",
                 "Lists an inbox's messages, received and sent, newest first, a page at a time. With q, only those "
-                    + "whose subject, text, sender or To/Cc hold every word of it. " + UntrustedContent.DESCRIPTION,
+                    + "whose subject, text, sender or To/Cc hold every word of it; with direction, only those received "
+                    + "(inbound) or sent (outbound). " + UntrustedContent.DESCRIPTION,
                 Schema.object().required("inbox_id", Inputs.inboxId())
                     .optional("q", Schema.string("words to search for, all of which must occur").maxLength(MessageSearch.MAX_LENGTH))
+                    .optional("direction", Schema.oneOf("only received (inbound) or only sent (outbound) messages",
+                        "inbound", "outbound"))
                     .optional("page", Inputs.page()).optional("page_size", Inputs.pageSize()),
                 Views.pageSchema("messages", Views.messageSummarySchema()).required(Views.MARKER, Views.markerSchema()),
                 Tool.Hints.READ_ONLY,
                 call -> {
                     ListArgs args = call.arguments(ListArgs.class);
                     Page<StoredMessage> page = messages.list(call.organizationId(),
-                        Required.text("inbox_id", args.inboxId()), MessageSearch.parse(args.q()),
+                        Required.text("inbox_id", args.inboxId()), args.search(),
                         Inputs.page(args.page(), args.pageSize()));
                     UntrustedContent untrusted = call.untrusted();
                     ObjectNode result = Views.page("messages", page, message -> Views.messageSummary(message, untrusted))

@@ -14,7 +14,6 @@ import dev.agentmail.mcp.UntrustedContent;
 
 import javax.inject.Inject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +111,7 @@ public class WaitTools implements ToolSet {
             throw new InvalidInputException("timeout_seconds",
                 "timeout_seconds must be between 0 and " + Wait.MAX.toSeconds());
         }
-        Optional<Instant> since = since(call.organizationId(), inboxId, args.since());
+        Optional<Instant> since = messages.newerThan(call.organizationId(), inboxId, args.since());
         UntrustedContent untrusted = call.untrusted();
         return awaiting.await(call.organizationId(), inboxId, since, Wait.ofSeconds(seconds))
             .thenApply(message -> {
@@ -123,21 +122,6 @@ public class WaitTools implements ToolSet {
                 output.structured().put(Views.MARKER, untrusted.marker());
                 return output;
             });
-    }
-
-    /** As the API's {@code since}: an ISO-8601 time, or the id of a message of the inbox whose time is then used. */
-    private Optional<Instant> since(String organizationId, String inboxId, String since) {
-        if (since == null || since.isBlank()) {
-            return Optional.empty();
-        }
-        if (since.startsWith("msg_")) {
-            return Optional.of(messages.get(organizationId, inboxId, since).timestamp());
-        }
-        try {
-            return Optional.of(Instant.parse(since.trim()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("since", "since must be an ISO-8601 timestamp or a message id");
-        }
     }
 
     private static Schema waitInput() {

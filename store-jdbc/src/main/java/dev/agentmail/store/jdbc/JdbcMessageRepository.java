@@ -122,9 +122,11 @@ public class JdbcMessageRepository implements MessageRepository {
         // The plain list reads the listing index alone; a search also reads each row of the inbox's search column.
         // Only the page's rows are then read with their large columns.
         String where = " WHERE inbox_id = ? AND organization_id = ?"
-            + " AND search_text LIKE ? ESCAPE '\\'".repeat(search.words().size());
+            + " AND search_text LIKE ? ESCAPE '\\'".repeat(search.words().size())
+            + (search.direction().isPresent() ? " AND direction = ?" : "");
         List<Object> parameters = new ArrayList<>(List.of(inboxId, organizationId));
         search.words().forEach(word -> parameters.add(MessageSearchText.containing(word)));
+        search.direction().ifPresent(direction -> parameters.add(direction.name()));
         long total = jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
         parameters.add(pageRequest.offset());
         parameters.add(pageRequest.pageSize());

@@ -125,7 +125,7 @@ public class MessageResource {
         String organizationId = Caller.of(security).organizationId();
         Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestInbound(organizationId, inboxId,
-                WaitParams.since(messages, organizationId, inboxId, since), waitFor),
+                messages.newerThan(organizationId, inboxId, since), waitFor),
             MessageResponse::of, waitFor.duration(), since, "no message has been received", "no message arrived");
     }
 
@@ -138,7 +138,7 @@ public class MessageResource {
         String organizationId = Caller.of(security).organizationId();
         Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestWithCode(organizationId, inboxId,
-                WaitParams.since(messages, organizationId, inboxId, since), waitFor),
+                messages.newerThan(organizationId, inboxId, since), waitFor),
             CodeResponse::of, waitFor.duration(), since, "no received message has a verification code or link",
             "no message with a verification code or link arrived");
     }
