@@ -19,11 +19,16 @@ import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.james.ResolverDnsService;
+import dev.agentmail.james.RevokedKeyImapProcessor;
+import dev.agentmail.webadmin.AdminTokenFilter;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.events.EventListener;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.mailbox.Authenticator;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The domain's ports on James: accounts and mailboxes, domains, sending through the spool, the listener that keeps
@@ -47,12 +52,17 @@ final class JamesAdaptersModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
     }
 
-    /** What replaces James's own bindings: API-key logins for IMAP and SMTP, and the chosen DNS resolver. */
-    static Module overridesOfJames(DnsSettings dns) {
+    /**
+     * What replaces James's own bindings: API-key logins for IMAP and SMTP, IMAP sessions that end when their key is
+     * revoked, the operator token on WebAdmin, and the chosen DNS resolver.
+     */
+    static Module overridesOfJames(DnsSettings dns, Optional<Secret> adminToken) {
         return binder -> {
             // Instead of James's system clock: one clock of whole milliseconds for every component.
             binder.bind(Clock.class).toInstance(MillisecondClock.systemUTC());
             binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
+            binder.bind(ImapProcessor.class).to(RevokedKeyImapProcessor.class);
+            binder.bind(AuthenticationFilter.class).toInstance(new AdminTokenFilter(adminToken.map(Secret::value)));
             dns.resolvedResolver().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
         };
     }
