@@ -39,8 +39,8 @@ class EventStreamTest {
         final int status;
         private final InputStream body;
 
-        Stream(HttpRequest.Builder request) throws Exception {
-            HttpResponse<InputStream> response = api.stream(
+        Stream(ApiClient client, HttpRequest.Builder request) throws Exception {
+            HttpResponse<InputStream> response = client.stream(
                 request.header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).GET());
             status = response.statusCode();
             body = response.body();
@@ -93,7 +93,7 @@ class EventStreamTest {
         JsonNode other = WebhooksTest.newInbox(api);
         String path = "/api/v0/events?event_types=message.received&inbox_ids=" + watched.get("inbox_id").asText();
         Event first;
-        try (Stream stream = new Stream(api.request(path))) {
+        try (Stream stream = new Stream(api, api.request(path))) {
             assertThat(stream.status).isEqualTo(200);
             WebhooksTest.deliver(server.config().smtpPort(), other.get("email_address").asText(), "not watched");
             WebhooksTest.deliver(server.config().smtpPort(), watched.get("email_address").asText(), "first");
@@ -104,7 +104,7 @@ class EventStreamTest {
         }
 
         WebhooksTest.deliver(server.config().smtpPort(), watched.get("email_address").asText(), "while away");
-        try (Stream resumed = new Stream(api.request(path).header("Last-Event-ID", first.id()))) {
+        try (Stream resumed = new Stream(api, api.request(path).header("Last-Event-ID", first.id()))) {
             Event missed = resumed.next();
             assertThat(missed.data().get("message").get("subject").asText()).isEqualTo("while away");
             WebhooksTest.deliver(server.config().smtpPort(), watched.get("email_address").asText(), "live again");

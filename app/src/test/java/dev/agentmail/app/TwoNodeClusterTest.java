@@ -132,7 +132,7 @@ class TwoNodeClusterTest {
     void aLongPollAndAnEventStreamOnNodeOneHearOfMailReceivedOnNodeTwo() throws Exception {
         CompletableFuture<ApiClient.Reply> waiting = CompletableFuture.supplyAsync(() ->
             one.api().get("/api/v0/inboxes/" + inboxId + "/messages/latest?wait=60&since=" + newestMessageId()));
-        try (EventStreamTest.Stream stream = new EventStreamTest.Stream(
+        try (EventStreamTest.Stream stream = new EventStreamTest.Stream(one.api(),
             one.api().request("/api/v0/events?event_types=message.received&inbox_ids=" + inboxId))) {
             Thread.sleep(1_000);
             assertThat(waiting).isNotDone();
