@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import dev.agentmail.domain.service.RetrySchedule;
+import dev.agentmail.mailets.inbound.InboundDmarc;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                               Optional<String> smtpRelay, Optional<InetSocketAddress> dnsServer, Duration expiryCheck,
                               RetrySchedule webhookRetries, String mxHost, int mxPriority, String spfInclude,
                               String dkimSelector, Optional<Path> dkimKey, Optional<String> dmarcRua,
-                              boolean allowUnverifiedSending, Duration domainCheck) {
+                              boolean allowUnverifiedSending, Duration domainCheck, InboundDmarc inboundDmarc) {
 
     public static AgentMailConfig fromEnvironment(Map<String, String> env) {
         Settings settings = new Settings(env);
@@ -54,7 +55,8 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
             settings.optional("AGENTMAIL_DKIM_KEY").map(Path::of),
             settings.optional("AGENTMAIL_DMARC_RUA").map(rua -> settings.email("AGENTMAIL_DMARC_RUA", rua)),
             settings.bool("AGENTMAIL_ALLOW_UNVERIFIED_SENDING", false),
-            Duration.ofSeconds(settings.integer("AGENTMAIL_DOMAIN_CHECK_SECONDS", 300, 1, 86400)));
+            Duration.ofSeconds(settings.integer("AGENTMAIL_DOMAIN_CHECK_SECONDS", 300, 1, 86400)),
+            settings.inboundDmarc("AGENTMAIL_INBOUND_DMARC"));
     }
 
     private static InetSocketAddress socketAddress(String hostAndPort) {
@@ -134,6 +136,14 @@ public record AgentMailConfig(Path dataDir, String domain, String bind, int apiP
                 throw new IllegalArgumentException(name + " must be an email address, got '" + value + "'");
             }
             return value;
+        }
+
+        InboundDmarc inboundDmarc(String name) {
+            try {
+                return InboundDmarc.parse(text(name, "monitor"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + " " + e.getMessage());
+            }
         }
 
         boolean bool(String name, boolean fallback) {

@@ -34,6 +34,7 @@ import dev.agentmail.domain.port.MimeComposer;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
+import dev.agentmail.domain.service.InboundRejections;
 import dev.agentmail.domain.service.GuardedHttpFetcher;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
@@ -52,6 +53,8 @@ import dev.agentmail.james.JamesMailSender;
 import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
+import dev.agentmail.mailets.inbound.InboundAuthenticator;
+import dev.agentmail.mailets.inbound.InboundDmarc;
 import dev.agentmail.mime.JavaMailComposer;
 import dev.agentmail.mime.MimeAttachmentReader;
 import org.apache.james.events.EventListener;
@@ -86,6 +89,8 @@ public class AgentMailModule extends AbstractModule {
         bind(MailAccounts.class).to(JamesMailAccounts.class).in(Scopes.SINGLETON);
         bind(MailDomains.class).to(JamesMailDomains.class).in(Scopes.SINGLETON);
         bind(DnsLookup.class).toInstance(new DnsjavaLookup(config.dnsServer()));
+        bind(InboundDmarc.class).toInstance(config.inboundDmarc());
+        bind(InboundRejections.class).in(Scopes.SINGLETON);
         bind(DomainEvents.class).in(Scopes.SINGLETON);
         bind(DomainService.class).in(Scopes.SINGLETON);
         bind(OrganizationService.class).in(Scopes.SINGLETON);
@@ -123,6 +128,12 @@ public class AgentMailModule extends AbstractModule {
     @Singleton
     WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, Clock clock) {
         return new WebhookDispatcher(outbox, feed, guard, config.webhookRetries(), clock);
+    }
+
+    @Provides
+    @Singleton
+    InboundAuthenticator inboundAuthenticator(DnsLookup dns) {
+        return new InboundAuthenticator(DnsjavaLookup.resolver(config.dnsServer()), dns);
     }
 
     /** The mail listeners that GET /health checks. */

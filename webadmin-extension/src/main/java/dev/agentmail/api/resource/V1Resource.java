@@ -177,6 +177,7 @@ public class V1Resource {
         out.put("subject", message.content().subject());
         out.put("body_text", message.content().text().orElse(null));
         out.put("body_html", message.content().html().orElse(null));
+        out.put("authentication", message.content().authentication().orElse(null));
         out.put("created_at", message.timestamp());
         return out;
     }
