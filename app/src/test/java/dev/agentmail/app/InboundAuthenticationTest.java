@@ -81,12 +81,21 @@ class InboundAuthenticationTest {
         env.put("AGENTMAIL_DNS_SERVER", "127.0.0.1:" + dns.address().getPort());
         env.put("AGENTMAIL_MX_HOST", AUTHSERV_ID);
         env.put("AGENTMAIL_STORAGE", "memory");
-        TestServers.RunningServer server = TestServers.start(env);
+        TestServers.RunningServer server = startOnBusyMachine(env);
         ApiClient api = server.api(TestServers.BOOTSTRAP_KEY);
         WebhookReceiver receiver = new WebhookReceiver();
         WebhooksTest.subscribe(api, receiver,
             "{\"url\":\"RECEIVER\",\"event_types\":[\"message.received\",\"message.rejected\"]}");
         return new Side(server, api, receiver);
+    }
+
+    /** On a loaded machine Derby's first start in a JVM can outlast the pool's 5 s login: once more then. */
+    private static TestServers.RunningServer startOnBusyMachine(Map<String, String> env) {
+        try {
+            return TestServers.start(env);
+        } catch (IllegalStateException slowFirstStart) {
+            return TestServers.start(env);
+        }
     }
 
     @AfterAll
@@ -165,7 +174,7 @@ class InboundAuthenticationTest {
     void signedMailFromAnAddressItsDomainAllowsPassesAllThreeInGetV1AndTheWebhook() throws Exception {
         String domain = domain("v=spf1 ip4:127.0.0.1 -all", "v=DMARC1; p=reject");
         JsonNode inbox = monitor.newInbox();
-        assertThat(send(monitor, domain, inbox.get("email").asText(), Signing.SIGNED)).startsWith("250");
+        assertThat(send(monitor, domain, inbox.get("email_address").asText(), Signing.SIGNED)).startsWith("250");
 
         JsonNode message = received(monitor, inbox);
         assertThat(authentication(message)).isEqualTo(results("pass", "pass", "pass"));
@@ -186,7 +195,7 @@ class InboundAuthenticationTest {
     void aBodyChangedAfterSigningFailsDkimWhileAlignedSpfStillPassesDmarc() throws Exception {
         String domain = domain("v=spf1 ip4:127.0.0.1 -all", "v=DMARC1; p=reject");
         JsonNode inbox = monitor.newInbox();
-        assertThat(send(monitor, domain, inbox.get("email").asText(), Signing.TAMPERED)).startsWith("250");
+        assertThat(send(monitor, domain, inbox.get("email_address").asText(), Signing.TAMPERED)).startsWith("250");
         assertThat(authentication(received(monitor, inbox))).isEqualTo(results("pass", "fail", "pass"));
     }
 
@@ -194,7 +203,7 @@ class InboundAuthenticationTest {
     void unsignedMailHasNoDkimResult() throws Exception {
         String domain = domain("v=spf1 ip4:127.0.0.1 -all", "v=DMARC1; p=none");
         JsonNode inbox = monitor.newInbox();
-        assertThat(send(monitor, domain, inbox.get("email").asText(), Signing.UNSIGNED)).startsWith("250");
+        assertThat(send(monitor, domain, inbox.get("email_address").asText(), Signing.UNSIGNED)).startsWith("250");
         assertThat(authentication(received(monitor, inbox))).isEqualTo(results("pass", "none", "pass"));
     }
 
@@ -202,12 +211,12 @@ class InboundAuthenticationTest {
     void spfSoftfailsAndFailsForAClientTheDomainDoesNotName() throws Exception {
         String soft = domain("v=spf1 ip4:192.0.2.1 ~all", null);
         JsonNode softInbox = monitor.newInbox();
-        assertThat(send(monitor, soft, softInbox.get("email").asText(), Signing.SIGNED)).startsWith("250");
+        assertThat(send(monitor, soft, softInbox.get("email_address").asText(), Signing.SIGNED)).startsWith("250");
         assertThat(authentication(received(monitor, softInbox))).isEqualTo(results("softfail", "pass", "none"));
 
         String hard = domain("v=spf1 ip4:192.0.2.1 -all", null);
         JsonNode hardInbox = monitor.newInbox();
-        assertThat(send(monitor, hard, hardInbox.get("email").asText(), Signing.SIGNED)).startsWith("250");
+        assertThat(send(monitor, hard, hardInbox.get("email_address").asText(), Signing.SIGNED)).startsWith("250");
         assertThat(authentication(received(monitor, hardInbox))).isEqualTo(results("fail", "pass", "none"));
     }
 
@@ -216,7 +225,7 @@ class InboundAuthenticationTest {
         String helo = domain("v=spf1 ip4:127.0.0.1 -all", null);
         String other = domain("v=spf1 -all", null);
         JsonNode inbox = monitor.newInbox();
-        assertThat(send(monitor, helo, "", other, inbox.get("email").asText(), "a bounce", Signing.UNSIGNED, ""))
+        assertThat(send(monitor, helo, "", other, inbox.get("email_address").asText(), "a bounce", Signing.UNSIGNED, ""))
             .startsWith("250");
         assertThat(authentication(received(monitor, inbox)).get("spf")).isEqualTo("pass");
     }
@@ -227,7 +236,7 @@ class InboundAuthenticationTest {
         String forger = domain("v=spf1 ip4:127.0.0.1 -all", null);
         JsonNode inbox = monitor.newInbox();
         // The forger's own envelope passes SPF, but for a domain unrelated to the From.
-        assertThat(send(monitor, "mail." + forger, "bounce@" + forger, bank, inbox.get("email").asText(),
+        assertThat(send(monitor, "mail." + forger, "bounce@" + forger, bank, inbox.get("email_address").asText(),
             "your account", Signing.UNSIGNED, "")).startsWith("250");
         assertThat(authentication(received(monitor, inbox))).isEqualTo(results("pass", "none", "fail"));
     }
@@ -237,11 +246,11 @@ class InboundAuthenticationTest {
         String bank = domain("v=spf1 ip4:192.0.2.1 -all", "v=DMARC1; p=reject");
         JsonNode inbox = enforce.newInbox();
         String inboxId = inbox.get("inbox_id").asText();
-        assertThat(send(enforce, bank, inbox.get("email").asText(), Signing.TAMPERED)).startsWith("550 5.7.1");
+        assertThat(send(enforce, bank, inbox.get("email_address").asText(), Signing.TAMPERED)).startsWith("550 5.7.1");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !events(enforce, "message.rejected", inboxId).isEmpty());
         JsonNode event = events(enforce, "message.rejected", inboxId).get(0).payload();
-        assertThat(event.get("recipients").get(0).asText()).isEqualTo(inbox.get("email").asText());
+        assertThat(event.get("recipients").get(0).asText()).isEqualTo(inbox.get("email_address").asText());
         assertThat(authentication(event.get("message"))).isEqualTo(results("fail", "fail", "fail"));
         assertThat(enforce.api().get("/api/v0/inboxes/" + inboxId + "/messages").json().get("total").asInt()).isZero();
     }
@@ -250,14 +259,14 @@ class InboundAuthenticationTest {
     void enforcingDeliversQuarantineWithTheLabelAndPassingMailAsUsual() throws Exception {
         String quarantined = domain("v=spf1 ip4:192.0.2.1 -all", "v=DMARC1; p=quarantine");
         JsonNode inbox = enforce.newInbox();
-        assertThat(send(enforce, quarantined, inbox.get("email").asText(), Signing.UNSIGNED)).startsWith("250");
+        assertThat(send(enforce, quarantined, inbox.get("email_address").asText(), Signing.UNSIGNED)).startsWith("250");
         JsonNode message = received(enforce, inbox);
         assertThat(authentication(message)).isEqualTo(results("fail", "none", "fail"));
         assertThat(message.get("labels").toString()).contains("quarantine");
 
         String honest = domain("v=spf1 ip4:127.0.0.1 -all", "v=DMARC1; p=reject");
         JsonNode other = enforce.newInbox();
-        assertThat(send(enforce, honest, other.get("email").asText(), Signing.SIGNED)).startsWith("250");
+        assertThat(send(enforce, honest, other.get("email_address").asText(), Signing.SIGNED)).startsWith("250");
         JsonNode passed = received(enforce, other);
         assertThat(authentication(passed)).isEqualTo(results("pass", "pass", "pass"));
         assertThat(passed.get("labels").toString()).doesNotContain("quarantine");
@@ -267,7 +276,7 @@ class InboundAuthenticationTest {
     void aForgedAuthenticationResultsOfOursIsReplacedAndOthersKept() throws Exception {
         String domain = domain("v=spf1 ip4:192.0.2.1 -all", "v=DMARC1; p=none");
         JsonNode inbox = monitor.newInbox();
-        assertThat(send(monitor, "mail." + domain, "bounce@" + domain, domain, inbox.get("email").asText(), "forged",
+        assertThat(send(monitor, "mail." + domain, "bounce@" + domain, domain, inbox.get("email_address").asText(), "forged",
             Signing.UNSIGNED, "Authentication-Results: " + AUTHSERV_ID.toUpperCase() + "; spf=pass; dkim=pass; dmarc=pass\r\n"
                 + "Authentication-Results: relay.example; spf=pass\r\n")).startsWith("250");
         JsonNode message = received(monitor, inbox);
@@ -281,7 +290,7 @@ class InboundAuthenticationTest {
         JsonNode from = monitor.newInbox();
         JsonNode to = monitor.newInbox();
         ApiClient.Reply sent = monitor.api().post("/api/v0/inboxes/" + from.get("inbox_id").asText() + "/messages/send",
-            "{\"to\": \"" + to.get("email").asText() + "\", \"subject\": \"inside\", \"text\": \"hello\"}");
+            "{\"to\": \"" + to.get("email_address").asText() + "\", \"subject\": \"inside\", \"text\": \"hello\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         JsonNode message = received(monitor, to);
         assertThat(message.get("authentication").isNull()).as(message.toString()).isTrue();

@@ -13,17 +13,17 @@ import org.apache.mailet.base.GenericMailet;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Before local delivery: removes every Authentication-Results field that claims our authserv-id (only we may write
- * one, and whatever entry point the mail came by, one already there is forged), then adds ours for mail the inbound
- * SMTP port judged ({@link InboundAuthenticationHook}); so the one that claims it is ours. Mail whose DMARC quarantine we
- * enforce is delivered with the label {@code quarantine}.
+ * Before local delivery: removes every Authentication-Results field that claims our authserv-id (only we write one,
+ * so whatever entry point the mail came by, one already there is forged), then adds ours to mail the inbound SMTP port
+ * judged ({@link InboundAuthenticationHook}). Mail whose DMARC quarantine we enforce gets the label {@code quarantine}.
  */
 public class AddAuthenticationResults extends GenericMailet {
-    static final String QUARANTINE_LABEL = "quarantine";
+    private static final String QUARANTINE_LABEL = "quarantine";
 
     private final String authservId;
 
@@ -38,7 +38,7 @@ public class AddAuthenticationResults extends GenericMailet {
         String[] existing = message.getHeader(AuthenticationResults.HEADER);
         Optional<String> ours = AttributeUtils.getValueAndCastFromMail(mail, InboundAuthenticationHook.RESULTS, String.class);
         boolean forged = existing != null
-            && List.of(existing).stream().anyMatch(value -> AuthenticationResults.claims(authservId, value));
+            && Arrays.stream(existing).anyMatch(value -> AuthenticationResults.claims(authservId, value));
         if (forged) {
             message.removeHeader(AuthenticationResults.HEADER);
             for (String value : existing) {

@@ -8,7 +8,16 @@ import org.apache.james.jdkim.exceptions.FailException;
 import org.apache.james.jdkim.exceptions.TempFailException;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 import org.apache.james.jdkim.mailets.DKIMVerifier;
+import org.apache.james.jspf.core.DNSServiceEnabled;
+import org.apache.james.jspf.core.MacroExpand;
+import org.apache.james.jspf.core.MacroExpandEnabled;
+import org.apache.james.jspf.core.SPFCheckEnabled;
+import org.apache.james.jspf.executor.SynchronousSPFExecutor;
+import org.apache.james.jspf.impl.DNSServiceXBillImpl;
+import org.apache.james.jspf.impl.DefaultTermsFactory;
 import org.apache.james.jspf.impl.SPF;
+import org.apache.james.jspf.parser.RFC4408SPF1Parser;
+import org.apache.james.jspf.wiring.WiringServiceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Resolver;
@@ -36,9 +45,26 @@ public class InboundAuthenticator {
     private final DnsLookup dns;
 
     public InboundAuthenticator(Resolver resolver, DnsLookup dns) {
-        this.spf = new SPF(new SpfDns(resolver));
+        this.spf = spf(resolver);
         this.dkim = new DKIMVerifier(new DNSPublicKeyRecordRetriever(resolver));
         this.dns = dns;
+    }
+
+    /**
+     * jSPF wired as its {@code SPF(DNSService)} constructor does, with its synchronous executor: the asynchronous
+     * one looks up through the machine's resolver whatever it is given, and stops short of the TXT lookup when a
+     * server has no record of type SPF.
+     */
+    private static SPF spf(Resolver resolver) {
+        DNSServiceXBillImpl dns = new DNSServiceXBillImpl(resolver);
+        MacroExpand macros = new MacroExpand(dns);
+        WiringServiceTable wiring = new WiringServiceTable();
+        wiring.put(DNSServiceEnabled.class, dns);
+        wiring.put(MacroExpandEnabled.class, macros);
+        SPF spf = new SPF(dns, new RFC4408SPF1Parser(new DefaultTermsFactory(wiring)), macros,
+            new SynchronousSPFExecutor(dns));
+        wiring.put(SPFCheckEnabled.class, spf);
+        return spf;
     }
 
     /**
