@@ -11,15 +11,15 @@ public final class AgentMailMain {
     }
 
     public static void main(String[] args) throws Exception {
-        AgentMailConfig config;
+        AgentMailSettings settings;
         try {
-            config = AgentMailConfig.fromEnvironment(System.getenv());
+            settings = AgentMailSettings.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("agentmail: " + e.getMessage());
             System.exit(2);
             return;
         }
-        AgentMailServer server = AgentMailServer.start(config, System.out);
+        AgentMailServer server = AgentMailServer.start(settings, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOGGER.info("Stopping agentmail");
             server.close();

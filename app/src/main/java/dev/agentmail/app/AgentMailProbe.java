@@ -1,12 +1,17 @@
 package dev.agentmail.app;
 
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
 import org.apache.james.utils.GuiceProbe;
 
 import javax.inject.Inject;
 
-/** Hands objects of the running server's injector to the code around it: start-up, shutdown and tests. */
+/** Hands objects of the running server's injector to tests, as James's probes do. */
 public class AgentMailProbe implements GuiceProbe {
+    static final Module MODULE = binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding()
+        .to(AgentMailProbe.class);
+
     private final Injector injector;
 
     @Inject

@@ -1,20 +1,12 @@
 package dev.agentmail.app;
 
-import dev.agentmail.api.ApiServer;
-import dev.agentmail.cluster.RabbitMqEventRelay;
-import dev.agentmail.domain.event.EventFeed;
-import dev.agentmail.domain.service.DomainService;
-import dev.agentmail.domain.service.InboxService;
-import dev.agentmail.domain.service.OrganizationService;
-import dev.agentmail.domain.service.WebhookDispatcher;
-import dev.agentmail.domain.store.DeliveryLedger;
-import dev.agentmail.domain.store.EventOutbox;
-import dev.agentmail.james.ApiKeyAuthenticator;
-import dev.agentmail.james.ResolverDnsService;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.tls.CertificateFiles;
+import dev.agentmail.tls.ServerCertificates;
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.filesystem.api.FileSystem;
-import org.apache.james.mailbox.Authenticator;
 import org.apache.james.server.core.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,102 +14,93 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.util.Optional;
 
-/** One running agentmail: James (SMTP, IMAP, spool, mailboxes) with our modules, then the REST API. */
+/**
+ * One running agentmail: James (SMTP, IMAP, spool, mailboxes) composed with our modules, started and stopped by
+ * James's own lifecycle. Each of our modules starts what it holds through an {@code InitializationOperation}, in
+ * this order: the cluster's event relay, the first start's organization, the REST API, the chores, webhook
+ * delivery, certificate reloads; James's {@code @PreDestroy} stage stops them in reverse. Our storage is opened
+ * before James and closed after it.
+ */
 public final class AgentMailServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(AgentMailServer.class);
 
     private final GuiceJamesServer james;
     private final DataStorage storage;
-    private final ApiServer api;
-    private final Housekeeping housekeeping;
-    private final WebhookDispatcher dispatcher;
-    private final Optional<RabbitMqEventRelay> relay;
 
-    private AgentMailServer(GuiceJamesServer james, DataStorage storage, ApiServer api, Housekeeping housekeeping,
-                            WebhookDispatcher dispatcher, Optional<RabbitMqEventRelay> relay) {
+    private AgentMailServer(GuiceJamesServer james, DataStorage storage) {
         this.james = james;
         this.storage = storage;
-        this.api = api;
-        this.housekeeping = housekeeping;
-        this.dispatcher = dispatcher;
-        this.relay = relay;
     }
 
-    public static AgentMailServer start(AgentMailConfig config, PrintStream console) throws Exception {
+    static AgentMailServer start(AgentMailSettings settings, PrintStream console) throws Exception {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        Files.createDirectories(config.dataDir());
-        JamesConfigurationWriter.write(config);
-        DataStorage storage = StorageProfile.openStorage(config);
-        GuiceJamesServer james;
+        Files.createDirectories(settings.dataDir());
+        TlsSettings tls = settings.tls();
+        CertificateFiles certificate = ServerCertificates.choose(tls.certificate(), tls.key(), settings.dataDir(),
+            settings.james().domain());
+        console.println("agentmail: TLS certificate " + certificate.chain() + ", SHA-256 "
+            + ServerCertificates.fingerprint(certificate.chain()));
+        JamesConfigurationWriter.write(settings, certificate);
+        AgentMailServer server = start(settings, settings.storage(), certificate, console);
+        JamesSettings james = settings.james();
+        LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
+            settings.api().publicUrl(), james.bind(), james.smtpPort(), james.bind(), james.submissionPort(),
+            james.bind(), james.imapPort(), settings.dataDir());
+        return server;
+    }
+
+    private static <S extends DataStorage> AgentMailServer start(AgentMailSettings settings, StorageProfile<S> profile,
+                                                                 CertificateFiles certificate, PrintStream console)
+        throws Exception {
+        S storage = profile.open();
+        GuiceJamesServer james = null;
         try {
             james = GuiceJamesServer.forConfiguration(Configuration.builder()
-                    .workingDirectory(config.dataDir().toFile())
+                    .workingDirectory(settings.dataDir().toFile())
                     .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                     .build())
-                .combineWith(StorageProfile.jamesModules(config, storage), storage.repositories(),
-                    new AgentMailModule(config, storage.linkSigningKey()))
-                .overrideWith(binder -> {
-                    binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
-                    config.dnsServer().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
-                });
-        } catch (Exception | Error e) {
-            storage.close();
-            throw e;
-        }
-        Optional<RabbitMqEventRelay> relay = Optional.empty();
-        try {
+                .combineWith(profile.modules(storage), ourModules(settings, storage, certificate, console))
+                .overrideWith(JamesAdaptersModule.overridesOfJames(settings.dns()));
             james.start();
-            AgentMailProbe probe = james.getProbe(AgentMailProbe.class);
-            // Other nodes' notices, for waiting calls and streams, from before the API takes its first call.
-            if (config.storage().cluster().isPresent()) {
-                relay = Optional.of(RabbitMqEventRelay.start(config.storage().cluster().get().rabbitMqUri(),
-                    probe.instance(EventFeed.class)));
-            }
-            // Nodes starting together on a new cluster would each find no organization and make one.
-            storage.runAlone("bootstrap", new Bootstrap(probe.instance(OrganizationService.class), config, console)::run);
-            ApiServer api = probe.instance(ApiServer.class);
-            api.start();
-            LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
-                config.publicUrl(), config.bind(), config.smtpPort(), config.bind(), config.submissionPort(),
-                config.bind(), config.imapPort(), config.dataDir());
-            Housekeeping housekeeping = new Housekeeping(probe.instance(InboxService.class),
-                probe.instance(DomainService.class), probe.instance(DeliveryLedger.class),
-                probe.instance(EventOutbox.class), Clock.systemUTC(), config.expiryCheck(), config.domainCheck());
-            WebhookDispatcher dispatcher = probe.instance(WebhookDispatcher.class);
-            dispatcher.start();
-            return new AgentMailServer(james, storage, api, housekeeping, dispatcher, relay);
+            return new AgentMailServer(james, storage);
         } catch (Exception | Error e) {
-            relay.ifPresent(RabbitMqEventRelay::close);
-            james.stop();
+            // What started before the failure stops: James's stage runs the @PreDestroy of what it made.
+            if (james != null) {
+                james.stop();
+            }
             storage.close();
             throw e;
         }
     }
 
-    public int apiPort() {
-        return api.port();
+    /** Ours, by concern, as James's server mains group theirs. */
+    private static Module ourModules(AgentMailSettings settings, DataStorage storage, CertificateFiles certificate,
+                                     PrintStream console) {
+        ApiServerSettings api = settings.api();
+        return Modules.combine(
+            binder -> binder.bind(DataStorage.class).toInstance(storage),
+            new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping()),
+            new JamesAdaptersModule(settings.dns(), settings.inbound()),
+            new MimeAndExtractionModule(),
+            new WebhooksAndEventsModule(settings.webhookRetries()),
+            new RestModule(new ApiServerSettings(api.bindAddress(), api.port(), api.publicUrl(),
+                settings.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate))), settings.james()),
+            new BootstrapModule(settings.bootstrap(), console),
+            new TlsModule(settings.tls(), certificate),
+            AgentMailProbe.MODULE);
     }
 
-    public <T> T instance(Class<T> type) {
+    /** For tests: an object of the running server's injector. */
+    <T> T instance(Class<T> type) {
         return james.getProbe(AgentMailProbe.class).instance(type);
     }
 
     @Override
     public void close() {
-        dispatcher.close();
-        relay.ifPresent(RabbitMqEventRelay::close);
-        housekeeping.close();
-        try {
-            api.close();
-        } catch (Exception e) {
-            LOGGER.warn("Stopping the REST API failed", e);
-        }
         james.stop();
         storage.close();
     }

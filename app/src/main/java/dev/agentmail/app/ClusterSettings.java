@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Where a distributed deployment keeps everything: the Cassandra cluster (our keyspace, and James's beside it with
@@ -20,40 +19,33 @@ import java.util.function.Function;
 public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String keyspace, String datacenter,
                               int replicationFactor, OpenSearchConfiguration openSearch, URI rabbitMqUri,
                               Optional<URI> rabbitMqManagementUrl) {
+    private static final String NEEDED = "with AGENTMAIL_STORAGE=distributed";
+    /** Ours, so that James's, with its suffix, still fits Cassandra's limit. */
+    static final int MAX_KEYSPACE_LENGTH = CassandraConfiguration.MAX_KEYSPACE_LENGTH
+        - DistributedJamesConfiguration.JAMES_KEYSPACE_SUFFIX.length();
 
     /** Reads the AGENTMAIL_CASSANDRA_*, AGENTMAIL_OPENSEARCH_* and AGENTMAIL_RABBITMQ_* settings. */
-    static ClusterSettings from(Function<String, Optional<String>> env) {
-        String keyspace = env.apply("AGENTMAIL_CASSANDRA_KEYSPACE").orElse("agentmail").toLowerCase(Locale.ROOT);
-        String hosts = required(env, "AGENTMAIL_CASSANDRA_HOSTS");
-        CassandraConfiguration cassandra;
-        try {
-            cassandra = new CassandraConfiguration(CassandraConfiguration.parseHosts(hosts), keyspace,
-                env.apply("AGENTMAIL_CASSANDRA_DATACENTER").orElse(CassandraConfiguration.DEFAULT_DATACENTER),
-                replication(env));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_*: " + e.getMessage());
+    static ClusterSettings read(EnvironmentSettings env) {
+        String keyspace = env.text("AGENTMAIL_CASSANDRA_KEYSPACE", "agentmail").toLowerCase(Locale.ROOT);
+        if (!CassandraConfiguration.isKeyspaceName(keyspace + DistributedJamesConfiguration.JAMES_KEYSPACE_SUFFIX)) {
+            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_KEYSPACE must be lower-case letters, digits and _, "
+                + "starting with a letter, at most " + MAX_KEYSPACE_LENGTH + ", got '" + keyspace + "'");
         }
-        OpenSearchConfiguration openSearch;
-        try {
-            // The index is named after the keyspace: one deployment's messages, whatever else shares the cluster.
-            openSearch = new OpenSearchConfiguration(
-                OpenSearchConfiguration.parseHosts(required(env, "AGENTMAIL_OPENSEARCH_URL")), keyspace + "_",
-                env.apply("AGENTMAIL_OPENSEARCH_USER"), env.apply("AGENTMAIL_OPENSEARCH_PASSWORD"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("AGENTMAIL_OPENSEARCH_*: " + e.getMessage());
-        }
-        ClusterSettings settings = new ClusterSettings(cassandra.contactPoints(), cassandra.keyspace(),
-            cassandra.localDatacenter(), cassandra.replicationFactor(), openSearch,
-            uri(required(env, "AGENTMAIL_RABBITMQ_URI"), "AGENTMAIL_RABBITMQ_URI", "amqp", "amqps"),
-            env.apply("AGENTMAIL_RABBITMQ_MANAGEMENT_URL")
-                .map(url -> uri(url, "AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http", "https")));
-        try {
-            settings.james();
-        } catch (IllegalArgumentException e) {
-            // James's keyspace takes a suffix: a name our keyspace accepts may be too long for it.
-            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_KEYSPACE: " + e.getMessage());
-        }
-        return settings;
+        String datacenter = env.text("AGENTMAIL_CASSANDRA_DATACENTER", CassandraConfiguration.DEFAULT_DATACENTER);
+        int replication = env.integer("AGENTMAIL_CASSANDRA_REPLICATION", 1, 1, Integer.MAX_VALUE);
+        CassandraConfiguration cassandra = EnvironmentSettings.parse("AGENTMAIL_CASSANDRA_HOSTS",
+            env.required("AGENTMAIL_CASSANDRA_HOSTS", NEEDED), hosts -> new CassandraConfiguration(
+                CassandraConfiguration.parseHosts(hosts), keyspace, datacenter, replication));
+        Optional<String> user = env.optional("AGENTMAIL_OPENSEARCH_USER");
+        Optional<String> password = env.secret("AGENTMAIL_OPENSEARCH_PASSWORD").map(Secret::value);
+        // The index is named after the keyspace: one deployment's messages, whatever else shares the cluster.
+        OpenSearchConfiguration openSearch = EnvironmentSettings.parse("AGENTMAIL_OPENSEARCH_URL",
+            env.required("AGENTMAIL_OPENSEARCH_URL", NEEDED), urls -> new OpenSearchConfiguration(
+                OpenSearchConfiguration.parseHosts(urls), keyspace + "_", user, password));
+        env.required("AGENTMAIL_RABBITMQ_URI", NEEDED);
+        return new ClusterSettings(cassandra.contactPoints(), keyspace, cassandra.localDatacenter(),
+            cassandra.replicationFactor(), openSearch, env.url("AGENTMAIL_RABBITMQ_URI", "amqp", "amqps").orElseThrow(),
+            env.url("AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http", "https"));
     }
 
     CassandraConfiguration cassandra() {
@@ -69,29 +61,12 @@ public record ClusterSettings(List<InetSocketAddress> cassandraHosts, String key
             .orElse(james);
     }
 
-    private static int replication(Function<String, Optional<String>> env) {
-        String value = env.apply("AGENTMAIL_CASSANDRA_REPLICATION").orElse("1");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("AGENTMAIL_CASSANDRA_REPLICATION must be a whole number, got '" + value + "'");
-        }
-    }
-
-    private static String required(Function<String, Optional<String>> env, String name) {
-        return env.apply(name).orElseThrow(() -> new IllegalArgumentException(name + " is needed with AGENTMAIL_STORAGE=distributed"));
-    }
-
-    private static URI uri(String value, String name, String... schemes) {
-        try {
-            URI uri = new URI(value);
-            if (uri.getHost() == null || !List.of(schemes).contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException();
-            }
-            return uri;
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be a " + String.join(" or ", schemes) + " URL with a host, got '"
-                + value + "'");
-        }
+    /** The broker's URI carries its password: logs see the rest. */
+    @Override
+    public String toString() {
+        return "ClusterSettings[cassandraHosts=" + cassandraHosts + ", keyspace=" + keyspace + ", datacenter="
+            + datacenter + ", replicationFactor=" + replicationFactor + ", openSearch=" + openSearch + ", rabbitMqUri="
+            + DistributedJamesConfiguration.withoutUserInfo(rabbitMqUri) + ", rabbitMqManagementUrl="
+            + rabbitMqManagementUrl.map(DistributedJamesConfiguration::withoutUserInfo) + "]";
     }
 }

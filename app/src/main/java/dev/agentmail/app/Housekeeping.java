@@ -4,9 +4,12 @@ import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
+import org.apache.james.lifecycle.api.Startable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.PreDestroy;
+import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -17,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Background chores: deleting disposable inboxes when they expire, checking the DNS records of pending domains,
  * and keeping the delivery ledger and the event outbox small.
  */
-final class Housekeeping implements AutoCloseable {
+final class Housekeeping implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Housekeeping.class);
     /** The spool redelivers within minutes of a restart: a week of delivery attempts is plenty. */
     static final Duration LEDGER_RETENTION = Duration.ofDays(7);
@@ -33,8 +36,27 @@ final class Housekeeping implements AutoCloseable {
         return thread;
     });
 
+    private final InboxService inboxes;
+    private final DomainService domains;
+    private final DeliveryLedger ledger;
+    private final EventOutbox outbox;
+    private final Clock clock;
+    private final HousekeepingSettings settings;
+
+    @Inject
     Housekeeping(InboxService inboxes, DomainService domains, DeliveryLedger ledger, EventOutbox outbox, Clock clock,
-                 Duration expiryCheck, Duration domainCheck) {
+                 HousekeepingSettings settings) {
+        this.inboxes = inboxes;
+        this.domains = domains;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    void start() {
+        Duration expiryCheck = settings.expiryCheck();
+        Duration domainCheck = settings.domainCheck();
         scheduler.scheduleWithFixedDelay(guarded("delete expired inboxes", () -> {
             int deleted = inboxes.deleteExpired(EXPIRED_PER_ROUND);
             if (deleted > 0) {
@@ -63,8 +85,8 @@ final class Housekeeping implements AutoCloseable {
         };
     }
 
-    @Override
-    public void close() {
+    @PreDestroy
+    void stop() {
         scheduler.shutdownNow();
     }
 }

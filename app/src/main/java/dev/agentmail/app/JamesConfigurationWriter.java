@@ -1,5 +1,8 @@
 package dev.agentmail.app;
 
+import dev.agentmail.tls.CertificateFiles;
+import dev.agentmail.tls.TlsPolicy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,29 +27,47 @@ public final class JamesConfigurationWriter {
     }
 
     /** @return the directory James reads its configuration from */
-    public static Path write(AgentMailConfig config) throws IOException {
-        Path confDir = Files.createDirectories(config.dataDir().resolve("conf"));
-        Map<String, String> values = values(config);
+    static Path write(AgentMailSettings settings, CertificateFiles certificate) throws IOException {
+        Path confDir = Files.createDirectories(settings.dataDir().resolve("conf"));
+        Map<String, String> values = values(settings.james(), settings.tls(), settings.storage(), certificate);
         for (String file : FILES) {
             Files.writeString(confDir.resolve(file), render(read(file), values), StandardCharsets.UTF_8);
         }
         return confDir;
     }
 
-    static Map<String, String> values(AgentMailConfig config) {
+    static Map<String, String> values(JamesSettings james, TlsSettings tls, StorageProfile<?> storage,
+                                      CertificateFiles certificate) {
         return Map.ofEntries(
-            Map.entry("agentmail.relay.xml", config.smtpRelay()
-                .map(relay -> "<gateway>" + relay + "</gateway>").orElse("<!-- no relay: delivery by MX lookup -->")),
-            Map.entry("agentmail.bind", config.bind()),
-            Map.entry("agentmail.domain", config.domain()),
-            Map.entry("agentmail.smtp.port", String.valueOf(config.smtpPort())),
-            Map.entry("agentmail.submission.port", String.valueOf(config.submissionPort())),
-            Map.entry("agentmail.imap.port", String.valueOf(config.imapPort())),
-            Map.entry("agentmail.admin.bind", config.adminBind()),
-            Map.entry("agentmail.admin.port", String.valueOf(config.adminPort())),
-            Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, config.maxMessageBytes() / 1024))),
-            Map.entry("agentmail.mail.repository", StorageProfile.mailRepositoryProtocol(config)),
-            Map.entry("agentmail.mail.repository.class", StorageProfile.mailRepositoryClass(config)));
+            Map.entry("agentmail.tls.starttls.xml", tlsXml(certificate, false)),
+            Map.entry("agentmail.tls.implicit.xml", tlsXml(certificate, true)),
+            Map.entry("agentmail.submissions.port", String.valueOf(tls.submissionsPort())),
+            Map.entry("agentmail.imaps.port", String.valueOf(tls.imapsPort())),
+            Map.entry("agentmail.relay.xml", james.smtpRelay()
+                .map(relay -> "<gateway>" + relay.getHostString() + ":" + relay.getPort() + "</gateway>")
+                .orElse("<!-- no relay: delivery by MX lookup -->")),
+            Map.entry("agentmail.bind", james.bind()),
+            Map.entry("agentmail.domain", james.domain()),
+            Map.entry("agentmail.smtp.port", String.valueOf(james.smtpPort())),
+            Map.entry("agentmail.submission.port", String.valueOf(james.submissionPort())),
+            Map.entry("agentmail.imap.port", String.valueOf(james.imapPort())),
+            Map.entry("agentmail.admin.bind", james.adminBind()),
+            Map.entry("agentmail.admin.port", String.valueOf(james.adminPort())),
+            Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, james.maxMessageBytes() / 1024))),
+            Map.entry("agentmail.mail.repository", storage.mailRepositoryProtocol()),
+            Map.entry("agentmail.mail.repository.class", storage.mailRepositoryClass()));
+    }
+
+    /** James's {@code <tls>} element: the certificate as PEM files, and {@link TlsPolicy}'s floor. */
+    static String tlsXml(CertificateFiles certificate, boolean implicit) {
+        StringBuilder xml = new StringBuilder("<tls socketTLS=\"" + implicit + "\" startTLS=\"" + !implicit + "\">")
+            .append("<privateKey>").append(escapeXml("file://" + certificate.key())).append("</privateKey>")
+            .append("<certificates>").append(escapeXml("file://" + certificate.chain())).append("</certificates>")
+            .append("<supportedProtocols>");
+        TlsPolicy.PROTOCOLS.forEach(protocol -> xml.append("<protocol>").append(protocol).append("</protocol>"));
+        xml.append("</supportedProtocols><supportedCipherSuites>");
+        TlsPolicy.CIPHER_SUITES.forEach(suite -> xml.append("<cipherSuite>").append(suite).append("</cipherSuite>"));
+        return xml.append("</supportedCipherSuites></tls>").toString();
     }
 
     static String render(String template, Map<String, String> values) {

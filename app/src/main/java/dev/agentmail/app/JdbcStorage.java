@@ -23,15 +23,22 @@ import dev.agentmail.store.jdbc.JdbcWebhookRepository;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Our data in the same relational database as James's JPA stores: Derby (memory or files) or PostgreSQL. */
 final class JdbcStorage implements DataStorage {
     private final JdbcDatabase database;
     private final Path dataDir;
 
-    JdbcStorage(JdbcDatabase database, Path dataDir) {
+    private JdbcStorage(JdbcDatabase database, Path dataDir) {
         this.database = database;
         this.dataDir = dataDir;
+    }
+
+    static JdbcStorage open(String url, Optional<String> user, Optional<String> password, Path dataDir) {
+        // Derby writes its own log file, by default into whatever directory the server was started from.
+        System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toString());
+        return new JdbcStorage(new JdbcDatabase(url, user, password), dataDir);
     }
 
     DataSource dataSource() {

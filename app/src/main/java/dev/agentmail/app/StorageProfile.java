@@ -4,102 +4,196 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import dev.agentmail.james.distributed.CassandraMailRepositoriesModule;
 import dev.agentmail.james.distributed.DistributedJamesModules;
-import dev.agentmail.james.stores.ActiveMqSpoolModule;
-import dev.agentmail.james.stores.JpaDataModule;
-import dev.agentmail.james.stores.JpaEntityManagerModule;
-import dev.agentmail.james.stores.JpaMailboxModule;
-import dev.agentmail.james.stores.NoTaskExtensionsModule;
-import dev.agentmail.store.jdbc.JdbcDatabase;
+import dev.agentmail.james.stores.JamesServerModules;
+import dev.agentmail.james.stores.JpaJamesModules;
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.MemoryJamesServerMain;
-import org.apache.james.NaiveDelegationStoreModule;
-import org.apache.james.modules.MailboxModule;
-import org.apache.james.modules.MailetProcessingModule;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
-import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
-import org.apache.james.modules.protocols.IMAPServerModule;
-import org.apache.james.modules.protocols.ProtocolHandlerModule;
-import org.apache.james.modules.protocols.SMTPServerModule;
-import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
 import org.apache.james.modules.server.NoJwtModule;
-import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
-import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 
-/** Which James stores and which database a server runs on, chosen by {@link Storage}. */
-final class StorageProfile {
-    /** SMTP, IMAP and WebAdmin; no JMAP, POP3, LMTP or ManageSieve. */
-    private static final Module PROTOCOLS = Modules.combine(
-        new ProtocolHandlerModule(),
-        new SMTPServerModule(),
-        new IMAPServerModule(),
-        new WebAdminServerModule(),
-        new NoJwtModule());
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
-    private StorageProfile() {
+/**
+ * Where everything is kept, one type per kind, each named once as AGENTMAIL_STORAGE names it and chosen in one
+ * place, {@link #choose}, the way James's {@code ...ModulesChooser} classes choose. A profile opens our
+ * {@link DataStorage} and gives the James modules that keep James's data beside it.
+ *
+ * @param <S> the storage it opens, which its James modules may build on (the JPA stores share our database)
+ */
+sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Memory, StorageProfile.OneDatabase,
+    StorageProfile.Distributed {
+    /** The value of AGENTMAIL_STORAGE that chooses it. */
+    String name();
+
+    S open();
+
+    /** James's stores, spool and protocols on this profile, and our repositories in {@code storage}. */
+    Module modules(S storage);
+
+    /** The mail repository (failed mail, bounces) that the James configuration names: its protocol, its class. */
+    String mailRepositoryProtocol();
+
+    String mailRepositoryClass();
+
+    static StorageProfile<?> choose(EnvironmentSettings env, Path dataDir) {
+        Optional<String> databaseUrl = env.optional("AGENTMAIL_DB_URL");
+        String name = env.text("AGENTMAIL_STORAGE", Embedded.NAME).toLowerCase(Locale.ROOT);
+        switch (name) {
+            case Memory.NAME, Distributed.NAME -> {
+                if (databaseUrl.isPresent()) {
+                    throw new IllegalArgumentException("AGENTMAIL_DB_URL cannot be used with AGENTMAIL_STORAGE=" + name);
+                }
+                return name.equals(Memory.NAME) ? new Memory(dataDir) : new Distributed(ClusterSettings.read(env));
+            }
+            case Embedded.NAME, Postgres.NAME -> {
+                if (databaseUrl.isPresent()) {
+                    if (!databaseUrl.get().startsWith("jdbc:postgresql:")) {
+                        throw new IllegalArgumentException(
+                            "AGENTMAIL_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+                    }
+                    return new Postgres(databaseUrl.get(), env.optional("AGENTMAIL_DB_USER"),
+                        env.secret("AGENTMAIL_DB_PASSWORD"), dataDir);
+                }
+                if (name.equals(Postgres.NAME)) {
+                    throw new IllegalArgumentException("AGENTMAIL_STORAGE=" + name + " needs AGENTMAIL_DB_URL");
+                }
+                return new Embedded(dataDir);
+            }
+            default -> throw new IllegalArgumentException("AGENTMAIL_STORAGE must be '" + Embedded.NAME + "', '"
+                + Postgres.NAME + "', '" + Distributed.NAME + "' or '" + Memory.NAME + "', got '" + name + "'");
+        }
     }
 
-    static DataStorage openStorage(AgentMailConfig config) {
-        Storage storage = config.storage();
-        if (storage.kind() == Storage.Kind.DISTRIBUTED) {
-            return ClusterStorage.open(storage.cluster().orElseThrow());
-        }
-        String jdbcUrl = switch (storage.kind()) {
-            case MEMORY -> "jdbc:derby:memory:agentmail-" + java.util.UUID.randomUUID() + ";create=true";
-            case EMBEDDED -> "jdbc:derby:" + config.dataDir().resolve("db") + ";create=true";
-            default -> storage.databaseUrl().orElseThrow();
-        };
-        // Derby writes its own log file, by default into whatever directory the server was started from.
-        System.setProperty("derby.stream.error.file", config.dataDir().resolve("derby.log").toString());
-        return new JdbcStorage(new JdbcDatabase(jdbcUrl, storage.user(), storage.password()), config.dataDir());
-    }
+    /** Everything in memory, for fast tests: James's in-memory server, our data on an in-memory Derby. */
+    record Memory(Path dataDir) implements StorageProfile<JdbcStorage> {
+        static final String NAME = "memory";
 
-    static Module jamesModules(AgentMailConfig config, DataStorage storage) {
-        if (config.storage().kind() == Storage.Kind.DISTRIBUTED) {
-            return Modules.combine(PROTOCOLS,
-                DistributedJamesModules.modules(config.storage().cluster().orElseThrow().james()));
+        @Override
+        public String name() {
+            return NAME;
         }
-        if (config.storage().kind() == Storage.Kind.MEMORY) {
+
+        @Override
+        public JdbcStorage open() {
+            return JdbcStorage.open("jdbc:derby:memory:agentmail-" + UUID.randomUUID() + ";create=true",
+                Optional.empty(), Optional.empty(), dataDir);
+        }
+
+        @Override
+        public Module modules(JdbcStorage storage) {
             return Modules.combine(
                 MemoryJamesServerMain.SMTP_AND_IMAP_MODULE,
                 new MemoryUsersRepositoryModule(),
                 new FakeSearchMailboxModule(),
                 new WebAdminServerModule(),
-                new NoJwtModule());
+                new NoJwtModule(),
+                storage.repositories());
         }
-        return Modules.combine(
-            PROTOCOLS,
-            new MailetProcessingModule(),
-            new DefaultProcessorsConfigurationProviderModule(),
-            new RawPostDequeueDecoratorModule(),
-            new MailboxModule(),
-            new DefaultEventModule(),
-            new MemoryDeadLetterModule(),
-            new NaiveDelegationStoreModule(),
-            new TaskManagerModule(),
-            new NoTaskExtensionsModule(),
-            new FakeSearchMailboxModule(),
-            new JpaEntityManagerModule(((JdbcStorage) storage).dataSource()),
-            new JpaDataModule(),
-            new JpaMailboxModule(),
-            new ActiveMqSpoolModule(config.dataDir().resolve("spool")));
+
+        @Override
+        public String mailRepositoryProtocol() {
+            return "memory";
+        }
+
+        @Override
+        public String mailRepositoryClass() {
+            return "org.apache.james.mailrepository.memory.MemoryMailRepository";
+        }
     }
 
-    /** The mail repository (failed mail, bounces) that the James configuration names. */
-    static String mailRepositoryProtocol(AgentMailConfig config) {
-        return switch (config.storage().kind()) {
-            case MEMORY -> "memory";
-            case DISTRIBUTED -> CassandraMailRepositoriesModule.PROTOCOL;
-            default -> "jpa";
-        };
+    /** James on JPA over our database, the spool under the data dir: what {@link Embedded} and {@link Postgres} share. */
+    sealed interface OneDatabase extends StorageProfile<JdbcStorage> {
+        Path dataDir();
+
+        @Override
+        default Module modules(JdbcStorage storage) {
+            return Modules.combine(
+                JamesServerModules.PROTOCOLS,
+                JpaJamesModules.modules(storage.dataSource(), dataDir().resolve("spool")),
+                storage.repositories());
+        }
+
+        @Override
+        default String mailRepositoryProtocol() {
+            return "jpa";
+        }
+
+        @Override
+        default String mailRepositoryClass() {
+            return "org.apache.james.mailrepository.jpa.JPAMailRepository";
+        }
     }
 
-    static String mailRepositoryClass(AgentMailConfig config) {
-        return switch (config.storage().kind()) {
-            case MEMORY -> "org.apache.james.mailrepository.memory.MemoryMailRepository";
-            case DISTRIBUTED -> CassandraMailRepositoriesModule.CLASS;
-            default -> "org.apache.james.mailrepository.jpa.JPAMailRepository";
-        };
+    /** The default: James's stores, the spool and our data under the data dir, on Derby and ActiveMQ. */
+    record Embedded(Path dataDir) implements OneDatabase {
+        static final String NAME = "embedded";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public JdbcStorage open() {
+            return JdbcStorage.open("jdbc:derby:" + dataDir.resolve("db") + ";create=true", Optional.empty(),
+                Optional.empty(), dataDir);
+        }
+    }
+
+    /**
+     * The same with the database on PostgreSQL (AGENTMAIL_DB_URL, with {@code embedded} or {@code postgres}); the
+     * spool stays under the data dir.
+     */
+    record Postgres(String databaseUrl, Optional<String> user, Optional<Secret> password, Path dataDir)
+        implements OneDatabase {
+        static final String NAME = "postgres";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public JdbcStorage open() {
+            return JdbcStorage.open(databaseUrl, user, password.map(Secret::value), dataDir);
+        }
+    }
+
+    /** Cassandra, OpenSearch and RabbitMQ shared by several nodes. */
+    record Distributed(ClusterSettings cluster) implements StorageProfile<ClusterStorage> {
+        static final String NAME = "distributed";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ClusterStorage open() {
+            return ClusterStorage.open(cluster);
+        }
+
+        @Override
+        public Module modules(ClusterStorage storage) {
+            return Modules.combine(
+                JamesServerModules.PROTOCOLS,
+                DistributedJamesModules.modules(cluster.james()),
+                storage.repositories(),
+                new ClusterEventRelayModule(cluster));
+        }
+
+        @Override
+        public String mailRepositoryProtocol() {
+            return CassandraMailRepositoriesModule.PROTOCOL;
+        }
+
+        @Override
+        public String mailRepositoryClass() {
+            return CassandraMailRepositoriesModule.CLASS;
+        }
     }
 }

@@ -2,30 +2,47 @@ package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmail.api.OpenApiContract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
-/** A plain HTTP client for the API, as an agent would use it. */
+/**
+ * A plain HTTP client for the API, as an agent would use it. Every answer it receives is checked against the
+ * served OpenAPI document ({@link OpenApiContract}) before the test sees it.
+ */
 final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final String key;
+    private final OpenApiContract contract;
 
     ApiClient(String baseUrl, String key) {
+        this(baseUrl, key, OpenApiContract.api());
+    }
+
+    private ApiClient(String baseUrl, String key, OpenApiContract contract) {
         this.baseUrl = baseUrl;
         this.key = key;
+        this.contract = contract;
+    }
+
+    /** A client of the operator routes on James WebAdmin, which need no key. */
+    static ApiClient operatorRoutes(String baseUrl) {
+        return new ApiClient(baseUrl, null, OpenApiContract.operatorRoutes());
     }
 
     ApiClient withKey(String otherKey) {
-        return new ApiClient(baseUrl, otherKey);
+        return new ApiClient(baseUrl, otherKey, contract);
     }
 
     record Reply(int status, String body, HttpResponse<String> raw) {
@@ -57,9 +74,36 @@ final class ApiClient {
     }
 
     Reply send(HttpRequest.Builder builder) {
+        HttpResponse<String> response = send(builder, HttpResponse.BodyHandlers.ofString());
+        contract.check(response);
+        return new Reply(response.statusCode(), response.body(), response);
+    }
+
+    /** The answer as bytes, for downloads. */
+    HttpResponse<byte[]> sendForBytes(HttpRequest.Builder builder) {
+        HttpResponse<byte[]> response = send(builder, HttpResponse.BodyHandlers.ofByteArray());
+        contract.check(response);
+        return response;
+    }
+
+    /** A call that waits on the server, answered later. */
+    CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder builder) {
+        return HTTP.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            contract.check(response);
+            return response;
+        });
+    }
+
+    /** An answer that stays open, such as an event stream: its status and headers are checked, not its body. */
+    HttpResponse<InputStream> stream(HttpRequest.Builder builder) {
+        HttpResponse<InputStream> response = send(builder, HttpResponse.BodyHandlers.ofInputStream());
+        contract.checkHead(response);
+        return response;
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
+            return HTTP.send(builder.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,7 +18,7 @@ class ClusterStorageTest {
     @BeforeAll
     static void deployment() throws Exception {
         Map<String, String> env = TestCluster.newDeployment();
-        settings = Storage.from(name -> Optional.ofNullable(env.get(name))).cluster().orElseThrow();
+        settings = ClusterSettings.read(new EnvironmentSettings(env));
     }
 
     @Test

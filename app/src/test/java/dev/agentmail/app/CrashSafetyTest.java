@@ -84,6 +84,8 @@ class CrashSafetyTest {
         env.put("AGENTMAIL_SMTP_PORT", String.valueOf(FreePorts.next()));
         env.put("AGENTMAIL_SUBMISSION_PORT", String.valueOf(FreePorts.next()));
         env.put("AGENTMAIL_IMAP_PORT", String.valueOf(FreePorts.next()));
+        env.put("AGENTMAIL_SUBMISSIONS_PORT", String.valueOf(FreePorts.next()));
+        env.put("AGENTMAIL_IMAPS_PORT", String.valueOf(FreePorts.next()));
         env.put("AGENTMAIL_ADMIN_PORT", String.valueOf(FreePorts.next()));
         return env;
     }

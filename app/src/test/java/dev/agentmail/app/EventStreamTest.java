@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +40,8 @@ class EventStreamTest {
         private final InputStream body;
 
         Stream(HttpRequest.Builder request) throws Exception {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                request.header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = api.stream(
+                request.header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).GET());
             status = response.statusCode();
             body = response.body();
             Thread reader = new Thread(this::read, "sse-test-reader");

@@ -44,12 +44,13 @@ class OperatorRoutesTest {
     }
 
     @Test
-    void refusesBadInputWithTheApiErrorShape() {
+    void refusesBadInputWithWebAdminsErrorShape() {
         for (String body : new String[] {"", "{}", "{\"name\":\"\"}", "{\"name\":42}", "{not json", "{\"name\":\"a\\r\\nb\"}"}) {
             ApiClient.Reply reply = server.admin().post("/agentmail/organizations", body);
             assertThat(reply.status()).as(body).isEqualTo(400);
-            assertThat(reply.json().get("status").asInt()).isEqualTo(400);
-            assertThat(reply.json().get("error").asText()).isIn("invalid_request", "invalid_json");
+            assertThat(reply.json().get("statusCode").asInt()).isEqualTo(400);
+            assertThat(reply.json().get("type").asText()).isEqualTo("InvalidArgument");
+            assertThat(reply.json().get("message").asText()).isNotBlank();
         }
         assertThat(server.admin().get("/agentmail/organizations?page=0").status()).isEqualTo(400);
     }

@@ -139,8 +139,7 @@ class OutboundMailTest {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(download.raw().headers().firstValue("Content-Disposition").orElse("")).contains("filename=\"report.pdf\"");
-        var bytes = java.net.http.HttpClient.newHttpClient().send(anonymous.request(downloadPath).GET().build(),
-            java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        var bytes = anonymous.sendForBytes(anonymous.request(downloadPath).GET()).body();
         assertThat(bytes).isEqualTo(pdf);
         String tampered = downloadPath.substring(0, downloadPath.length() - 2) + (downloadPath.endsWith("A") ? "BB" : "AA");
         assertThat(anonymous.get(tampered).status()).isEqualTo(403);

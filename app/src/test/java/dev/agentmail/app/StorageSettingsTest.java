@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,15 +22,19 @@ class StorageSettingsTest {
         return env;
     }
 
-    private static Storage storage(Map<String, String> env) {
-        return Storage.from(name -> Optional.ofNullable(env.get(name)));
+    private static StorageProfile<?> storage(Map<String, String> env) {
+        return StorageProfile.choose(new EnvironmentSettings(env), Path.of("/tmp/agentmail-test"));
+    }
+
+    private static ClusterSettings cluster(Map<String, String> env) {
+        return ((StorageProfile.Distributed) storage(env)).cluster();
     }
 
     @Test
     void distributedReadsTheClusterSettingsWithTheirDefaults() {
-        ClusterSettings cluster = storage(distributed()).cluster().orElseThrow();
+        ClusterSettings cluster = cluster(distributed());
 
-        assertThat(storage(distributed()).kind()).isEqualTo(Storage.Kind.DISTRIBUTED);
+        assertThat(storage(distributed())).isInstanceOf(StorageProfile.Distributed.class);
         assertThat(cluster.cassandraHosts()).containsExactly(InetSocketAddress.createUnresolved("cassandra-1", 9142),
             InetSocketAddress.createUnresolved("cassandra-2", 9042));
         assertThat(cluster.keyspace()).isEqualTo("agentmail");
@@ -50,7 +54,7 @@ class StorageSettingsTest {
         env.put("AGENTMAIL_CASSANDRA_REPLICATION", "3");
         env.put("AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "https://broker-admin:443");
 
-        ClusterSettings cluster = storage(env).cluster().orElseThrow();
+        ClusterSettings cluster = cluster(env);
 
         assertThat(cluster.keyspace()).isEqualTo("tenant_a");
         assertThat(cluster.replicationFactor()).isEqualTo(3);

@@ -46,16 +46,18 @@ final class TestServers {
         all.put("AGENTMAIL_SMTP_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_SUBMISSION_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_IMAP_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_SUBMISSIONS_PORT", String.valueOf(FreePorts.next()));
+        all.put("AGENTMAIL_IMAPS_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ADMIN_PORT", String.valueOf(FreePorts.next()));
         all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         // Webhook retries in seconds rather than hours, so outage tests finish.
         all.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", "500ms,1s,1s,2s,2s,3s");
         all.putAll(env);
-        AgentMailConfig config = AgentMailConfig.fromEnvironment(all);
+        AgentMailSettings settings = AgentMailSettings.fromEnvironment(all);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try {
-            AgentMailServer server = AgentMailServer.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));
-            return new RunningServer(server, config, console.toString(StandardCharsets.UTF_8));
+            AgentMailServer server = AgentMailServer.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
+            return new RunningServer(server, ServerConfig.of(settings), console.toString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not start", e);
         }
@@ -83,13 +85,23 @@ final class TestServers {
         return reply.json().get("api_key").asText();
     }
 
-    record RunningServer(AgentMailServer server, AgentMailConfig config, String consoleOutput) implements AutoCloseable {
+    /** Where a test server listens, from its settings. */
+    record ServerConfig(Path dataDir, String domain, String publicUrl, int apiPort, int smtpPort, int submissionPort,
+                        int imapPort, int adminPort, TlsSettings tls) {
+        static ServerConfig of(AgentMailSettings settings) {
+            JamesSettings james = settings.james();
+            return new ServerConfig(settings.dataDir(), james.domain(), settings.api().publicUrl(), settings.api().port(),
+                james.smtpPort(), james.submissionPort(), james.imapPort(), james.adminPort(), settings.tls());
+        }
+    }
+
+    record RunningServer(AgentMailServer server, ServerConfig config, String consoleOutput) implements AutoCloseable {
         ApiClient api(String key) {
             return new ApiClient("http://127.0.0.1:" + config.apiPort(), key);
         }
 
         ApiClient admin() {
-            return new ApiClient("http://127.0.0.1:" + config.adminPort(), null);
+            return ApiClient.operatorRoutes("http://127.0.0.1:" + config.adminPort());
         }
 
         @Override

@@ -85,7 +85,7 @@ class TwoNodeClusterTest {
         env.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         env.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", "500ms,1s,2s");
         for (String port : List.of("AGENTMAIL_API_PORT", "AGENTMAIL_SMTP_PORT", "AGENTMAIL_SUBMISSION_PORT",
-            "AGENTMAIL_IMAP_PORT", "AGENTMAIL_ADMIN_PORT")) {
+            "AGENTMAIL_IMAP_PORT", "AGENTMAIL_ADMIN_PORT", "AGENTMAIL_SUBMISSIONS_PORT", "AGENTMAIL_IMAPS_PORT")) {
             env.put(port, String.valueOf(FreePorts.next()));
         }
         ForkedServer server = ForkedServer.start(env, dataDir.resolve("server.log"));

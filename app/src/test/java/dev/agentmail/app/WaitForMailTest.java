@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.mail.Store;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -43,8 +42,7 @@ class WaitForMailTest {
     void aWaitingCallAnswersAsSoonAsMailArrives() throws Exception {
         JsonNode inbox = newInbox();
         String path = "/api/v0/inboxes/" + inbox.get("inbox_id").asText() + "/messages/latest?wait=30";
-        CompletableFuture<HttpResponse<String>> waiting = HttpClient.newHttpClient()
-            .sendAsync(api.request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> waiting = api.sendAsync(api.request(path).GET());
         Thread.sleep(1_000);
         assertThat(waiting).isNotDone();
 
@@ -85,8 +83,7 @@ class WaitForMailTest {
         String firstId = first.get("message_id").asText();
 
         assertThat(api.get(base + "?since=" + firstId).status()).isEqualTo(404);
-        CompletableFuture<HttpResponse<String>> next = HttpClient.newHttpClient()
-            .sendAsync(api.request(base + "?wait=20&since=" + firstId).GET().build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> next = api.sendAsync(api.request(base + "?wait=20&since=" + firstId).GET());
         Thread.sleep(50);
         deliver(inbox.get("email_address").asText(), "Second");
         assertThat(new ObjectMapper().readTree(next.get(20, TimeUnit.SECONDS).body()).get("subject").asText()).isEqualTo("Second");
@@ -126,8 +123,7 @@ class WaitForMailTest {
     void theCodeCallAnswersWithTheCodeOfASignUpMail() throws Exception {
         JsonNode inbox = newInbox();
         String base = "/api/v0/inboxes/" + inbox.get("inbox_id").asText() + "/messages";
-        CompletableFuture<HttpResponse<String>> waiting = HttpClient.newHttpClient()
-            .sendAsync(api.request(base + "/code?wait=30").GET().build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> waiting = api.sendAsync(api.request(base + "/code?wait=30").GET());
         Thread.sleep(300);
         deliver(inbox.get("email_address").asText(), "Welcome to Example!");
         SMTPClient smtp = MailClients.smtp(server.config().smtpPort());

@@ -37,6 +37,8 @@ final class OurServer implements MailServer {
         env.put("AGENTMAIL_SMTP_PORT", Integer.toString(ports.smtp()));
         env.put("AGENTMAIL_SUBMISSION_PORT", Integer.toString(ports.submission()));
         env.put("AGENTMAIL_IMAP_PORT", Integer.toString(ports.imap()));
+        env.put("AGENTMAIL_SUBMISSIONS_PORT", Integer.toString(Ports.next()));
+        env.put("AGENTMAIL_IMAPS_PORT", Integer.toString(Ports.next()));
         env.put("AGENTMAIL_ADMIN_PORT", Integer.toString(ports.admin()));
         env.putAll(settings);
         process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain"), env, workDir,

@@ -1,256 +1,389 @@
 package dev.agentmail.extraction;
 
+import dev.agentmail.extraction.Vocabulary.Kind;
+import dev.agentmail.extraction.Vocabulary.Label;
+
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Finds the code a person would type from a sign-up or login mail. A candidate must stand near a word that names a
- * code (in one of several languages) and away from words that name other numbers (orders, prices, phones,
- * tracking); years, dates, times, prices and longer numbers never qualify. When unsure it finds nothing.
+ * Finds the code a person would type from a sign-up, sign-in, reset, two-factor or pairing mail.
+ *
+ * <p>A candidate has the shape of a code (4-8 digits, or 4-10 capitals and digits, maybe in groups) and is named
+ * by a word that names a code: in its sentence ("Your code is 4829 13", "コードは 482913 です"), right after it
+ * ("482913 is your code"), or, when it stands on a line of its own as layouts set codes, on the line that
+ * introduces it. A label names the first number after it, so in "the code for order 1002345 is 318264" the order
+ * takes its own number and the code the other. Numbers typed as something else never qualify: amounts, dates,
+ * times, phone numbers, postal codes, masked card digits, order and reference numbers, promotion codes, and every
+ * number of a meeting invitation. When two different codes are equally likely, or none is named, it finds nothing.
  */
 final class VerificationCodeFinder {
     record Found(String code, String sentence) {
     }
 
-    private static final List<String> KEYWORDS = List.of("code", "otp", "passcode", "pass code", "pin", "one-time",
-        "one time", "verification", "verify", "security", "2fa", "two-factor", "authentication", "login", "log in",
-        "sign in", "sign-in", "token", "código", "codigo", "verificación", "verificacion", "verificação", "codice",
-        "verifica", "bestätigungscode", "bestaetigungscode", "sicherheitscode", "bestätigung", "anmeldecode", "vérification",
-        "verificatiecode", "verificatie", "код", "подтвержд", "验证码", "校验码", "动态码", "確認コード", "認証コード",
-        "認証番号", "確認番号", "ワンタイム", "인증번호", "인증 코드", "인증코드", "확인 코드", "kod", "koodi");
-    private static final List<String> NEGATIVE = List.of("order", "invoice", "receipt", "tracking", "track", "total",
-        "price", "amount", "subtotal", "tax", "phone", "tel", "call", "fax", "zip", "postal", "postcode", "ref",
-        "reference", "account number", "card ending", "ending in", "qty", "quantity", "sku", "item", "booking",
-        "reservation", "flight", "ticket", "case", "confirmation number", "customer number", "member", "shipment",
-        "package", "parcel", "delivery", "street", "suite", "floor", "bestellung", "rechnung", "pedido", "factura",
-        "commande", "facture", "заказ", "订单", "注文", "주문", "$", "€", "£", "¥", "usd", "eur");
-    /** What may follow a code: not more of a number, but the end of a sentence may ("... is 847293."). */
-    private static final String END = "(?![\\p{L}\\p{N},:/%_-]|\\.[\\p{L}\\p{N}])";
-    private static final Pattern NUMERIC_SPLIT = Pattern.compile(
-        "(?<![\\p{L}\\p{N}#$€£¥.,:/()+_-])(?<!\\d[ -])(\\d{3,4})[ -](\\d{3,4})" + END + "(?![ -]\\d)");
-    private static final Pattern NUMERIC = Pattern.compile(
-        "(?<![\\p{L}\\p{N}#$€£¥.,:/()+_-])(\\d{4,8})" + END);
-    private static final Pattern ALPHANUMERIC = Pattern.compile(
-        "(?<![\\p{L}\\p{N}#$€£¥.,:/_-])([A-Z0-9]{3,5}-[A-Z0-9]{3,5}|[A-Z0-9]{4,10})" + END);
-    /** Mixed-case codes ("mT4q8ZrW") look like words too: they count only right after a word naming a code. */
-    private static final Pattern MIXED_CASE = Pattern.compile(
-        "(?<![\\p{L}\\p{N}#$€£¥.,:/_-])([A-Za-z0-9]{3,5}-[A-Za-z0-9]{3,5}|[A-Za-z0-9]{6,10})" + END);
-    private static final int MINIMUM_SCORE = 3;
-    private static final int NEARBY = 2;
+    /** A code and how likely it is the one; a negative score marks a string the mail names as something else. */
+    private record Candidate(String code, String sentence, int score) {
+    }
+
+    private static final int TYPED_OTHERWISE = -1;
+
+    /** One of the shapes codes are printed in; the boundaries are checked apart, as they depend on the script. */
+    private static final Pattern INLINE = Pattern.compile(
+        "\\d{3,4}[ -]\\d{3,4}|[A-Za-z0-9]{3,5}-[A-Za-z0-9]{3,5}|[A-Za-z0-9]{4,10}");
+    /** A line that holds nothing but a code, maybe grouped or letter-spaced: "482 913", "4 8 2 9 1 3", "WDJB-MJHT". */
+    private static final Pattern STANDALONE = Pattern.compile("[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+){0,9}");
+    /** "Code: 48 29 13": a label, a colon, and groups that run to the end of the line spell one code. */
+    private static final Pattern LABELLED_GROUPS = Pattern.compile("(.*[:：]\\s*)([A-Za-z0-9]+(?:[ -][A-Za-z0-9]+){1,9})[\\s.!。]*");
+    private static final Pattern NUMBER = Pattern.compile("[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}]*(?:[.,:/ -]\\p{N}+)*");
+    private static final Pattern US_STATE_BEFORE = Pattern.compile("\\b[A-Z]{2} $");
+    private static final Pattern CITY_AFTER = Pattern.compile("^ [A-Z\\p{Lu}][\\p{Ll}]+");
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?i)([$€£¥₹₩₽]|\\b(usd|eur|gbp|chf|jpy|usdt|btc|r\\$|rs\\.?|inr|sek|pln|try))\\s?$");
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("(?i)^\\s?([$€£¥₹₩₽%]|(usd|eur|gbp|chf|jpy|usdt|btc|kr|zł|pln|sek|try|円|元|원)\\b)");
+    private static final Pattern DIRECT = Pattern.compile("^[\\s\\p{L}]{0,14}[:：=]?\\s*$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
+    private static final Pattern LEGAL = Pattern.compile("(?i)©|\\(c\\) ?\\d{4}|copyright|all rights reserved");
+    /** Characters that, right before a candidate, make it part of something else: "#1234", "$1234", "+4930", "v1.2345". */
+    private static final String JOINING_BEFORE = "#$€£¥₹+@._/,*-〒№\\'";
+    private static final String JOINING_AFTER = "@_/%-\\'";
+    private static final int LINES_BACK = 3;
 
     private VerificationCodeFinder() {
     }
 
-    static Optional<Found> find(String subject, String text, Set<String> emphasized) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            lines.add(line.strip());
+    /** The code of a mail read as its subject and one or more renderings of its body (HTML as seen, plain text). */
+    static Optional<Found> find(String subject, List<List<String>> readings) {
+        String all = Vocabulary.lower(subject + "\n" + String.join("\n", readings.stream().map(r -> String.join("\n", r)).toList()));
+        if (Vocabulary.containsAny(all, Vocabulary.MEETING_WORDS)) {
+            return Optional.empty();
         }
-        boolean subjectNamesACode = containsAny(subject.toLowerCase(Locale.ROOT), KEYWORDS);
-        Candidate best = null;
-        for (int i = 0; i < lines.size(); i++) {
-            for (Candidate candidate : candidates(lines, i, subjectNamesACode, emphasized)) {
-                if (best == null || candidate.score > best.score) {
-                    best = candidate;
-                }
+        List<Candidate> found = new ArrayList<>();
+        for (List<String> lines : readings) {
+            for (int i = 0; i < lines.size(); i++) {
+                found.addAll(candidates(lines, i, false));
             }
         }
-        for (Candidate candidate : candidates(List.of(subject), 0, subjectNamesACode, Set.of())) {
+        found.addAll(candidates(List.of(subject.strip()), 0, true));
+        // A string the mail names as an order, a promotion or a phone somewhere is that everywhere.
+        Set<String> typedOtherwise = new HashSet<>();
+        found.stream().filter(candidate -> candidate.score == TYPED_OTHERWISE).forEach(candidate -> typedOtherwise.add(candidate.code));
+        Candidate best = null;
+        boolean tie = false;
+        for (Candidate candidate : found) {
+            if (candidate.score == TYPED_OTHERWISE || typedOtherwise.contains(candidate.code)) {
+                continue;
+            }
             if (best == null || candidate.score > best.score) {
                 best = candidate;
+                tie = false;
+            } else if (candidate.score == best.score && !candidate.code.equals(best.code)) {
+                tie = true;
             }
         }
-        return best == null || best.score < MINIMUM_SCORE ? Optional.empty()
-            : Optional.of(new Found(best.code, best.sentence));
+        return best == null || tie ? Optional.empty() : Optional.of(new Found(best.code, best.sentence));
     }
 
-    private record Candidate(String code, String sentence, int score) {
-    }
-
-    private static List<Candidate> candidates(List<String> lines, int index, boolean subjectNamesACode, Set<String> emphasized) {
+    private static List<Candidate> candidates(List<String> lines, int index, boolean inSubject) {
         String line = lines.get(index);
         List<Candidate> found = new ArrayList<>();
-        // Every code holds a digit; letters in upper case, or a word naming a code, decide whether the costlier
-        // patterns can match at all. Most lines of a long mail end here.
-        if (line.chars().noneMatch(Character::isDigit)) {
+        if (LEGAL.matcher(line).find()) {
             return found;
         }
-        List<Pattern> patterns = new ArrayList<>(List.of(NUMERIC_SPLIT, NUMERIC));
-        if (line.chars().anyMatch(Character::isUpperCase)) {
-            patterns.add(ALPHANUMERIC);
-        }
-        String lower = line.toLowerCase(Locale.ROOT);
-        if (KEYWORDS.stream().anyMatch(lower::contains)) {
-            patterns.add(MIXED_CASE);
-        }
-        for (Pattern pattern : patterns) {
-            Matcher matcher = pattern.matcher(line);
-            while (matcher.find()) {
-                String raw = matcher.group();
-                String code = raw.replaceAll("[ -]", "");
-                if (!plausible(code) || pattern == MIXED_CASE && !(mixedCase(code)
-                    && directlyNamed(line.toLowerCase(Locale.ROOT).substring(0, matcher.start())))) {
-                    continue;
+        String bare = line.replaceAll("^[\\s\\p{Ps}\\p{Pi}\"'*:]+|[\\s\\p{Pe}\\p{Pf}\"'*.!。]+$", "");
+        if (STANDALONE.matcher(bare).matches()) {
+            String code = groupedCode(bare);
+            if (code != null) {
+                Naming naming = namedFromLinesBefore(lines, index);
+                if (naming != null && naming.kind == Kind.CODE && !naming.promotional) {
+                    found.add(new Candidate(code, naming.line + " " + bare, score(code, true, true, inSubject)));
+                } else if (naming != null) {
+                    found.add(new Candidate(code, bare, TYPED_OTHERWISE));
                 }
-                boolean lettersToo = code.chars().anyMatch(Character::isLetter);
-                if (pattern == ALPHANUMERIC && !lettersToo
-                    || US_STATE_BEFORE.matcher(line.substring(0, matcher.start())).find()) {
-                    continue;
-                }
-                int score = score(lines, index, matcher.start(), matcher.end(), raw, code, subjectNamesACode, emphasized);
-                found.add(new Candidate(code, sentence(lines, index, raw), score));
+                return found;
             }
+        }
+        if (line.chars().noneMatch(Character::isDigit) && line.indexOf('-') < 0) {
+            return found;
+        }
+        Sentence sentence = null;
+        Matcher labelled = LABELLED_GROUPS.matcher(line);
+        if (labelled.matches()) {
+            String code = groupedCode(labelled.group(2));
+            sentence = Sentence.of(lines, index);
+            Naming naming = code == null ? null : namedInSentence(sentence, labelled.start(2), labelled.end(2));
+            if (naming != null && naming.kind == Kind.CODE && naming.direct && !naming.promotional) {
+                found.add(new Candidate(code, line, score(code, false, true, inSubject)));
+                return found;
+            }
+        }
+        Matcher matcher = INLINE.matcher(line);
+        while (matcher.find()) {
+            int start = matcher.start();
+            int end = matcher.end();
+            String raw = matcher.group();
+            String code = raw.replaceAll("[ -]", "");
+            if (!bounded(line, start, end) || typedAsSomethingElse(line, start, end, raw)) {
+                continue;
+            }
+            if (sentence == null) {
+                sentence = Sentence.of(lines, index);
+            }
+            Naming naming = namedInSentence(sentence, start, end);
+            if (naming == null) {
+                continue;
+            }
+            if (naming.kind != Kind.CODE || naming.promotional) {
+                found.add(new Candidate(code, line, TYPED_OTHERWISE));
+                continue;
+            }
+            boolean direct = naming.direct;
+            if (!shape(code, direct) || isYear(code) && !direct) {
+                continue;
+            }
+            found.add(new Candidate(code, line, score(code, false, direct, inSubject)));
         }
         return found;
     }
 
-    /** "NY 10004": a ZIP code after a US state, in an address line. */
-    private static final Pattern US_STATE_BEFORE = Pattern.compile("\\b[A-Z]{2} $");
-    private static final Pattern ASSIGNMENT = Pattern.compile("(\\bis|\\bist|\\best|\\bes|:|：|=|是|は)\\s*$");
-
-    private static boolean mixedCase(String code) {
-        return code.chars().anyMatch(Character::isUpperCase) && code.chars().anyMatch(Character::isLowerCase)
-            && code.chars().anyMatch(Character::isDigit);
-    }
-
-    /** "... code is X" or "code: X": the words right before the candidate name a code. */
-    private static boolean directlyNamed(String before) {
-        String tail = before.length() > 30 ? before.substring(before.length() - 30) : before;
-        return ASSIGNMENT.matcher(before).find() && containsAny(tail, KEYWORDS);
-    }
-
-    private static boolean plausible(String code) {
-        boolean digits = code.chars().anyMatch(Character::isDigit);
-        boolean letters = code.chars().anyMatch(Character::isLetter);
-        if (!digits) {
-            return false;
-        }
-        if (!letters) {
-            if (code.length() < 4 || code.length() > 8) {
-                return false;
-            }
-            int value = code.length() == 4 ? Integer.parseInt(code) : -1;
-            // A year is a date, not a code.
-            return !(value >= 1900 && value <= 2099) && !code.chars().allMatch(c -> c == code.charAt(0));
-        }
-        return code.length() >= 4 && code.length() <= 10;
-    }
-
-    private static int score(List<String> lines, int index, int start, int end, String raw, String code,
-                             boolean subjectNamesACode, Set<String> emphasized) {
-        String line = lines.get(index).toLowerCase(Locale.ROOT);
-        String before = line.substring(0, start);
-        String after = line.substring(end);
-        int score = 0;
-        if (containsAny(before, KEYWORDS)) {
+    private static int score(String code, boolean standalone, boolean direct, boolean inSubject) {
+        int score = 10;
+        if (standalone) {
             score += 3;
-        } else if (containsAny(after, KEYWORDS)) {
+        }
+        if (direct) {
             score += 2;
-        } else if (containsAny(nearby(lines, index), KEYWORDS)) {
-            score += 2;
-        }
-        if (subjectNamesACode) {
-            score += 1;
-        }
-        if (line.equals(raw.toLowerCase(Locale.ROOT)) || line.equals(code.toLowerCase(Locale.ROOT))) {
-            score += 2;
-        }
-        if (emphasized.contains(raw) || emphasized.contains(code)) {
-            score += 1;
-        }
-        String sentence = sentenceBefore(lines, index, start);
-        boolean assigned = ASSIGNMENT.matcher(before).find() && containsAny(sentence, KEYWORDS)
-            && keywordLeadsNegatives(sentence);
-        if (assigned) {
-            score += 1;
-        }
-        if (!assigned && (containsAny(before.length() > 40 ? before.substring(before.length() - 40) : before, NEGATIVE)
-            || containsAny(after.length() > 15 ? after.substring(0, 15) : after, NEGATIVE))) {
-            score -= 5;
         }
         if (code.length() == 6) {
             score += 1;
         }
+        if (inSubject) {
+            score -= 1;
+        }
         return score;
     }
 
-    /** The sentence up to the candidate, across the line before: "Your OTP for ... card ending 4432 is ". */
-    private static String sentenceBefore(List<String> lines, int index, int start) {
-        String text = (index > 0 ? lines.get(index - 1) + " " : "") + lines.get(index).substring(0, start);
-        String lower = text.toLowerCase(Locale.ROOT);
-        int end = Math.max(Math.max(lower.lastIndexOf(". "), lower.lastIndexOf("! ")), Math.max(lower.lastIndexOf("? "), lower.lastIndexOf("。")));
-        return end >= 0 ? lower.substring(end + 1) : lower;
+    /** The code a standalone line spells: one group, equal groups ("482 913", "48 29 13"), or letter-spaced. */
+    private static String groupedCode(String bare) {
+        String[] groups = bare.split("[ -]");
+        String joined = String.join("", groups);
+        boolean single = groups.length == 1;
+        boolean spacedOut = groups.length >= 4 && bare.matches("[A-Za-z0-9]( [A-Za-z0-9])+");
+        boolean equalGroups = groups.length <= 4;
+        for (String group : groups) {
+            equalGroups &= group.length() == groups[0].length() && group.length() >= 2;
+        }
+        if (!(single || spacedOut || equalGroups)) {
+            return null;
+        }
+        boolean device = groups.length == 2 && bare.matches("[A-Z]{4}-[A-Z]{4}");
+        return device || shape(joined, false) && !isYear(joined) ? joined : null;
     }
 
-    /** Whether the sentence names a code before it names anything else ("code for order #1 is X", not "order code"). */
-    private static boolean keywordLeadsNegatives(String sentence) {
-        int keyword = firstIndex(sentence, KEYWORDS);
-        int negative = firstIndex(sentence, NEGATIVE);
-        return keyword >= 0 && (negative < 0 || keyword < negative);
+    /** Digits 4-8; capitals and digits 4-10 with both; mixed case or letters only where the words name it directly. */
+    private static boolean shape(String code, boolean direct) {
+        if (code.matches("\\d{4,8}")) {
+            return true;
+        }
+        boolean digit = code.chars().anyMatch(Character::isDigit);
+        boolean upper = code.chars().anyMatch(Character::isUpperCase);
+        boolean lowerCase = code.chars().anyMatch(Character::isLowerCase);
+        if (code.length() < 4 || code.length() > 10) {
+            return false;
+        }
+        if (digit && upper && !lowerCase) {
+            return true;
+        }
+        if (direct && code.length() >= 6 && digit && upper && lowerCase) {
+            return true;
+        }
+        return direct && code.length() == 8 && code.matches("[A-Z]{8}");
     }
 
-    private static int firstIndex(String text, List<String> words) {
-        int first = -1;
-        for (String word : words) {
-            int at = text.indexOf(word);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
+    private static boolean isYear(String code) {
+        return code.matches("(19|20)\\d\\d");
+    }
+
+    /** Whether the candidate stands apart from the text around it, in the way of its script. */
+    private static boolean bounded(String line, int start, int end) {
+        if (start > 0) {
+            char before = line.charAt(start - 1);
+            if (joinsWord(before) || JOINING_BEFORE.indexOf(before) >= 0
+                || before == ':' && start > 1 && Character.isDigit(line.charAt(start - 2))) {
+                return false;
             }
         }
-        return first;
-    }
-
-    private static String nearby(List<String> lines, int index) {
-        StringBuilder out = new StringBuilder();
-        for (int i = Math.max(0, index - NEARBY); i < index; i++) {
-            out.append(lines.get(i).toLowerCase(Locale.ROOT)).append('\n');
-        }
-        return out.toString();
-    }
-
-    /** Chinese, Japanese and Korean words are not set off by spaces: there is no word boundary to look for. */
-    private static boolean unspaced(String word) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-            || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-    }
-
-    /** The line the code stands on, or with the line that introduces it when it stands alone. */
-    private static String sentence(List<String> lines, int index, String raw) {
-        String line = lines.get(index);
-        if (!line.equals(raw)) {
-            return line;
-        }
-        for (int i = index - 1; i >= 0; i--) {
-            if (!lines.get(i).isBlank()) {
-                return lines.get(i) + " " + raw;
+        if (end < line.length()) {
+            char after = line.charAt(end);
+            boolean digitFollows = end + 1 < line.length() && Character.isDigit(line.charAt(end + 1));
+            if (joinsWord(after) || JOINING_AFTER.indexOf(after) >= 0 || (after == ':' || after == '.' || after == ',') && digitFollows) {
+                return false;
             }
         }
-        return line;
+        return true;
     }
 
-    private static boolean containsAny(String text, List<String> words) {
-        for (String word : words) {
-            int at = text.indexOf(word);
-            if (at >= 0 && unspaced(word)) {
+    /** Letters and digits join a candidate to a word; letters of scripts written without spaces do not. */
+    private static boolean joinsWord(char c) {
+        if (Character.isDigit(c)) {
+            return true;
+        }
+        if (!Character.isLetter(c)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+            && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL
+            && script != Character.UnicodeScript.THAI;
+    }
+
+    /** Amounts, parts of longer grouped numbers (phones, IBANs), postal codes after a state or before a city. */
+    private static boolean typedAsSomethingElse(String line, int start, int end, String raw) {
+        String before = line.substring(0, start);
+        String after = line.substring(end);
+        if (CURRENCY_BEFORE.matcher(before).find() || CURRENCY_AFTER.matcher(after).find()) {
+            return true;
+        }
+        if (raw.chars().allMatch(c -> Character.isDigit(c) || c == ' ' || c == '-')) {
+            if (before.matches("(?s).*[\\d)][ -]$") || after.matches("(?s)^[ -]\\d.*")) {
                 return true;
             }
-            while (at >= 0) {
-                boolean startsWord = at == 0 || !Character.isLetter(text.charAt(at - 1)) || !Character.isLetter(word.charAt(0));
-                int endIndex = at + word.length();
-                boolean endsWord = endIndex >= text.length() || !Character.isLetter(text.charAt(endIndex))
-                    || !Character.isLetter(word.charAt(word.length() - 1)) || word.length() > 6;
-                if (startsWord && endsWord) {
-                    return true;
-                }
-                at = text.indexOf(word, at + 1);
+            if (US_STATE_BEFORE.matcher(before).find() || CITY_AFTER.matcher(after).find() && line.matches("(?s).*[,·|].*")) {
+                return true;
             }
         }
         return false;
+    }
+
+    private record Naming(Kind kind, boolean direct, boolean promotional, String line) {
+    }
+
+    /**
+     * The label that names a candidate inside its sentence (its line, and the line before when the sentence runs on
+     * from it). Labels name the numbers after them in turn, so the candidate gets the latest label no number in
+     * between took; failing that, a code word right after it.
+     */
+    /** A line with the line before when its sentence runs on from there, lower-cased, with its labels. */
+    private record Sentence(String text, String lower, int offset, List<Label> labels) {
+        static Sentence of(List<String> lines, int index) {
+            String previous = index > 0 ? lines.get(index - 1) : "";
+            String prefix = !previous.isEmpty() && !SENTENCE_END.matcher(previous).find() ? previous + " " : "";
+            String lower = Vocabulary.lower(prefix + lines.get(index));
+            return new Sentence(prefix + lines.get(index), lower, prefix.length(), Vocabulary.labels(lower));
+        }
+    }
+
+    /**
+     * The label that names a candidate inside its sentence. Labels name the numbers after them in turn, so the
+     * candidate gets the latest label no number in between took; failing that, a code word right after it.
+     */
+    private static Naming namedInSentence(Sentence sentence, int start, int end) {
+        String lower = sentence.lower;
+        List<Label> labels = sentence.labels;
+        int from = sentence.offset + start;
+        int to = sentence.offset + end;
+        boolean promotional = labels.stream().anyMatch(label -> label.kind() == Kind.PROMOTION);
+        Label before = openLabelBefore(lower, labels, from);
+        if (before != null) {
+            return new Naming(before.kind(), direct(lower, before, from), promotional, sentence.text);
+        }
+        for (Label label : labels) {
+            if (label.start() >= to && label.kind() != Kind.PROMOTION) {
+                String between = lower.substring(to, label.start());
+                if (between.length() <= 30 && !NUMBER.matcher(between).find()) {
+                    return new Naming(label.kind(), false, promotional, sentence.text);
+                }
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean direct(String lower, Label label, int position) {
+        return DIRECT.matcher(lower.substring(label.end(), position)).matches();
+    }
+
+    /**
+     * The label still open at the position. A number takes the latest open label, except that numbers which cannot
+     * be codes (short ones, amounts, times, dates) take only labels of other numbers; field words ("Account:")
+     * label only the number right after them.
+     */
+    private static Label openLabelBefore(String lower, List<Label> labels, int position) {
+        Deque<Label> open = new ArrayDeque<>();
+        int next = 0;
+        Matcher number = NUMBER.matcher(lower.substring(0, position));
+        while (number.find()) {
+            while (next < labels.size() && labels.get(next).start() < number.start()) {
+                pushLabel(lower, open, labels.get(next++));
+            }
+            if (insideLabel(labels, number.start())) {
+                continue;
+            }
+            dropFarFields(lower, open, number.start());
+            if (!open.isEmpty() && (open.peek().kind() != Kind.CODE || couldBeCode(number.group()))) {
+                open.pop();
+            }
+        }
+        while (next < labels.size() && labels.get(next).end() <= position) {
+            pushLabel(lower, open, labels.get(next++));
+        }
+        dropFarFields(lower, open, position);
+        return open.peek();
+    }
+
+    private static void dropFarFields(String lower, Deque<Label> open, int position) {
+        while (!open.isEmpty() && open.peek().kind() == Kind.FIELD && !direct(lower, open.peek(), position)) {
+            open.pop();
+        }
+    }
+
+    private static boolean couldBeCode(String number) {
+        String compact = number.replaceAll("[ -]", "");
+        return compact.length() >= 4 && compact.length() <= 10 && compact.matches("[\\p{L}\\p{N}]+");
+    }
+
+    /** Promotion words mark the sentence, they name nothing; field words count at the start of a field only. */
+    private static void pushLabel(String lower, Deque<Label> open, Label label) {
+        if (label.kind() == Kind.PROMOTION) {
+            return;
+        }
+        if (label.kind() == Kind.FIELD && !startsField(lower, label.start())) {
+            return;
+        }
+        open.push(label);
+    }
+
+    /** "Account: ", "· Request ID ": at most one word between the field word and the start of its clause. */
+    private static boolean startsField(String lower, int start) {
+        int clause = start;
+        while (clause > 0 && "\n.·|,;:!?()•–—".indexOf(lower.charAt(clause - 1)) < 0) {
+            clause--;
+        }
+        String words = lower.substring(clause, start).strip();
+        return words.isEmpty() || words.split("\\s+").length <= 1;
+    }
+
+    private static boolean insideLabel(List<Label> labels, int position) {
+        return labels.stream().anyMatch(label -> label.start() <= position && position < label.end());
+    }
+
+    /** For a line that holds only a code: the first line above with a label names it, as the layout introduces it. */
+    private static Naming namedFromLinesBefore(List<String> lines, int index) {
+        for (int i = index - 1, seen = 0; i >= 0 && seen < LINES_BACK; i--, seen++) {
+            String lower = Vocabulary.lower(lines.get(i));
+            List<Label> labels = Vocabulary.labels(lower);
+            if (labels.isEmpty() && !NUMBER.matcher(lower).find()) {
+                continue;
+            }
+            Label open = openLabelBefore(lower, labels, lower.length());
+            boolean promotional = labels.stream().anyMatch(label -> label.kind() == Kind.PROMOTION);
+            return open == null ? null : new Naming(open.kind(), true, promotional, lines.get(i));
+        }
+        return null;
     }
 }

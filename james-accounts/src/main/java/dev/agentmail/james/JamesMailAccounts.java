@@ -1,7 +1,7 @@
 package dev.agentmail.james;
 
 import dev.agentmail.domain.port.MailAccounts;
-import dev.agentmail.domain.service.Ids;
+import dev.agentmail.domain.model.Ids;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;

@@ -24,50 +24,50 @@ import javax.mail.MessagingException;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
- * Stores the Sent copy, then hands the message to James's spool as the inbox's authenticated user, so that the
- * pipeline delivers it locally to our inboxes and by remote delivery to everyone else.
+ * Stores the Sent copy in the inbox's Sent folder, and hands the message to James's spool as the inbox's authenticated
+ * user, so that the pipeline delivers it locally to our inboxes and by remote delivery to everyone else.
  */
 public class JamesMailSender implements MailSender {
     private final MailboxManager mailboxes;
-    private final MailboxIndexing indexing;
     private final MailQueue spool;
 
     @Inject
-    public JamesMailSender(MailboxManager mailboxes, MailboxIndexing indexing, MailQueueFactory<?> queues) {
+    public JamesMailSender(MailboxManager mailboxes, MailQueueFactory<?> queues) {
         this.mailboxes = mailboxes;
-        this.indexing = indexing;
         this.spool = queues.createQueue(MailQueueFactory.SPOOL);
     }
 
     @Override
-    public MailboxLocation send(String senderAddress, ComposedMail mail, List<String> envelopeRecipients) {
+    public MailboxLocation storeSentCopy(String senderAddress, ComposedMail mail, Instant at) {
         Username sender = Username.of(senderAddress);
         MailboxSession session = mailboxes.createSystemSession(sender);
         try {
-            MailboxPath sentPath = MailboxPath.forUser(sender, JamesMailAccounts.SENT);
-            MessageManager sent = mailboxes.getMailbox(sentPath, session);
+            MessageManager sent = mailboxes.getMailbox(MailboxPath.forUser(sender, JamesMailAccounts.SENT), session);
             ComposedMessageId stored = sent.appendMessage(MessageManager.AppendCommand.builder()
                 .withFlags(new Flags(Flags.Flag.SEEN))
                 .isRecent(false)
+                .withInternalDate(Date.from(at))
                 .build(mail.sentCopy()), session).getId();
-            try {
-                // Indexed before it leaves: delivery reports and replies look the sent message up by its Message-ID.
-                indexing.indexAppended(sentPath, stored.getMailboxId(), List.of(stored.getUid()));
-                spool.enQueue(mail(senderAddress, mail, envelopeRecipients));
-            } catch (Exception e) {
-                // Not sent means not in Sent either: the caller gets an error and may retry.
-                sent.delete(List.of(stored.getUid()), session);
-                throw new IllegalStateException("could not hand the message to the spool", e);
-            }
             return new MailboxLocation(stored.getMailboxId().serialize(), stored.getUid().asLong());
         } catch (MailboxException e) {
             throw new IllegalStateException("could not store the Sent copy of " + senderAddress + "'s message", e);
         } finally {
             mailboxes.endProcessingRequest(session);
+        }
+    }
+
+    @Override
+    public void enqueue(String senderAddress, ComposedMail mail, List<String> envelopeRecipients) {
+        try {
+            spool.enQueue(mail(senderAddress, mail, envelopeRecipients));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not hand the message to the spool", e);
         }
     }
 

@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * Indexes messages appended to an inbox's INBOX or Sent folder, reading them from the mailbox. Skips what is indexed
- * already, so the index listener and a sender that cannot wait for it (the distributed event bus runs listeners
- * asynchronously) may both ask for the same message.
+ * already: a repeated event, or a copy whose writer indexed it without waiting for the listener (the distributed event
+ * bus runs listeners asynchronously), as sending does.
  */
 public class MailboxIndexing {
     private static final String INBOX = "INBOX";

@@ -1,6 +1,6 @@
 package dev.agentmail.james;
 
-import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.model.SenderPermission;
 import dev.agentmail.domain.service.DomainService;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -29,16 +29,15 @@ public class VerifiedDomainSenderHook implements MailHook {
         if (sender.isNullSender()) {
             return HookResult.DECLINED;
         }
-        try {
-            domains.checkCanSendFrom(sender.get().getDomain().asString());
+        String domain = sender.get().getDomain().asString();
+        if (domains.senderPermission(domain) == SenderPermission.ALLOWED) {
             return HookResult.DECLINED;
-        } catch (ForbiddenException e) {
-            return HookResult.builder()
-                .hookReturnCode(HookReturnCode.deny())
-                .smtpReturnCode(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE)
-                .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_AUTH) + " "
-                    + "the domain " + sender.get().getDomain().asString() + " is not verified yet")
-                .build();
         }
+        return HookResult.builder()
+            .hookReturnCode(HookReturnCode.deny())
+            .smtpReturnCode(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE)
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_AUTH) + " "
+                + "the domain " + domain + " is not verified yet")
+            .build();
     }
 }

@@ -165,7 +165,7 @@ class DeliverOnceTest {
         verify(mailboxes).endProcessingRequest(session);
     }
 
-    /** Stands in for the shared in-memory DeliveryLedger double until it lands; obeys DeliveryLedgerContract. */
+    /** A DeliveryLedger that also records what it was asked, as DeliveryLedgerContract says it answers. */
     private static final class TestLedger implements DeliveryLedger {
         private final Set<String> attempts = new HashSet<>();
         final List<String> recorded = new ArrayList<>();

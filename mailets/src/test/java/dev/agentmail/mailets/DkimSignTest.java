@@ -8,6 +8,7 @@ import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.service.DkimKeys;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
+import dev.agentmail.domain.service.MillisecondClock;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
@@ -23,7 +24,6 @@ import javax.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ class DkimSignTest {
         domains = new DomainService(new InMemoryDomainRepository(), new InMemoryInboxRepository(), mock(MailDomains.class),
             mock(DnsLookup.class), new DomainEvents(), new PlatformSettings("agentmail.test", 10, 10, 1024, false),
             new DomainSettings("mx.agentmail.test", 10, "_spf.agentmail.test", "dkim", Optional.empty(), false,
-                Optional.empty()), Clock.systemUTC());
+                Optional.empty()), MillisecondClock.systemUTC());
         example = domains.create("org_1", new DomainService.NewDomain("example.com", null));
         mailet = new DkimSign(domains);
     }
@@ -137,7 +137,7 @@ class DkimSignTest {
             mock(MailDomains.class), mock(DnsLookup.class), new DomainEvents(),
             new PlatformSettings("agentmail.test", 10, 10, 1024, false),
             new DomainSettings("mx.agentmail.test", 10, "_spf.agentmail.test", "dkim", Optional.empty(), false,
-                Optional.of(DkimKeys.privateKey(platformKey))), Clock.systemUTC());
+                Optional.of(DkimKeys.privateKey(platformKey))), MillisecondClock.systemUTC());
         FakeMail mail = mail("agent@agentmail.test", message("agent@agentmail.test"));
 
         new DkimSign(withPlatformKey).service(mail);

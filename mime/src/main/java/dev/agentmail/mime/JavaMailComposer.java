@@ -4,7 +4,7 @@ import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.ComposedMail;
 import dev.agentmail.domain.model.OutgoingMail;
 import dev.agentmail.domain.port.MimeComposer;
-import dev.agentmail.domain.service.Ids;
+import dev.agentmail.domain.model.Ids;
 
 import javax.activation.DataHandler;
 import javax.mail.Message;

@@ -2,8 +2,8 @@ package dev.agentmail.mime;
 
 import dev.agentmail.domain.model.AttachmentInfo;
 import dev.agentmail.domain.model.Authentication;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.MessageContent;
-import dev.agentmail.domain.service.Ids;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;

@@ -2,10 +2,20 @@ package dev.agentmail.api;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import dev.agentmail.api.auth.ApiKeyAuthFilter;
+import dev.agentmail.tls.CertificateFiles;
+import dev.agentmail.tls.PemFiles;
+import dev.agentmail.tls.TlsPolicy;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.apache.james.lifecycle.api.Startable;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -13,17 +23,23 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
 
 /** The REST API: Jersey on the Jetty that James already ships, with resources made by Guice. */
-public class ApiServer implements AutoCloseable {
+public class ApiServer implements AutoCloseable, Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_THREADS = 200;
     private static final long STOP_TIMEOUT_MS = 5_000;
+    // The key store lives in memory only; Jetty wants some password for it.
+    private static final char[] KEY_STORE_PASSWORD = "in-memory".toCharArray();
 
     private final Server server;
     private final ServerConnector connector;
+    private final Optional<ServerConnector> httpsConnector;
+    private final Optional<SslContextFactory.Server> tls;
 
     @Inject
     public ApiServer(ApiServerSettings settings, @ApiResources Set<Object> resources, ApiKeyAuthFilter authFilter) {
@@ -33,6 +49,7 @@ public class ApiServer implements AutoCloseable {
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
             .register(new JacksonJsonProvider(JsonMapper.get()))
             .register(new ThrowableMapper())
+            .register(new V1ErrorFilter())
             .register(authFilter);
         resources.forEach(config::register);
 
@@ -41,6 +58,18 @@ public class ApiServer implements AutoCloseable {
         connector.setHost(settings.bindAddress());
         connector.setPort(settings.port());
         server.addConnector(connector);
+        tls = settings.https().map(https -> tlsContext(https.certificate()));
+        httpsConnector = settings.https().map(https -> {
+            HttpConfiguration secure = new HttpConfiguration();
+            secure.setSendServerVersion(false);
+            secure.addCustomizer(new SecureRequestCustomizer());
+            ServerConnector tlsConnector = new ServerConnector(server,
+                new SslConnectionFactory(tls.get(), HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(secure));
+            tlsConnector.setHost(settings.bindAddress());
+            tlsConnector.setPort(https.port());
+            server.addConnector(tlsConnector);
+            return tlsConnector;
+        });
         ServletContextHandler context = new ServletContextHandler();
         ServletHolder jersey = new ServletHolder(new ServletContainer(config));
         // Calls that wait for mail suspend instead of holding a thread.
@@ -55,12 +84,37 @@ public class ApiServer implements AutoCloseable {
     public void start() throws Exception {
         server.start();
         LOGGER.info("REST API listening on {}:{}", connector.getHost(), connector.getLocalPort());
+        httpsConnector.ifPresent(https -> LOGGER.info("REST API listening with TLS on {}:{}", https.getHost(),
+            https.getLocalPort()));
     }
 
     public int port() {
         return connector.getLocalPort();
     }
 
+    /** The HTTPS port, when there is one. */
+    public Optional<Integer> httpsPort() {
+        return httpsConnector.map(ServerConnector::getLocalPort);
+    }
+
+    /** New HTTPS connections use the certificate files as they are now. */
+    public void reloadCertificate(CertificateFiles certificate) throws Exception {
+        if (tls.isPresent()) {
+            tls.get().reload(factory -> factory.setKeyStore(PemFiles.keyStore(certificate, KEY_STORE_PASSWORD)));
+        }
+    }
+
+    private static SslContextFactory.Server tlsContext(CertificateFiles certificate) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setKeyStore(PemFiles.keyStore(certificate, KEY_STORE_PASSWORD));
+        factory.setKeyStorePassword(new String(KEY_STORE_PASSWORD));
+        factory.setIncludeProtocols(TlsPolicy.PROTOCOLS.toArray(String[]::new));
+        factory.setIncludeCipherSuites(TlsPolicy.CIPHER_SUITES.toArray(String[]::new));
+        return factory;
+    }
+
+    /** Stopped by James's {@code @PreDestroy} stage when the server runs in James. */
+    @PreDestroy
     @Override
     public void close() throws Exception {
         server.stop();

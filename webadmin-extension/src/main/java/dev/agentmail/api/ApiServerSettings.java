@@ -1,5 +1,18 @@
 package dev.agentmail.api;
 
-/** Where the REST API listens (port 0 picks a free one), and the base URL of the links it hands out. */
-public record ApiServerSettings(String bindAddress, int port, String publicUrl) {
+import dev.agentmail.tls.CertificateFiles;
+
+import java.util.Optional;
+
+/**
+ * Where the REST API listens (port 0 picks a free one), the base URL of the links it hands out, and the HTTPS
+ * listener beside the plain one when the operator asks for it.
+ */
+public record ApiServerSettings(String bindAddress, int port, String publicUrl, Optional<Https> https) {
+    public record Https(int port, CertificateFiles certificate) {
+    }
+
+    public ApiServerSettings(String bindAddress, int port, String publicUrl) {
+        this(bindAddress, port, publicUrl, Optional.empty());
+    }
 }

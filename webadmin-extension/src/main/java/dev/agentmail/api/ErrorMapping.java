@@ -12,6 +12,7 @@ import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.error.PayloadTooLargeException;
+import dev.agentmail.domain.error.UnverifiedDomainException;
 import dev.agentmail.domain.port.DnsLookup;
 import dev.agentmail.domain.store.StorageException;
 import org.slf4j.Logger;
@@ -35,6 +36,10 @@ public final class ErrorMapping {
         }
         if (failure instanceof ConflictException) {
             return ApiError.of(409, "conflict", failure.getMessage());
+        }
+        if (failure instanceof UnverifiedDomainException unverified) {
+            return ApiError.of(403, "forbidden", unverified.getMessage() + ": publish its DNS records, then POST"
+                + " /api/v0/domains/" + unverified.domain() + "/verify");
         }
         if (failure instanceof ForbiddenException) {
             return ApiError.of(403, "forbidden", failure.getMessage());

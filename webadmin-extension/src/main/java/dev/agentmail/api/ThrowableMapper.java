@@ -4,11 +4,14 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
+import java.util.concurrent.CompletionException;
 
 /** Every failure leaves the API as the documented error body, never as a stack trace or an HTML page. */
 public class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Override
-    public Response toResponse(Throwable failure) {
+    public Response toResponse(Throwable thrown) {
+        // A failed future reaches AsyncResponse.resume wrapped, as the v1 calls once unwrapped it themselves.
+        Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (failure instanceof WebApplicationException web) {
             Response response = web.getResponse();
             if (response.getEntity() instanceof ApiError) {

@@ -13,6 +13,7 @@ import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.service.OrganizationService;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -67,7 +68,7 @@ public class OrganizationRoutes implements Routes {
         Object handle(Request request, Response response) throws Exception;
     }
 
-    /** Answers JSON, and failures in the API's error shape rather than WebAdmin's own. */
+    /** Answers JSON, and failures in WebAdmin's own error shape, like James's routes on the same port. */
     private Route jsonRoute(Handler handler) {
         return (request, response) -> {
             response.type("application/json");
@@ -75,9 +76,20 @@ public class OrganizationRoutes implements Routes {
                 return json.writeValueAsString(handler.handle(request, response));
             } catch (Exception e) {
                 ApiError error = ErrorMapping.toError(e);
-                response.status(error.status());
-                return json.writeValueAsString(error);
+                throw ErrorResponder.builder()
+                    .statusCode(error.status())
+                    .type(typeOf(error.status()))
+                    .message(error.message())
+                    .haltError();
             }
+        };
+    }
+
+    private static ErrorResponder.ErrorType typeOf(int status) {
+        return switch (status) {
+            case 400 -> ErrorResponder.ErrorType.INVALID_ARGUMENT;
+            case 404 -> ErrorResponder.ErrorType.NOT_FOUND;
+            default -> status >= 500 ? ErrorResponder.ErrorType.SERVER_ERROR : ErrorResponder.ErrorType.WRONG_STATE;
         };
     }
 }

@@ -33,7 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import dev.agentmail.domain.service.MillisecondClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Iterator;
@@ -59,10 +59,10 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), Clock.systemUTC());
+        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), MillisecondClock.systemUTC());
         ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, "http://127.0.0.1");
         signer = new LinkSigner(new byte[32]);
-        AttachmentService attachments = new AttachmentService(null, null, null, null, signer, Clock.systemUTC());
+        AttachmentService attachments = new AttachmentService(null, null, null, null, signer, MillisecondClock.systemUTC());
         // Every resource RestApiModule binds. Only the API key routes and signed downloads get a working service:
         // the others are reached here only to check routing and authentication, which happen before them.
         server = new ApiServer(settings, Set.of(new HealthResource(List.of()), new OpenApiResource(),
@@ -275,6 +275,25 @@ class ApiServerTest {
     }
 
     @Test
+    void v1RoutesWordTheirErrorsInTheV1Shape() throws Exception {
+        HttpResponse<String> noKey = send(HttpRequest.newBuilder(uri("/api/v1/inboxes")).GET());
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(noKey.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(noKey.body()).isEqualTo("{\"success\":false,\"error\":\"a valid API key is required: send "
+            + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'\"}");
+
+        HttpResponse<String> notJson = send(authorized("/api/v1/inboxes").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{not json")));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).isEqualTo("{\"success\":false,\"error\":\"the request body is not valid JSON\"}");
+
+        HttpResponse<String> text = send(authorized("/api/v1/inboxes").header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"a\"}")));
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(json(text).get("success").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void unsupportedMethodIs405InTheErrorShape() throws Exception {
         assertError(send(authorized("/api/v0/api-keys").PUT(HttpRequest.BodyPublishers.ofString("{}"))),
             405, "method_not_allowed");
@@ -409,7 +428,10 @@ class ApiServerTest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.api().check(response);
+        return response;
     }
 
     private static String base() {

@@ -9,6 +9,7 @@ import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.error.PayloadTooLargeException;
+import dev.agentmail.domain.error.UnverifiedDomainException;
 import dev.agentmail.domain.store.AddressTakenException;
 import dev.agentmail.domain.store.StorageException;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,14 @@ class ErrorMappingTest {
     void forbiddenIs403Forbidden() {
         assertThat(ErrorMapping.toError(new ForbiddenException("expired")))
             .isEqualTo(ApiError.of(403, "forbidden", "expired"));
+    }
+
+    /** The domain says what is wrong; the REST layer adds what to call about it. */
+    @Test
+    void anUnverifiedDomainIs403NamingTheCallThatVerifiesIt() {
+        assertThat(ErrorMapping.toError(new UnverifiedDomainException("example.com"))).isEqualTo(ApiError.of(403,
+            "forbidden", "the domain example.com is not verified yet: publish its DNS records, then POST"
+                + " /api/v0/domains/example.com/verify"));
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.api.dto.SendRequests;
 import dev.agentmail.api.dto.ThreadResponse;
 import dev.agentmail.api.dto.ThreadSummaryResponse;
+import dev.agentmail.api.dto.V1Responses;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.OpenApiResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,12 @@ class OpenApiSchemaTest {
         responses.put(WebhookDeliveryResponse.class, "WebhookDelivery");
         responses.put(MessageEventPayload.class, "MessageEvent");
         responses.put(DomainEventPayload.class, "DomainEvent");
+        responses.put(V1Responses.Inbox.class, "V1Inbox");
+        responses.put(V1Responses.Message.class, "V1Message");
+        responses.put(V1Responses.Sent.class, "V1Sent");
+        responses.put(V1Responses.Code.class, "V1Code");
+        responses.put(V1Responses.Done.class, "V1Done");
+        responses.put(V1Responses.Failure.class, "V1Error");
 
         for (Map.Entry<Class<? extends Record>, String> response : responses.entrySet()) {
             Map<String, JsonNode> schema = properties(schema(response.getValue()));

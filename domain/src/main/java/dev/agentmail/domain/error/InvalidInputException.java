@@ -14,4 +14,14 @@ public class InvalidInputException extends DomainException {
     public Optional<String> field() {
         return Optional.ofNullable(field);
     }
+
+    /** A refused value made safe to quote in the message: control characters replaced, long values cut. */
+    public static String printable(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String shown = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.length() > 64 ? shown.substring(0, 64) + "..." : shown;
+    }
 }

@@ -1,11 +1,8 @@
 package dev.agentmail.domain.event;
 
 import dev.agentmail.domain.error.InvalidInputException;
-import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.EventType;
-import dev.agentmail.domain.service.Ids;
-import dev.agentmail.domain.service.InboxService;
-import dev.agentmail.domain.service.TextInput;
+import dev.agentmail.domain.store.InboxRepository;
 
 import javax.inject.Inject;
 import java.util.ArrayList;
@@ -19,10 +16,10 @@ public class EventFilters {
     private static final String KNOWN_TYPES =
         String.join(", ", Arrays.stream(EventType.values()).map(EventType::wireName).toList());
 
-    private final InboxService inboxes;
+    private final InboxRepository inboxes;
 
     @Inject
-    public EventFilters(InboxService inboxes) {
+    public EventFilters(InboxRepository inboxes) {
         this.inboxes = inboxes;
     }
 
@@ -31,7 +28,7 @@ public class EventFilters {
         LinkedHashSet<EventType> types = new LinkedHashSet<>();
         for (String name : raw) {
             types.add(EventType.fromWireName(name == null ? "" : name).orElseThrow(() -> new InvalidInputException(
-                field, "unknown event type '" + TextInput.printable(name) + "'; known types: " + KNOWN_TYPES)));
+                field, "unknown event type '" + InvalidInputException.printable(name) + "'; known types: " + KNOWN_TYPES)));
         }
         return new ArrayList<>(types);
     }
@@ -43,11 +40,8 @@ public class EventFilters {
         }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (String id : raw) {
-            try {
-                ids.add(inboxes.get(organizationId, id == null ? "" : id).id());
-            } catch (NotFoundException e) {
-                throw new InvalidInputException(field, "no inbox '" + TextInput.printable(id) + "' in this organization");
-            }
+            ids.add(inboxes.find(organizationId, id == null ? "" : id).orElseThrow(() -> new InvalidInputException(field,
+                "no inbox '" + InvalidInputException.printable(id) + "' in this organization")).id());
         }
         return new ArrayList<>(ids);
     }

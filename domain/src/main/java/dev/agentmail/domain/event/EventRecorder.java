@@ -7,7 +7,7 @@ import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
 import dev.agentmail.domain.port.EventPayloads;
-import dev.agentmail.domain.service.Ids;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.WebhookRepository;
 import org.slf4j.Logger;
@@ -16,14 +16,13 @@ import org.slf4j.LoggerFactory;
 import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Writes each event to the outbox, with one pending delivery per webhook that wants it, on the thread of the change
- * that caused it, then wakes the outbox's readers. Appends are serialized so that a reader that has seen sequence n
- * never later finds a smaller one committed.
+ * that caused it, then wakes the outbox's readers. The order readers see is the outbox's to keep
+ * ({@link EventOutbox#append}).
  */
 public class EventRecorder {
     private static final Logger LOGGER = LoggerFactory.getLogger(EventRecorder.class);
@@ -33,28 +32,27 @@ public class EventRecorder {
     private final EventPayloads payloads;
     private final EventFeed feed;
     private final Clock clock;
-    private final Object appendLock = new Object();
 
     @Inject
     public EventRecorder(EventOutbox outbox, WebhookRepository webhooks, EventPayloads payloads, EventFeed feed,
-                         MessageEvents messageEvents, DomainEvents domainEvents, Clock clock) {
+                         Clock clock) {
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.payloads = payloads;
         this.feed = feed;
         this.clock = clock;
-        messageEvents.subscribe(this::record);
-        domainEvents.subscribe(this::recordVerified);
     }
 
-    void record(MessageEvent event) {
+    /** Subscribed to {@link MessageEvents} where the buses are made, so that no event goes unrecorded. */
+    public void record(MessageEvent event) {
         String id = Ids.event();
         Instant now = now();
         append(id, event.message().organizationId(), event.type(), Optional.of(event.message().inboxId()),
             payloads.message(id, now, event), now);
     }
 
-    void recordVerified(Domain domain) {
+    /** Subscribed to {@link DomainEvents} likewise. */
+    public void recordVerified(Domain domain) {
         String id = Ids.event();
         Instant now = now();
         append(id, domain.organizationId(), EventType.DOMAIN_VERIFIED, Optional.empty(), payloads.domain(id, now, domain),
@@ -68,9 +66,7 @@ public class EventRecorder {
             .map(webhook -> pending(webhook, id, type, now))
             .toList();
         try {
-            synchronized (appendLock) {
-                outbox.append(new StoredEvent(0, id, organizationId, type, inboxId, payload, now), deliveries);
-            }
+            outbox.append(new StoredEvent(0, id, organizationId, type, inboxId, payload, now), deliveries);
         } catch (RuntimeException e) {
             LOGGER.error("Could not record {} {} of {}: it will not be delivered", type.wireName(), id, organizationId, e);
             return;
@@ -84,6 +80,6 @@ public class EventRecorder {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

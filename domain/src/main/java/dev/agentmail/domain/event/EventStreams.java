@@ -1,9 +1,7 @@
 package dev.agentmail.domain.event;
 
-import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.EventFilter;
 import dev.agentmail.domain.model.StoredEvent;
-import dev.agentmail.domain.service.TextInput;
 import dev.agentmail.domain.store.EventOutbox;
 
 import javax.inject.Inject;
@@ -35,15 +33,14 @@ public class EventStreams {
         this.clock = clock;
     }
 
-    public Cursor open(String organizationId, List<String> eventTypes, List<String> inboxIds,
-                       Optional<String> lastEventId) {
+    /** @return empty when {@code lastEventId} names no event of the organization that the outbox still holds */
+    public Optional<Cursor> open(String organizationId, List<String> eventTypes, List<String> inboxIds,
+                                 Optional<String> lastEventId) {
         EventFilter filter = new EventFilter(new HashSet<>(filters.eventTypes("event_types", eventTypes)),
             new HashSet<>(filters.inboxIds("inbox_ids", organizationId, inboxIds)));
-        long start = lastEventId.map(id -> outbox.sequenceOf(organizationId, id).orElseThrow(() ->
-                new InvalidInputException("Last-Event-ID", "no event '" + TextInput.printable(id)
-                    + "' to resume after; it is unknown or too old")))
-            .orElseGet(outbox::lastSequence);
-        return new Cursor(organizationId, filter, start);
+        Optional<Long> start = lastEventId.isPresent() ? outbox.sequenceOf(organizationId, lastEventId.get())
+            : Optional.of(outbox.lastSequence());
+        return start.map(position -> new Cursor(organizationId, filter, position));
     }
 
     /**

@@ -5,17 +5,28 @@ import dev.agentmail.domain.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Narrows a message list to the messages where every word occurs, ignoring case, in the subject, the text body, the
- * sender or a To/Cc recipient. Words are lower-cased; no words means every message.
+ * sender or a To/Cc recipient, and to one direction when given. Words are lower-cased; no words and no direction
+ * means every message.
  */
-public record MessageSearch(List<String> words) {
+public record MessageSearch(List<String> words, Optional<Direction> direction) {
     public static final int MAX_LENGTH = 500;
-    public static final MessageSearch ALL = new MessageSearch(List.of());
+    public static final MessageSearch ALL = new MessageSearch(List.of(), Optional.empty());
 
     public MessageSearch {
         words = List.copyOf(words);
+    }
+
+    public MessageSearch(List<String> words) {
+        this(words, Optional.empty());
+    }
+
+    /** The same words, only messages of this direction. */
+    public MessageSearch only(Direction only) {
+        return new MessageSearch(words, Optional.of(only));
     }
 
     /** The {@code q} request parameter: words separated by spaces; absent or blank is every message. */
@@ -36,6 +47,6 @@ public record MessageSearch(List<String> words) {
     }
 
     public boolean matchesAll() {
-        return words.isEmpty();
+        return words.isEmpty() && direction.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.model.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,6 +2,7 @@ package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.ApiKey;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.ApiKeyRepository;
@@ -10,7 +11,6 @@ import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 public class ApiKeyService {
@@ -70,6 +70,6 @@ public class ApiKeyService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

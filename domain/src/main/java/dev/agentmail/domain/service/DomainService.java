@@ -1,15 +1,16 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.error.ConflictException;
-import dev.agentmail.domain.error.ForbiddenException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.error.UnverifiedDomainException;
 import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.model.DkimKey;
 import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.SenderPermission;
 import dev.agentmail.domain.port.DnsLookup;
 import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.store.DomainRepository;
@@ -22,7 +23,6 @@ import javax.inject.Inject;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,15 +157,19 @@ public class DomainService {
             .orElseThrow(() -> new NotFoundException("domain", requested));
     }
 
-    /** @throws ForbiddenException when mail from this domain must wait for its verification */
-    public void checkCanSendFrom(String domain) {
+    /** Mail from a custom domain waits for the domain's verification, unless the operator allows unverified sending. */
+    public SenderPermission senderPermission(String domain) {
         if (settings.allowUnverifiedSending() || domain.equalsIgnoreCase(platform.domain())) {
-            return;
+            return SenderPermission.ALLOWED;
         }
-        Optional<Domain> custom = domains.find(domain.toLowerCase(Locale.ROOT));
-        if (custom.isPresent() && !custom.get().verified()) {
-            throw new ForbiddenException("the domain " + custom.get().name() + " is not verified yet: publish its DNS "
-                + "records, then POST /api/v0/domains/" + custom.get().name() + "/verify");
+        return domains.find(domain.toLowerCase(Locale.ROOT)).filter(custom -> !custom.verified())
+            .map(custom -> SenderPermission.DOMAIN_NOT_VERIFIED).orElse(SenderPermission.ALLOWED);
+    }
+
+    /** @throws UnverifiedDomainException when mail from this domain must wait for its verification */
+    public void checkCanSendFrom(String domain) {
+        if (senderPermission(domain) == SenderPermission.DOMAIN_NOT_VERIFIED) {
+            throw new UnverifiedDomainException(domain.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -280,6 +284,6 @@ public class DomainService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

@@ -4,6 +4,7 @@ import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;

@@ -4,12 +4,14 @@ import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.port.MessageAnalyzer;
+import dev.agentmail.domain.port.MessageReader;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;
@@ -24,21 +26,33 @@ public class MessageIndexer {
     private final Threading threading;
     private final MessageEvents events;
     private final MessageAnalyzer analyzer;
+    private final MessageReader reader;
     private final Clock clock;
 
     @Inject
     public MessageIndexer(MessageRepository messages, Threading threading, MessageEvents events, MessageAnalyzer analyzer,
-                          Clock clock) {
+                          MessageReader reader, Clock clock) {
         this.messages = messages;
         this.threading = threading;
         this.events = events;
         this.analyzer = analyzer;
+        this.reader = reader;
         this.clock = clock;
+    }
+
+    /**
+     * Indexes a message this server has just stored, read from the bytes at hand, unless the mailbox listener has
+     * indexed it already (on the in-process event bus it runs within the append).
+     */
+    public StoredMessage indexStored(Inbox inbox, Direction direction, MailboxLocation location, byte[] rawMessage,
+                                     Instant timestamp) {
+        return messages.findByLocation(location).orElseGet(() -> index(inbox, direction, location,
+            reader.read(rawMessage), Set.of(), rawMessage.length, timestamp));
     }
 
     public StoredMessage index(Inbox inbox, Direction direction, MailboxLocation location, MessageContent content,
                                Set<String> labels, long size, Instant timestamp) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
             threading.threadFor(inbox.id(), direction, content, at), direction, location, content,

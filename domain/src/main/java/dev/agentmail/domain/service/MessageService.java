@@ -13,14 +13,14 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.ThreadSummary;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,22 +53,20 @@ public class MessageService {
         this.clock = clock;
     }
 
-    public static final Duration MAX_WAIT = Duration.ofSeconds(120);
-
     /**
      * The newest received message, newer than {@code after} when given; if there is none yet, the first that
      * arrives within {@code wait}. Waiting listens for {@code message.received}, of this node or, through the event
      * feed, of another one: nothing polls.
      */
     public CompletableFuture<Optional<StoredMessage>> latestInbound(String organizationId, String inboxId,
-                                                                    Optional<Instant> after, Duration wait) {
+                                                                    Optional<Instant> after, Wait wait) {
         return awaitInbound(organizationId, inboxId, after, wait, message -> true,
             () -> messages.latest(organizationId, inboxId, Direction.INBOUND, after));
     }
 
     /** As {@link #latestInbound}, for the newest received message in which a verification code or link was found. */
     public CompletableFuture<Optional<StoredMessage>> latestWithCode(String organizationId, String inboxId,
-                                                                     Optional<Instant> after, Duration wait) {
+                                                                     Optional<Instant> after, Wait wait) {
         Predicate<StoredMessage> hasCode = message -> message.analysis().code().isPresent()
             || message.analysis().link().isPresent();
         return awaitInbound(organizationId, inboxId, after, wait, hasCode,
@@ -83,15 +81,12 @@ public class MessageService {
     private static final int RECENT_FOR_CODES = 100;
 
     private CompletableFuture<Optional<StoredMessage>> awaitInbound(String organizationId, String inboxId,
-                                                                    Optional<Instant> after, Duration wait,
+                                                                    Optional<Instant> after, Wait wait,
                                                                     Predicate<StoredMessage> matching,
                                                                     Supplier<Optional<StoredMessage>> lookNow) {
         inboxes.get(organizationId, inboxId);
-        if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
-            throw new InvalidInputException("wait", "wait must be between 0 and " + MAX_WAIT.toSeconds() + " seconds");
-        }
         Optional<StoredMessage> current = lookNow.get();
-        if (current.isPresent() || wait.isZero()) {
+        if (current.isPresent() || wait.duration().isZero()) {
             return CompletableFuture.completedFuture(current);
         }
         CompletableFuture<Optional<StoredMessage>> result = new CompletableFuture<>();
@@ -111,7 +106,7 @@ public class MessageService {
         });
         // A message indexed between the first look and the subscriptions would otherwise be missed.
         lookNow.get().ifPresent(message -> result.complete(Optional.of(message)));
-        result.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
+        result.completeOnTimeout(Optional.empty(), wait.duration().toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((message, failure) -> {
             try {
                 subscription.close();
@@ -146,6 +141,24 @@ public class MessageService {
             .orElseThrow(() -> new NotFoundException("message", messageId));
     }
 
+    /**
+     * What a wait for newer mail starts after: a time (ISO-8601), or the id of a message of the inbox whose time is
+     * then used; none means any message.
+     */
+    public Optional<Instant> newerThan(String organizationId, String inboxId, String since) {
+        if (since == null || since.isBlank()) {
+            return Optional.empty();
+        }
+        if (since.startsWith("msg_")) {
+            return Optional.of(get(organizationId, inboxId, since).timestamp());
+        }
+        try {
+            return Optional.of(Instant.parse(since.trim()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("since", "since must be an ISO-8601 timestamp or a message id");
+        }
+    }
+
     /** Labels are IMAP keywords: the mailbox is changed first, and the index follows (the listener would too). */
     public StoredMessage setLabels(String organizationId, String inboxId, String messageId, Collection<String> labels) {
         Set<String> valid = Labels.validate("labels", labels);
@@ -153,7 +166,7 @@ public class MessageService {
         StoredMessage message = get(organizationId, inboxId, messageId);
         mailbox.setKeywords(inbox.emailAddress(), message.location(),
             valid.stream().map(Labels::toKeyword).collect(Collectors.toCollection(LinkedHashSet::new)));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         messages.updateLabels(message.id(), valid, now);
         return message.withLabels(valid, now);
     }

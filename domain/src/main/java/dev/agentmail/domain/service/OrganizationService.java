@@ -1,6 +1,7 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
@@ -11,7 +12,6 @@ import dev.agentmail.domain.store.OrganizationRepository;
 import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 public class OrganizationService {
     private static final int MAX_NAME_LENGTH = 200;
@@ -44,7 +44,7 @@ public class OrganizationService {
     public CreatedOrganization create(String name, String firstKeySecret) {
         String validName = TextInput.required("name", name, MAX_NAME_LENGTH);
         ApiKeySecrets.validateChosen(firstKeySecret);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         Organization organization = new Organization(Ids.organization(), validName, now, now);
         organizations.create(organization);
         CreatedApiKey key = apiKeys.createWithSecret(organization.id(), FIRST_KEY_NAME, firstKeySecret);

@@ -18,11 +18,11 @@ import dev.agentmail.domain.port.AttachmentFetcher;
 import dev.agentmail.domain.port.MailSender;
 import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.port.MimeComposer;
-import dev.agentmail.domain.store.MessageRepository;
 
 import javax.inject.Inject;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -50,7 +50,7 @@ public class SendService {
 
     private final InboxService inboxes;
     private final MessageService messages;
-    private final MessageRepository index;
+    private final MessageIndexer indexer;
     private final MailboxMessages mailbox;
     private final MimeComposer composer;
     private final MailSender sender;
@@ -61,12 +61,12 @@ public class SendService {
     private final Clock clock;
 
     @Inject
-    public SendService(InboxService inboxes, MessageService messages, MessageRepository index, MailboxMessages mailbox,
+    public SendService(InboxService inboxes, MessageService messages, MessageIndexer indexer, MailboxMessages mailbox,
                        MimeComposer composer, MailSender sender, AttachmentFetcher fetcher, MessageEvents events,
                        DomainService domains, PlatformSettings settings, Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
-        this.index = index;
+        this.indexer = indexer;
         this.mailbox = mailbox;
         this.composer = composer;
         this.sender = sender;
@@ -171,10 +171,22 @@ public class SendService {
         }
         checkSize(mail);
         ComposedMail composed = composer.compose(mail);
-        MailboxLocation location = sender.send(inbox.emailAddress(), composed, mail.envelopeRecipients());
-        // The sender indexed the Sent copy before handing the message on.
-        StoredMessage sent = index.findByLocation(location)
-            .orElseThrow(() -> new IllegalStateException("the sent message was not indexed"));
+        Instant at = clock.instant();
+        MailboxLocation location = sender.storeSentCopy(inbox.emailAddress(), composed, at);
+        StoredMessage sent;
+        try {
+            // Indexed before it leaves: delivery reports and replies look the sent message up by its Message-ID.
+            sent = indexer.indexStored(inbox, Direction.OUTBOUND, location, composed.sentCopy(), at);
+            sender.enqueue(inbox.emailAddress(), composed, mail.envelopeRecipients());
+        } catch (RuntimeException e) {
+            // Not sent means not in Sent either (the index follows the mailbox): the caller may retry.
+            try {
+                mailbox.delete(inbox.emailAddress(), location);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
         if (!validLabels.isEmpty()) {
             sent = messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
         }

@@ -22,16 +22,6 @@ public final class TextInput {
         return Optional.of(singleLine(field, value.strip(), maxLength));
     }
 
-    /** A value safe to quote in an error message: control characters replaced, long values cut. */
-    public static String printable(String value) {
-        if (value == null) {
-            return "null";
-        }
-        String shown = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return shown.length() > 64 ? shown.substring(0, 64) + "..." : shown;
-    }
-
     /** CR, LF and other control characters would let a value break out of a mail header. */
     private static String singleLine(String field, String value, int maxLength) {
         if (value.codePoints().anyMatch(Character::isISOControl)) {

@@ -1,6 +1,7 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;

@@ -6,19 +6,16 @@ import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery.State;
+import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.store.EventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,20 +47,19 @@ public class WebhookDispatcher implements AutoCloseable {
     private final TargetGuard guard;
     private final RetrySchedule retries;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    private final WebhookTransport transport;
     private final Semaphore idleWorkers = new Semaphore(WORKERS);
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final Thread loop;
     private volatile boolean running = true;
 
-    public WebhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, RetrySchedule retries, Clock clock) {
+    public WebhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, WebhookTransport transport,
+                             RetrySchedule retries, Clock clock) {
         this.outbox = outbox;
         this.feed = feed;
         this.guard = guard;
+        this.transport = transport;
         this.retries = retries;
         this.clock = clock;
         AtomicInteger count = new AtomicInteger();
@@ -161,29 +157,26 @@ public class WebhookDispatcher implements AutoCloseable {
             return Outcome.failed(Optional.empty(), e.getMessage());
         }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url)
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "agentmail-webhooks")
-            .header("webhook-id", event.id())
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header("webhook-signature", WebhookSignature.sign(webhook.secret(), event.id(), timestamp, event.payload()))
-            .POST(HttpRequest.BodyPublishers.ofString(event.payload()))
-            .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", event.id());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSignature.sign(webhook.secret(), event.id(), timestamp, event.payload()));
+        WebhookTransport.Result result;
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status / 100 == 2 ? new Outcome(true, Optional.of(status), Optional.empty())
-                : Outcome.failed(Optional.of(status), "HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return Outcome.failed(Optional.empty(), "no answer within " + TIMEOUT.toSeconds() + " s");
-        } catch (IOException e) {
-            return Outcome.failed(Optional.empty(), e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            result = transport.post(url, headers, event.payload(), TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed(Optional.empty(), "interrupted by shutdown");
         }
+        if (result instanceof WebhookTransport.Answered answered) {
+            int status = answered.status();
+            return status / 100 == 2 ? new Outcome(true, Optional.of(status), Optional.empty())
+                : Outcome.failed(Optional.of(status), "HTTP " + status);
+        }
+        if (result instanceof WebhookTransport.TimedOut) {
+            return Outcome.failed(Optional.empty(), "no answer within " + TIMEOUT.toSeconds() + " s");
+        }
+        return Outcome.failed(Optional.empty(), ((WebhookTransport.Failed) result).reason());
     }
 
     private record Outcome(boolean succeeded, Optional<Integer> statusCode, Optional<String> error) {

@@ -6,6 +6,7 @@ import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.Webhook;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,6 +134,6 @@ public class WebhookService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

@@ -17,7 +17,10 @@ import java.util.Optional;
 public interface EventOutbox {
     /**
      * Stores the event and its pending deliveries in one transaction. The event's {@code sequence} is ignored: the
-     * outbox numbers events in the order they are appended.
+     * outbox numbers events in the order they are appended, and they become visible in that order, however many
+     * threads append at once: a reader that has seen an event never later finds one with a lower sequence appended
+     * through this outbox. (Outboxes of other nodes sharing the store may make an event visible behind a higher one,
+     * within seconds of its creation; event streams read those seconds again.)
      */
     void append(StoredEvent event, List<WebhookDelivery> deliveries);
 

@@ -27,7 +27,7 @@ class EventStreamsTest {
 
     @Test
     void anEventThatBecomesVisibleBehindALaterOneIsStillPassedOnOnce() throws Exception {
-        EventStreams.Cursor cursor = streams.open("org_1", List.of(), List.of(), Optional.empty());
+        EventStreams.Cursor cursor = streams.open("org_1", List.of(), List.of(), Optional.empty()).orElseThrow();
         outbox.show(event(2));
 
         assertThat(ids(cursor.next(Duration.ZERO))).containsExactly("evt_2");
@@ -39,7 +39,7 @@ class EventStreamsTest {
 
     @Test
     void settledEventsAreNotReadAgain() throws Exception {
-        EventStreams.Cursor cursor = streams.open("org_1", List.of(), List.of(), Optional.empty());
+        EventStreams.Cursor cursor = streams.open("org_1", List.of(), List.of(), Optional.empty()).orElseThrow();
         outbox.show(event(1));
         outbox.show(event(2));
         cursor.next(Duration.ZERO);
@@ -55,7 +55,7 @@ class EventStreamsTest {
 
     @Test
     void manyEventsAtOnceArriveWhole() throws Exception {
-        EventStreams.Cursor cursor = streams.open("org_1", List.of(), List.of(), Optional.empty());
+        EventStreams.Cursor cursor = streams.open("org_1", List.of(), List.of(), Optional.empty()).orElseThrow();
         for (long sequence = 1; sequence <= 250; sequence++) {
             outbox.show(event(sequence));
         }

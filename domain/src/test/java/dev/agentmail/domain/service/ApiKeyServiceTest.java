@@ -22,7 +22,7 @@ class ApiKeyServiceTest {
 
     private final InMemoryApiKeyRepository repository = new InMemoryApiKeyRepository();
     private final MutableClock clock = new MutableClock();
-    private final ApiKeyService service = new ApiKeyService(repository, clock);
+    private final ApiKeyService service = new ApiKeyService(repository, new MillisecondClock(clock));
 
     @Test
     void aNewKeyIsStoredAsAHashWithAShortPrefix() {
@@ -86,7 +86,7 @@ class ApiKeyServiceTest {
     @Test
     void secretsWithoutTheKeyPrefixAreRefusedWithoutALookUp() {
         ApiKeyRepository untouched = mock(ApiKeyRepository.class);
-        ApiKeyService guarded = new ApiKeyService(untouched, clock);
+        ApiKeyService guarded = new ApiKeyService(untouched, new MillisecondClock(clock));
 
         assertThat(guarded.authenticate("sk_live_0123456789")).isEmpty();
         assertThat(guarded.authenticate("INAI_abcdefgh_0123456789")).isEmpty();

@@ -56,7 +56,7 @@ class DomainServiceTest {
     }
 
     private DomainService service(DomainSettings settings) {
-        return new DomainService(domains, inboxes, mailDomains, dns, events, platform, settings, clock);
+        return new DomainService(domains, inboxes, mailDomains, dns, events, platform, settings, new MillisecondClock(clock));
     }
 
     /** Answers from maps the test fills, as a zone would. */

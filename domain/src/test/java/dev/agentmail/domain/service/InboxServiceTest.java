@@ -45,7 +45,7 @@ class InboxServiceTest {
     private final InboxRepository inboxes = mock(InboxRepository.class);
     private final MailAccounts mailAccounts = mock(MailAccounts.class);
     private final InMemoryDomainRepository customDomains = new InMemoryDomainRepository();
-    private final Clock clock = Clock.fixed(Instant.parse("2025-01-15T10:30:00.123456Z"), ZoneOffset.UTC);
+    private final Clock clock = new MillisecondClock(Clock.fixed(Instant.parse("2025-01-15T10:30:00.123456Z"), ZoneOffset.UTC));
     private InboxService service;
 
     @BeforeEach

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailLoginServiceTest {
     private final InMemoryInboxRepository inboxes = new InMemoryInboxRepository();
-    private final ApiKeyService apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), new MutableClock());
+    private final ApiKeyService apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), new MillisecondClock(new MutableClock()));
     private final MailLoginService service = new MailLoginService(inboxes, apiKeys);
     private String ownKey;
     private String otherOrganizationsKey;

@@ -6,7 +6,6 @@ import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
-import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
@@ -20,10 +19,10 @@ import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.service.WebhookService.NewWebhook;
 import dev.agentmail.domain.service.WebhookService.WebhookChanges;
-import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
+import dev.agentmail.domain.store.InMemoryEventOutbox;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
-import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.domain.store.InMemoryWebhookRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,12 +34,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,18 +48,19 @@ class WebhookServiceTest {
     private static final List<String> RECEIVED = List.of("message.received");
 
     private final MutableClock clock = new MutableClock();
+    // As the server's clock: whole milliseconds.
+    private final MillisecondClock millis = new MillisecondClock(clock);
     private final InMemoryInboxRepository inboxes = new InMemoryInboxRepository();
-    private final TestWebhooks webhooks = new TestWebhooks();
-    private final TestDeliveries outbox = new TestDeliveries();
+    private final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
+    private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(webhooks);
     private final EventFeed feed = new EventFeed();
 
     private WebhookService service(boolean allowPrivateTargets) {
         PlatformSettings settings = new PlatformSettings("agentmail.test", 10, 10, 1024, allowPrivateTargets);
         DomainService domains = new DomainService(new InMemoryDomainRepository(), inboxes, mock(MailDomains.class),
-            mock(DnsLookup.class), new DomainEvents(), settings, DomainServiceTest.SETTINGS, clock);
-        InboxService inboxService = new InboxService(inboxes, mock(MailAccounts.class), domains, settings, clock);
-        return new WebhookService(webhooks, outbox, new EventFilters(inboxService), new TargetGuard(settings), feed,
-            clock);
+            mock(DnsLookup.class), new DomainEvents(), settings, DomainServiceTest.SETTINGS, millis);
+        return new WebhookService(webhooks, outbox, new EventFilters(inboxes), new TargetGuard(settings), feed,
+            millis);
     }
 
     private final WebhookService service = service(false);
@@ -279,9 +275,9 @@ class WebhookServiceTest {
     @Test
     void theDeliveriesOfAWebhookAreListed() {
         Webhook webhook = service.create("org_1", newWebhook(PUBLIC_URL));
-        outbox.add(delivery("dlv_1", webhook.id(), State.DELIVERED, Instant.ofEpochMilli(1_000)));
-        outbox.add(delivery("dlv_2", webhook.id(), State.FAILED, Instant.ofEpochMilli(2_000)));
-        outbox.add(delivery("dlv_x", "wh_other", State.PENDING, Instant.ofEpochMilli(3_000)));
+        add(delivery("dlv_1", webhook.id(), State.DELIVERED, Instant.ofEpochMilli(1_000)));
+        add(delivery("dlv_2", webhook.id(), State.FAILED, Instant.ofEpochMilli(2_000)));
+        add(delivery("dlv_x", "wh_other", State.PENDING, Instant.ofEpochMilli(3_000)));
 
         Page<WebhookDelivery> page = service.deliveries("org_1", webhook.id(), PageRequest.first());
 
@@ -292,13 +288,13 @@ class WebhookServiceTest {
     @Test
     void aRedeliveryIsDueNowWhateverBecameOfItAndWakesTheDispatcher() {
         Webhook webhook = service.create("org_1", newWebhook(PUBLIC_URL));
-        outbox.add(delivery("dlv_1", webhook.id(), State.FAILED, Instant.ofEpochMilli(1_000)));
+        add(delivery("dlv_1", webhook.id(), State.FAILED, Instant.ofEpochMilli(1_000)));
         long version = feed.version();
 
         WebhookDelivery again = service.redeliver("org_1", webhook.id(), "dlv_1");
 
         assertThat(again.state()).isEqualTo(State.PENDING);
-        assertThat(again.nextAttemptAt()).contains(clock.instant());
+        assertThat(again.nextAttemptAt()).contains(millis.instant());
         assertThat(again.attempts()).as("the attempts made so far still count").isEqualTo(3);
         assertThat(feed.version()).isGreaterThan(version);
     }
@@ -307,7 +303,7 @@ class WebhookServiceTest {
     @ValueSource(strings = {"dlv_unknown", "dlv_of_another_webhook"})
     void redeliveringADeliveryTheWebhookDoesNotHaveIsNotFoundAndWakesNothing(String deliveryId) {
         Webhook webhook = service.create("org_1", newWebhook(PUBLIC_URL));
-        outbox.add(delivery("dlv_of_another_webhook", "wh_other", State.FAILED, Instant.ofEpochMilli(1_000)));
+        add(delivery("dlv_of_another_webhook", "wh_other", State.FAILED, Instant.ofEpochMilli(1_000)));
         long version = feed.version();
 
         assertThatThrownBy(() -> service.redeliver("org_1", webhook.id(), deliveryId))
@@ -323,123 +319,11 @@ class WebhookServiceTest {
             Optional.of("HTTP 500"), Optional.of(createdAt), Optional.empty(), createdAt);
     }
 
-    /** Stands in for the shared in-memory WebhookRepository double until it lands; obeys WebhookRepositoryContract. */
-    private static final class TestWebhooks implements WebhookRepository {
-        private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
-
-        private Stream<Webhook> of(String organizationId) {
-            return webhooks.values().stream().filter(webhook -> webhook.organizationId().equals(organizationId));
-        }
-
-        @Override
-        public void create(Webhook webhook) {
-            webhooks.put(webhook.id(), webhook);
-        }
-
-        @Override
-        public Optional<Webhook> find(String organizationId, String webhookId) {
-            return Optional.ofNullable(webhooks.get(webhookId)).filter(found -> found.organizationId().equals(organizationId));
-        }
-
-        @Override
-        public Page<Webhook> list(String organizationId, PageRequest pageRequest) {
-            return page(of(organizationId).sorted(Comparator.comparing(Webhook::createdAt).reversed()).toList(), pageRequest);
-        }
-
-        @Override
-        public List<Webhook> listEnabled(String organizationId) {
-            return of(organizationId).filter(Webhook::enabled).toList();
-        }
-
-        @Override
-        public long count(String organizationId) {
-            return of(organizationId).count();
-        }
-
-        @Override
-        public void update(Webhook webhook) {
-            find(webhook.organizationId(), webhook.id()).ifPresent(stored -> webhooks.put(stored.id(),
-                stored.withSettings(webhook.url(), webhook.eventTypes(), webhook.inboxIds(), webhook.enabled(),
-                    webhook.updatedAt())));
-        }
-
-        @Override
-        public boolean delete(String organizationId, String webhookId) {
-            return find(organizationId, webhookId).map(found -> webhooks.remove(webhookId)).isPresent();
-        }
-    }
-
-    /** The deliveries part of an EventOutbox, as EventOutboxContract says; stands in until the shared double lands. */
-    private static final class TestDeliveries implements EventOutbox {
-        private final Map<String, WebhookDelivery> deliveries = new LinkedHashMap<>();
-
-        void add(WebhookDelivery delivery) {
-            deliveries.put(delivery.id(), delivery);
-        }
-
-        @Override
-        public Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest) {
-            return page(deliveries.values().stream().filter(delivery -> delivery.webhookId().equals(webhookId))
-                .sorted(Comparator.comparing(WebhookDelivery::createdAt).reversed()).toList(), pageRequest);
-        }
-
-        @Override
-        public Optional<WebhookDelivery> delivery(String webhookId, String deliveryId) {
-            return Optional.ofNullable(deliveries.get(deliveryId)).filter(found -> found.webhookId().equals(webhookId));
-        }
-
-        @Override
-        public boolean redeliver(String webhookId, String deliveryId, Instant at) {
-            Optional<WebhookDelivery> found = delivery(webhookId, deliveryId);
-            found.ifPresent(d -> add(new WebhookDelivery(d.id(), d.webhookId(), d.eventId(), d.eventType(), State.PENDING,
-                d.attempts(), d.lastStatusCode(), d.lastError(), d.lastAttemptAt(), Optional.of(at), d.createdAt())));
-            return found.isPresent();
-        }
-
-        @Override
-        public void append(StoredEvent event, List<WebhookDelivery> deliveries) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<StoredEvent> eventsAfter(String organizationId, long sequence, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Long> sequenceOf(String organizationId, String eventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long lastSequence() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void recordAttempt(String deliveryId, State state, int attempts, Optional<Integer> statusCode,
-                                  Optional<String> error, Instant attemptedAt, Optional<Instant> nextAttemptAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int expedite(String webhookId, Instant waitingBeyond, Instant now) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int forgetBefore(Instant cutoff) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static <T> Page<T> page(List<T> sorted, PageRequest request) {
-        List<T> rest = sorted.subList((int) Math.min(request.offset(), sorted.size()), sorted.size());
-        return Page.of(new ArrayList<>(rest.subList(0, Math.min(request.pageSize(), rest.size()))), sorted.size(), request);
+    /** A delivery of its own event, with the attempts already made, as the outbox keeps it. */
+    private void add(WebhookDelivery delivery) {
+        outbox.append(new StoredEvent(0, "evt_" + delivery.id(), "org_1", delivery.eventType(), Optional.empty(), "{}",
+            delivery.createdAt()), List.of(delivery));
+        outbox.recordAttempt(delivery.id(), delivery.state(), delivery.attempts(), delivery.lastStatusCode(),
+            delivery.lastError(), delivery.lastAttemptAt().orElse(delivery.createdAt()), delivery.nextAttemptAt());
     }
 }

@@ -9,8 +9,15 @@ import dev.agentmail.domain.model.WebhookDelivery.State;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +68,58 @@ public interface EventOutboxContract {
         outbox.append(event("evt_2", "org_a", T0.plusMillis(1)), List.of());
         assertThat(outbox.eventsAfter("org_a", now, 10)).extracting(StoredEvent::id).containsExactly("evt_2");
         assertThat(outbox.lastSequence()).isGreaterThanOrEqualTo(outbox.sequenceOf("org_a", "evt_2").orElseThrow());
+    }
+
+    /**
+     * What streams rely on: a reader that moves on to the highest sequence it has seen never misses an event, however
+     * many threads append at once, because none becomes visible behind one already seen.
+     */
+    @Test
+    default void concurrentAppendsBecomeVisibleInSequenceOrder() throws Exception {
+        EventOutbox outbox = eventOutbox();
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService appenders = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> appending = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            appending.add(appenders.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    outbox.append(new StoredEvent(0, "evt_" + thread + "_" + i, "org_order", EventType.MESSAGE_RECEIVED,
+                        Optional.empty(), "{}", T0), List.of());
+                }
+                return null;
+            }));
+        }
+        Set<String> seenByReader = new HashSet<>();
+        long position = 0;
+        start.countDown();
+        try {
+            boolean appended;
+            List<StoredEvent> batch;
+            do {
+                appended = appending.stream().allMatch(Future::isDone);
+                batch = outbox.eventsAfter("org_order", position, 1000);
+                for (StoredEvent event : batch) {
+                    assertThat(event.sequence()).isGreaterThan(position);
+                    position = event.sequence();
+                    seenByReader.add(event.id());
+                }
+            } while (!appended || !batch.isEmpty());
+            for (Future<?> future : appending) {
+                future.get();
+            }
+        } finally {
+            appenders.shutdownNow();
+        }
+
+        List<StoredEvent> all = outbox.eventsAfter("org_order", 0, 1000);
+        assertThat(all).hasSize(threads * perThread);
+        assertThat(all).extracting(StoredEvent::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(seenByReader).as("events that became visible behind the reader")
+            .containsExactlyInAnyOrderElementsOf(all.stream().map(StoredEvent::id).toList());
     }
 
     @Test

@@ -4,11 +4,16 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
-    InboxRepositoryContract, DomainRepositoryContract {
+    InboxRepositoryContract, DomainRepositoryContract, MessageRepositoryContract, WebhookRepositoryContract,
+    EventOutboxContract, DeliveryLedgerContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
     private DomainRepository domains;
+    private MessageRepository messages;
+    private InMemoryWebhookRepository webhooks;
+    private EventOutbox outbox;
+    private DeliveryLedger ledger;
 
     @BeforeEach
     void setUp() {
@@ -16,6 +21,10 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
         apiKeys = new InMemoryApiKeyRepository();
         inboxes = new InMemoryInboxRepository();
         domains = new InMemoryDomainRepository();
+        messages = new InMemoryMessageRepository();
+        webhooks = new InMemoryWebhookRepository();
+        outbox = new InMemoryEventOutbox(webhooks);
+        ledger = new InMemoryDeliveryLedger();
     }
 
     @Override
@@ -36,5 +45,25 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public DomainRepository domainRepository() {
         return domains;
+    }
+
+    @Override
+    public MessageRepository messageRepository() {
+        return messages;
+    }
+
+    @Override
+    public WebhookRepository webhookRepository() {
+        return webhooks;
+    }
+
+    @Override
+    public EventOutbox eventOutbox() {
+        return outbox;
+    }
+
+    @Override
+    public DeliveryLedger deliveryLedger() {
+        return ledger;
     }
 }

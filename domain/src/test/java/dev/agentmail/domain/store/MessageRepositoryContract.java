@@ -84,6 +84,29 @@ public interface MessageRepositoryContract {
     }
 
     @Test
+    default void aDirectionNarrowsTheListAndTheSearch() {
+        messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Report", "alice@example.com",
+            List.of("agent@agentmail.test"), List.of(), "Received report."));
+        StoredMessage sent = searchable("msg_2", "in_1", 2, 2_000, "Report", "agent@agentmail.test",
+            List.of("alice@example.com"), List.of(), "Sent report.");
+        messageRepository().create(new StoredMessage(sent.id(), sent.organizationId(), sent.inboxId(), sent.threadId(),
+            Direction.OUTBOUND, sent.location(), sent.content(), sent.analysis(), sent.labels(), sent.size(),
+            sent.timestamp(), sent.createdAt(), sent.updatedAt()));
+
+        assertThat(listed(MessageSearch.ALL.only(Direction.OUTBOUND))).containsExactly("msg_2");
+        assertThat(listed(MessageSearch.ALL.only(Direction.INBOUND))).containsExactly("msg_1");
+        assertThat(listed(MessageSearch.parse("report").only(Direction.INBOUND))).containsExactly("msg_1");
+        assertThat(listed(MessageSearch.parse("received").only(Direction.OUTBOUND))).isEmpty();
+        assertThat(listed(MessageSearch.parse("report"))).containsExactly("msg_2", "msg_1");
+    }
+
+    private List<String> listed(MessageSearch search) {
+        Page<StoredMessage> page = messageRepository().list("org_1", "in_1", search, PageRequest.first());
+        assertThat(page.total()).isEqualTo(page.data().size());
+        return page.data().stream().map(StoredMessage::id).toList();
+    }
+
+    @Test
     default void searchMatchesTheBeginningOfAWord() {
         messageRepository().create(searchable("msg_1", "in_1", 1, 1_000, "Quarterly numbers", "alice@example.com",
             List.of("agent@agentmail.test"), List.of(), "Attached."));

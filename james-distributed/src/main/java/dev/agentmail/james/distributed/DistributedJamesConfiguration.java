@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where James's distributed stores live. James's tables go to their own keyspace, {@code keyspace + "_james"}: our
@@ -26,13 +25,11 @@ public record DistributedJamesConfiguration(List<InetSocketAddress> cassandraHos
                                             String localDatacenter, int replicationFactor, URI rabbitMqUri,
                                             URI rabbitMqManagementUri, String rabbitMqManagementUser,
                                             String rabbitMqManagementPassword) {
-    public static final String DEFAULT_DATACENTER = "datacenter1";
     public static final int DEFAULT_MANAGEMENT_PORT = 15672;
     /** RabbitMQ's own default account, which only connects from localhost. */
     private static final String RABBITMQ_DEFAULT_USER = "guest";
-    private static final String JAMES_KEYSPACE_SUFFIX = "_james";
-    /** Unquoted CQL names are lower case; 48 characters at most, including our suffix. */
-    private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,41}");
+    /** What James's keyspace adds to ours: the name Cassandra must accept is ours with this suffix. */
+    public static final String JAMES_KEYSPACE_SUFFIX = "_james";
 
     public DistributedJamesConfiguration {
         cassandraHosts = List.copyOf(cassandraHosts);
@@ -40,10 +37,6 @@ public record DistributedJamesConfiguration(List<InetSocketAddress> cassandraHos
             throw new IllegalArgumentException("no Cassandra host given");
         }
         Objects.requireNonNull(keyspace, "keyspace");
-        if (!KEYSPACE.matcher(keyspace).matches()) {
-            throw new IllegalArgumentException("a keyspace name is lower-case letters, digits and _, at most 42: "
-                + keyspace);
-        }
         Objects.requireNonNull(localDatacenter, "localDatacenter");
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("the replication factor must be at least 1");
@@ -104,7 +97,7 @@ public record DistributedJamesConfiguration(List<InetSocketAddress> cassandraHos
     }
 
     /** Keeps passwords out of logs. */
-    private static String withoutUserInfo(URI uri) {
+    public static String withoutUserInfo(URI uri) {
         return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
     }
 }

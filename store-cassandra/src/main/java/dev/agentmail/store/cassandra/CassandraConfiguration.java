@@ -14,23 +14,29 @@ public record CassandraConfiguration(List<InetSocketAddress> contactPoints, Stri
                                      int replicationFactor) {
     public static final int DEFAULT_PORT = 9042;
     public static final String DEFAULT_DATACENTER = "datacenter1";
+    /** Cassandra's longest keyspace name. */
+    public static final int MAX_KEYSPACE_LENGTH = 48;
     /** CQL keeps unquoted names lower-case; anything else would need quoting everywhere. */
-    private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+    private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0," + (MAX_KEYSPACE_LENGTH - 1) + "}");
 
     public CassandraConfiguration {
         contactPoints = List.copyOf(contactPoints);
         if (contactPoints.isEmpty()) {
             throw new IllegalArgumentException("no Cassandra host given");
         }
-        Objects.requireNonNull(keyspace, "keyspace");
-        if (!KEYSPACE.matcher(keyspace).matches()) {
-            throw new IllegalArgumentException("a keyspace name is lower-case letters, digits and _, at most 48: "
-                + keyspace);
+        if (!isKeyspaceName(Objects.requireNonNull(keyspace, "keyspace"))) {
+            throw new IllegalArgumentException("a keyspace name is lower-case letters, digits and _, at most "
+                + MAX_KEYSPACE_LENGTH + ": " + keyspace);
         }
         Objects.requireNonNull(localDatacenter, "localDatacenter");
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("the replication factor must be at least 1");
         }
+    }
+
+    /** Whether Cassandra takes {@code name} as a keyspace name without quoting. */
+    public static boolean isKeyspaceName(String name) {
+        return KEYSPACE.matcher(name).matches();
     }
 
     /** @param hosts {@code host[:port]} separated by commas, the port 9042 when left out */

@@ -2,20 +2,13 @@ package dev.agentmail.store.cassandra;
 
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.agentmail.domain.model.DkimKey;
-import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainTakenException;
-import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
 import java.time.Instant;
@@ -33,10 +26,6 @@ public class CassandraDomainRepository implements DomainRepository {
     private static final String COLUMNS = "name, organization_id, status, feedback_enabled, records, dkim_selector,"
         + " dkim_public_key, dkim_private_key, created_at, updated_at, checked_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM domains WHERE name = ?";
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final TypeReference<List<DnsRecord>> RECORDS = new TypeReference<>() {
-    };
 
     private final Cql cql;
 
@@ -50,7 +39,7 @@ public class CassandraDomainRepository implements DomainRepository {
         // A new domain counts as checked when it was made: it waits its turn behind the older pending ones.
         if (!cql.applied("INSERT INTO domains (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS",
             domain.name(), domain.organizationId(), domain.status().name(), domain.feedbackEnabled(),
-            json(domain.records()), domain.dkimKey().selector(), domain.dkimKey().publicKey(),
+            StoredJson.writeRecords(domain.records()), domain.dkimKey().selector(), domain.dkimKey().publicKey(),
             domain.dkimKey().privateKey(), domain.createdAt(), domain.updatedAt(), domain.createdAt())) {
             throw new DomainTakenException(domain.name());
         }
@@ -113,8 +102,8 @@ public class CassandraDomainRepository implements DomainRepository {
         Optional<Checked> before = cql.one(CassandraDomainRepository::map, SELECT, domain.name());
         boolean updated = cql.applied("UPDATE domains SET status = ?, records = ?, updated_at = ?, checked_at = ?"
                 + " WHERE name = ? IF organization_id = ? AND status = ?", domain.status().name(),
-            json(domain.records()), domain.updatedAt(), checkedAt, domain.name(), domain.organizationId(),
-            expected.name());
+            StoredJson.writeRecords(domain.records()), domain.updatedAt(), checkedAt, domain.name(),
+            domain.organizationId(), expected.name());
         if (updated) {
             List<BoundStatement> writes = new ArrayList<>();
             before.ifPresent(old -> writes.add(cql.bind(
@@ -156,25 +145,9 @@ public class CassandraDomainRepository implements DomainRepository {
     private static Checked map(Row row) {
         return new Checked(new Domain(row.getString("name"), row.getString("organization_id"),
             Domain.Status.valueOf(row.getString("status")), row.getBoolean("feedback_enabled"),
-            records(row.getString("records")),
+            StoredJson.readRecords(row.getString("records")),
             new DkimKey(row.getString("dkim_selector"), row.getString("dkim_public_key"),
                 row.getString("dkim_private_key")),
             row.getInstant("created_at"), row.getInstant("updated_at")), row.getInstant("checked_at"));
-    }
-
-    private static String json(List<DnsRecord> records) {
-        try {
-            return JSON.writeValueAsString(records);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not write the DNS records of a domain", e);
-        }
-    }
-
-    private static List<DnsRecord> records(String json) {
-        try {
-            return JSON.readValue(json, RECORDS);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not read the DNS records of a domain", e);
-        }
     }
 }

@@ -33,6 +33,7 @@ public class CassandraEventOutbox implements EventOutbox {
 
     private final Cql cql;
     private final EventSequence sequence;
+    private final Object appendOrder = new Object();
     private final WebhookDeliveries deliveries;
 
     @Inject
@@ -49,10 +50,15 @@ public class CassandraEventOutbox implements EventOutbox {
      */
     @Override
     public void append(StoredEvent event, List<WebhookDelivery> eventDeliveries) {
-        long seq = sequence.next();
-        cql.execute("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", seq, event.id(),
-            event.organizationId(), event.type().wireName(), event.inboxId().orElse(null), event.payload(),
-            event.createdAt());
+        long seq;
+        // A number is taken and its row written under one lock, so that this node's events become visible in the
+        // order of their numbers; other nodes' may land behind them, which streams allow for.
+        synchronized (appendOrder) {
+            seq = sequence.next();
+            cql.execute("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", seq, event.id(),
+                event.organizationId(), event.type().wireName(), event.inboxId().orElse(null), event.payload(),
+                event.createdAt());
+        }
         List<BoundStatement> writes = new ArrayList<>();
         writes.add(cql.bind("INSERT INTO event_ids (id, organization_id, seq, created_at, delivery_ids)"
                 + " VALUES (?, ?, ?, ?, ?)", event.id(), event.organizationId(), seq, event.createdAt(),

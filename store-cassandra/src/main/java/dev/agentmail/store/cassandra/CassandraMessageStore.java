@@ -5,18 +5,12 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
-import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.Threading;
 import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
 import java.time.Instant;
@@ -47,8 +41,6 @@ public class CassandraMessageStore {
     private static final String SELECT = "SELECT id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
         + " labels, size, ts, created_at, updated_at, content, analysis FROM messages WHERE id = ?";
     private static final String OWNER = "SELECT id FROM messages_by_location WHERE mailbox_id = ? AND uid = ?";
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Cql cql;
 
@@ -65,8 +57,8 @@ public class CassandraMessageStore {
                 + " size, ts, created_at, updated_at, content, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
             message.location().mailboxId(), message.location().uid(), message.labels(), message.size(),
-            message.timestamp(), message.createdAt(), message.updatedAt(), json(message.content()),
-            json(message.analysis()));
+            message.timestamp(), message.createdAt(), message.updatedAt(), StoredJson.write(message.content()),
+            StoredJson.write(message.analysis()));
         if (!claimLocation(message.location(), message.id())) {
             cql.execute("DELETE FROM messages WHERE id = ?", message.id());
             return false;
@@ -253,24 +245,8 @@ public class CassandraMessageStore {
         return new StoredMessage(row.getString("id"), row.getString("organization_id"), row.getString("inbox_id"),
             row.getString("thread_id"), Direction.valueOf(row.getString("direction")),
             new MailboxLocation(row.getString("mailbox_id"), row.getLong("uid")),
-            read(row.getString("content"), MessageContent.class), read(row.getString("analysis"), Analysis.class),
+            StoredJson.readContent(row.getString("content")), StoredJson.readAnalysis(row.getString("analysis")),
             row.getSet("labels", String.class), row.getLong("size"), row.getInstant("ts"), row.getInstant("created_at"),
             row.getInstant("updated_at"));
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not encode a message for the index", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not decode a message of the index", e);
-        }
     }
 }

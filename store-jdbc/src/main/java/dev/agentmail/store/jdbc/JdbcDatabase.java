@@ -28,6 +28,9 @@ public class JdbcDatabase implements AutoCloseable {
         config.setMaximumPoolSize(16);
         // A request waits this long for the database before it answers 503.
         config.setConnectionTimeout(5_000);
+        // Booting embedded Derby (or reaching a database still starting) can take longer than one request may
+        // wait; start-up keeps trying for this long before it gives up.
+        config.setInitializationFailTimeout(60_000);
         config.setPoolName("agentmail");
         dataSource = new HikariDataSource(config);
         try {

@@ -1,19 +1,12 @@
 package dev.agentmail.store.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.agentmail.domain.model.DkimKey;
-import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainTakenException;
-import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -26,10 +19,6 @@ import java.util.Optional;
 public class JdbcDomainRepository implements DomainRepository {
     private static final String COLUMNS = "name, organization_id, status, feedback_enabled, records, dkim_selector,"
         + " dkim_public_key, dkim_private_key, created_at, updated_at";
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final TypeReference<List<DnsRecord>> RECORDS = new TypeReference<>() {
-    };
 
     private final Jdbc jdbc;
 
@@ -43,7 +32,7 @@ public class JdbcDomainRepository implements DomainRepository {
         try {
             jdbc.update("INSERT INTO domains (" + COLUMNS + ", checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 domain.name(), domain.organizationId(), domain.status().name(), domain.feedbackEnabled() ? 1 : 0,
-                json(domain.records()), domain.dkimKey().selector(), domain.dkimKey().publicKey(),
+                StoredJson.writeRecords(domain.records()), domain.dkimKey().selector(), domain.dkimKey().publicKey(),
                 domain.dkimKey().privateKey(), domain.createdAt().toEpochMilli(), domain.updatedAt().toEpochMilli(),
                 domain.createdAt().toEpochMilli());
         } catch (SQLException e) {
@@ -87,9 +76,9 @@ public class JdbcDomainRepository implements DomainRepository {
     @Override
     public boolean updateVerification(Domain domain, Domain.Status expected, Instant checkedAt) {
         return jdbc.updateOrFail("UPDATE domains SET status = ?, records = ?, updated_at = ?, checked_at = ?"
-                + " WHERE organization_id = ? AND name = ? AND status = ?", domain.status().name(), json(domain.records()),
-            domain.updatedAt().toEpochMilli(), checkedAt.toEpochMilli(), domain.organizationId(), domain.name(),
-            expected.name()) > 0;
+                + " WHERE organization_id = ? AND name = ? AND status = ?", domain.status().name(),
+            StoredJson.writeRecords(domain.records()), domain.updatedAt().toEpochMilli(), checkedAt.toEpochMilli(),
+            domain.organizationId(), domain.name(), expected.name()) > 0;
     }
 
     @Override
@@ -100,24 +89,8 @@ public class JdbcDomainRepository implements DomainRepository {
     private Domain map(ResultSet row) throws SQLException {
         return new Domain(row.getString("name"), row.getString("organization_id"),
             Domain.Status.valueOf(row.getString("status")), row.getInt("feedback_enabled") != 0,
-            records(row.getString("records")),
+            StoredJson.readRecords(row.getString("records")),
             new DkimKey(row.getString("dkim_selector"), row.getString("dkim_public_key"), row.getString("dkim_private_key")),
             Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
-    }
-
-    private static String json(List<DnsRecord> records) {
-        try {
-            return JSON.writeValueAsString(records);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not write the DNS records of a domain", e);
-        }
-    }
-
-    private static List<DnsRecord> records(String json) {
-        try {
-            return JSON.readValue(json, RECORDS);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not read the DNS records of a domain", e);
-        }
     }
 }

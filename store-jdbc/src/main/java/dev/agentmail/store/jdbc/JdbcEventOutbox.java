@@ -24,6 +24,8 @@ public class JdbcEventOutbox implements EventOutbox {
         + " d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at, d.created_at";
     private static final String DELIVERIES = " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id";
     private static final int MAX_ERROR_LENGTH = 500;
+    /** The same statement on Derby and PostgreSQL; other appends wait for the commit. */
+    private static final String APPEND_LOCK = "LOCK TABLE events IN EXCLUSIVE MODE";
 
     private final Jdbc jdbc;
 
@@ -32,9 +34,15 @@ public class JdbcEventOutbox implements EventOutbox {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * Appends one at a time: the table lock, held to the commit, makes the order of the numbers the order of the
+     * commits, so that no reader sees a number before a lower one is committed. Readers are not held up on PostgreSQL;
+     * on Derby they wait for the commit.
+     */
     @Override
     public void append(StoredEvent event, List<WebhookDelivery> deliveries) {
         jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, APPEND_LOCK);
             Jdbc.update(connection, "INSERT INTO events (id, organization_id, event_type, inbox_id, payload, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", event.id(), event.organizationId(), event.type().wireName(),
                 event.inboxId().orElse(null), event.payload(), event.createdAt().toEpochMilli());
@@ -138,6 +146,8 @@ public class JdbcEventOutbox implements EventOutbox {
     public int forgetBefore(Instant cutoff) {
         int[] forgotten = {0};
         jdbc.inTransaction(connection -> {
+            // The events table first, as appends lock it: taking the two tables in one order cannot deadlock.
+            Jdbc.update(connection, APPEND_LOCK);
             Jdbc.update(connection, "DELETE FROM webhook_deliveries WHERE state <> 'PENDING' AND event_id IN"
                 + " (SELECT id FROM events WHERE created_at < ?)", cutoff.toEpochMilli());
             forgotten[0] = Jdbc.update(connection, "DELETE FROM events WHERE created_at < ? AND NOT EXISTS"

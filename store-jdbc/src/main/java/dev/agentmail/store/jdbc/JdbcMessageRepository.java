@@ -1,22 +1,14 @@
 package dev.agentmail.store.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MailboxLocation;
-import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.Threading;
 import dev.agentmail.domain.store.MessageRepository;
-import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -38,8 +30,6 @@ public class JdbcMessageRepository implements MessageRepository {
         + "rfc_message_id, normalized_subject, labels, size, ts, created_at, updated_at, content, analysis";
     private static final int MAX_RFC_ID_LENGTH = 998;
     private static final int MAX_SUBJECT_LENGTH = 1000;
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Jdbc jdbc;
 
@@ -65,9 +55,10 @@ public class JdbcMessageRepository implements MessageRepository {
                 message.location().mailboxId(), message.location().uid(),
                 message.content().rfcMessageId().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).orElse(null),
                 truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
-                json(message.labels()), message.size(), message.timestamp().toEpochMilli(),
-                message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(), json(message.content()),
-                json(message.analysis()), MessageSearchText.of(message.content()));
+                StoredJson.writeLabels(message.labels()), message.size(), message.timestamp().toEpochMilli(),
+                message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(),
+                StoredJson.write(message.content()), StoredJson.write(message.analysis()),
+                MessageSearchText.of(message.content()));
             return true;
         } catch (SQLException e) {
             if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -131,9 +122,11 @@ public class JdbcMessageRepository implements MessageRepository {
         // The plain list reads the listing index alone; a search also reads each row of the inbox's search column.
         // Only the page's rows are then read with their large columns.
         String where = " WHERE inbox_id = ? AND organization_id = ?"
-            + " AND search_text LIKE ? ESCAPE '\\'".repeat(search.words().size());
+            + " AND search_text LIKE ? ESCAPE '\\'".repeat(search.words().size())
+            + (search.direction().isPresent() ? " AND direction = ?" : "");
         List<Object> parameters = new ArrayList<>(List.of(inboxId, organizationId));
         search.words().forEach(word -> parameters.add(MessageSearchText.containing(word)));
+        search.direction().ifPresent(direction -> parameters.add(direction.name()));
         long total = jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
         parameters.add(pageRequest.offset());
         parameters.add(pageRequest.pageSize());
@@ -210,7 +203,7 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public void updateLabels(String messageId, Set<String> labels, Instant updatedAt) {
-        jdbc.updateOrFail("UPDATE messages SET labels = ?, updated_at = ? WHERE id = ?", json(labels),
+        jdbc.updateOrFail("UPDATE messages SET labels = ?, updated_at = ? WHERE id = ?", StoredJson.writeLabels(labels),
             updatedAt.toEpochMilli(), messageId);
     }
 
@@ -233,33 +226,13 @@ public class JdbcMessageRepository implements MessageRepository {
         return new StoredMessage(row.getString("id"), row.getString("organization_id"), row.getString("inbox_id"),
             row.getString("thread_id"), Direction.valueOf(row.getString("direction")),
             new MailboxLocation(row.getString("mailbox_id"), row.getLong("uid")),
-            read(row.getString("content"), new TypeReference<MessageContent>() {
-            }),
-            read(row.getString("analysis"), new TypeReference<Analysis>() {
-            }),
-            read(row.getString("labels"), new TypeReference<Set<String>>() {
-            }),
+            StoredJson.readContent(row.getString("content")), StoredJson.readAnalysis(row.getString("analysis")),
+            StoredJson.readLabels(row.getString("labels")),
             row.getLong("size"), Instant.ofEpochMilli(row.getLong("ts")), Instant.ofEpochMilli(row.getLong("created_at")),
             Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 
     private static String truncate(String value, int length) {
         return value.length() <= length ? value : value.substring(0, length);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not encode a message for the index", e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new StorageException("could not decode a message of the index", e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package dev.agentmail.store.jdbc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Organization;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredJson;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -69,13 +67,12 @@ class JdbcDatabaseTest {
             Jdbc jdbc = new Jdbc(database.dataSource());
             jdbc.updateOrFail("ALTER TABLE messages DROP COLUMN search_text");
             jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11')");
-            ObjectMapper json = JsonMapper.builder().addModule(new Jdk8Module()).build();
             jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
                     + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),
                 message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
                 message.location().mailboxId(), message.location().uid(), "old news",
-                json.writeValueAsString(message.content()), json.writeValueAsString(message.analysis()));
+                StoredJson.write(message.content()), StoredJson.write(message.analysis()));
         }
 
         try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {

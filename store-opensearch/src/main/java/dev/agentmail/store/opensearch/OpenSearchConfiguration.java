@@ -41,6 +41,13 @@ public record OpenSearchConfiguration(List<URI> hosts, String indexPrefix, Optio
         this(hosts, indexPrefix, Optional.empty(), Optional.empty());
     }
 
+    /** Keeps the password out of logs. */
+    @Override
+    public String toString() {
+        return "OpenSearchConfiguration[hosts=" + hosts + ", indexPrefix=" + indexPrefix + ", user=" + user
+            + ", password=" + (password.isPresent() ? "(set)" : "(none)") + "]";
+    }
+
     /** @param hosts {@code http(s)://host:port} separated by commas */
     public static List<URI> parseHosts(String hosts) {
         return Arrays.stream(hosts.split(","))

@@ -183,6 +183,8 @@ public class OpenSearchMessageIndex {
             must.add(Query.of(query -> query.multiMatch(match -> match.query(word).fields(SEARCHED)
                 .type(TextQueryType.BoolPrefix).operator(Operator.And))));
         }
+        search.direction().ifPresent(direction -> must.add(Query.of(query -> query.term(term -> term.field("direction")
+            .value(FieldValue.of(direction.name()))))));
         Query query = inbox(organizationId, inboxId, must);
         if (beyondWindow(pageRequest)) {
             return Page.of(List.of(), count(inboxId, query), pageRequest);

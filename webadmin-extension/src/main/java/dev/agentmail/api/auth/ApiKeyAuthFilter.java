@@ -42,13 +42,10 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
         Optional<ApiKey> key = presentedKey(request).flatMap(apiKeys::authenticate);
         if (key.isEmpty()) {
             String message = "a valid API key is required: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'";
-            // The v1 API has its own answer shape, errors included.
-            Object body = path.startsWith("api/v1/") ? java.util.Map.of("success", false, "error", message)
-                : ApiError.of(401, "unauthorized", message);
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body)
+                .entity(ApiError.of(401, "unauthorized", message))
                 .build());
             return;
         }

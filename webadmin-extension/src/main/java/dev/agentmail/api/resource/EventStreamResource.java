@@ -1,6 +1,7 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.event.EventStreams;
 import dev.agentmail.domain.model.StoredEvent;
@@ -62,7 +63,9 @@ public class EventStreamResource {
                        @QueryParam("inbox_ids") List<String> inboxIds,
                        @HeaderParam("Last-Event-ID") String lastEventId) {
         EventStreams.Cursor cursor = streams.open(Caller.of(security).organizationId(), commaSeparated(eventTypes),
-            commaSeparated(inboxIds), Optional.ofNullable(lastEventId).filter(id -> !id.isBlank()));
+                commaSeparated(inboxIds), Optional.ofNullable(lastEventId).filter(id -> !id.isBlank()))
+            .orElseThrow(() -> new InvalidInputException("Last-Event-ID", "no event '"
+                + InvalidInputException.printable(lastEventId) + "' to resume after; it is unknown or too old"));
         if (!openStreams.tryAcquire()) {
             throw new LimitExceededException("the server has " + MAX_STREAMS + " event streams open; try again later");
         }

@@ -15,6 +15,7 @@ import dev.agentmail.api.dto.SendRequests.SentResponse;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.SendService;
@@ -122,10 +123,10 @@ public class MessageResource {
                        @QueryParam("wait") String wait, @QueryParam("since") String since,
                        @Suspended AsyncResponse response) {
         String organizationId = Caller.of(security).organizationId();
-        Duration waitFor = Duration.ofSeconds(WaitParams.seconds(wait));
+        Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestInbound(organizationId, inboxId,
-                WaitParams.since(messages, organizationId, inboxId, since), waitFor),
-            MessageResponse::of, waitFor, since, "no message has been received", "no message arrived");
+                messages.newerThan(organizationId, inboxId, since), waitFor),
+            MessageResponse::of, waitFor.duration(), since, "no message has been received", "no message arrived");
     }
 
     /** The code and link of the newest received message that has one; {@code wait} and {@code since} as for latest. */
@@ -135,15 +136,18 @@ public class MessageResource {
                      @QueryParam("wait") String wait, @QueryParam("since") String since,
                      @Suspended AsyncResponse response) {
         String organizationId = Caller.of(security).organizationId();
-        Duration waitFor = Duration.ofSeconds(WaitParams.seconds(wait));
+        Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestWithCode(organizationId, inboxId,
-                WaitParams.since(messages, organizationId, inboxId, since), waitFor),
-            CodeResponse::of, waitFor, since, "no received message has a verification code or link",
+                messages.newerThan(organizationId, inboxId, since), waitFor),
+            CodeResponse::of, waitFor.duration(), since, "no received message has a verification code or link",
             "no message with a verification code or link arrived");
     }
 
-    /** Completes a suspended call: the found message, or 404 saying what was not found and for how long it was awaited. */
-    private static void resume(AsyncResponse response, CompletableFuture<Optional<StoredMessage>> found,
+    /**
+     * Completes a suspended call: the found message, or 404 saying what was not found and for how long it was
+     * awaited. The v1 calls answer through it too, without waiting.
+     */
+    static void resume(AsyncResponse response, CompletableFuture<Optional<StoredMessage>> found,
                                Function<StoredMessage, Object> answer, Duration waitFor, String since,
                                String noneYet, String noneArrived) {
         found.whenComplete((message, failure) -> {

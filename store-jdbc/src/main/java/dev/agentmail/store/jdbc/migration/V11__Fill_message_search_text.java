@@ -1,10 +1,6 @@
 package dev.agentmail.store.jdbc.migration;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.store.codec.StoredJson;
 import dev.agentmail.store.jdbc.MessageSearchText;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -16,9 +12,6 @@ import java.sql.Statement;
 
 /** Fills the search column of the messages indexed before it existed, from their stored content. */
 public class V11__Fill_message_search_text extends BaseJavaMigration {
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
@@ -29,7 +22,7 @@ public class V11__Fill_message_search_text extends BaseJavaMigration {
             try (ResultSet rows = select.executeQuery("SELECT id, content FROM messages WHERE search_text IS NULL")) {
                 int pending = 0;
                 while (rows.next()) {
-                    update.setString(1, MessageSearchText.of(JSON.readValue(rows.getString("content"), MessageContent.class)));
+                    update.setString(1, MessageSearchText.of(StoredJson.readContent(rows.getString("content"))));
                     update.setString(2, rows.getString("id"));
                     update.addBatch();
                     if (++pending == 500) {

@@ -1,0 +1,76 @@
+package dev.agentmail.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AgentMailSettingsTest {
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        AgentMailSettings settings = AgentMailSettings.fromEnvironment(Map.of());
+
+        assertThat(settings.storage()).isInstanceOf(StorageProfile.Embedded.class);
+        assertThat(settings.api().port()).isEqualTo(8080);
+        assertThat(settings.api().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(settings.james().smtpPort()).isEqualTo(2525);
+        assertThat(settings.james().adminPort()).isEqualTo(8000);
+        assertThat(settings.platform().domain()).isEqualTo("agentmail.localhost");
+        assertThat(settings.domains().spfInclude()).isEqualTo("_spf.agentmail.localhost");
+        assertThat(settings.housekeeping().expiryCheck()).hasSeconds(30);
+        assertThat(settings.bootstrap().chosenKey()).isEmpty();
+    }
+
+    @Test
+    void eachModeHasOneName() {
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_STORAGE", "memory")).storage().name())
+            .isEqualTo("memory");
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_DB_URL", "jdbc:postgresql://db/agentmail"))
+            .storage()).isInstanceOf(StorageProfile.Postgres.class);
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_STORAGE", "postgres",
+            "AGENTMAIL_DB_URL", "jdbc:postgresql://db/agentmail")).storage().name()).isEqualTo("postgres");
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_STORAGE", "postgres")))
+            .hasMessageContaining("AGENTMAIL_DB_URL");
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_STORAGE", "postgresql")))
+            .hasMessageStartingWith("AGENTMAIL_STORAGE");
+    }
+
+    @Test
+    void aBadValueIsNamed() {
+        for (String name : new String[] {"AGENTMAIL_API_PORT", "AGENTMAIL_INBOX_LIMIT", "AGENTMAIL_EXPIRY_CHECK_SECONDS",
+            "AGENTMAIL_ALLOW_PRIVATE_TARGETS", "AGENTMAIL_SMTP_RELAY", "AGENTMAIL_WEBHOOK_RETRY_SCHEDULE",
+            "AGENTMAIL_MX_HOST", "AGENTMAIL_DKIM_SELECTOR", "AGENTMAIL_DMARC_RUA"}) {
+            assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of(name, "not valid!")))
+                .hasMessageStartingWith(name);
+        }
+    }
+
+    @Test
+    void noSettingsRecordPrintsASecret() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AGENTMAIL_BOOTSTRAP_KEY", "inai_bootstrap_secret_0123456789");
+        env.put("AGENTMAIL_DB_URL", "jdbc:postgresql://db/agentmail");
+        env.put("AGENTMAIL_DB_PASSWORD", "database-secret");
+        AgentMailSettings postgres = AgentMailSettings.fromEnvironment(env);
+
+        env.remove("AGENTMAIL_DB_URL");
+        env.put("AGENTMAIL_STORAGE", "distributed");
+        env.put("AGENTMAIL_CASSANDRA_HOSTS", "cassandra");
+        env.put("AGENTMAIL_OPENSEARCH_URL", "http://search:9200");
+        env.put("AGENTMAIL_OPENSEARCH_USER", "search");
+        env.put("AGENTMAIL_OPENSEARCH_PASSWORD", "opensearch-secret");
+        env.put("AGENTMAIL_RABBITMQ_URI", "amqp://mail:rabbit-secret@broker:5672/agents");
+        env.put("AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http://admin:management-secret@broker:15672");
+        AgentMailSettings distributed = AgentMailSettings.fromEnvironment(env);
+        ClusterSettings cluster = ((StorageProfile.Distributed) distributed.storage()).cluster();
+
+        for (Object settings : new Object[] {postgres, distributed, cluster, cluster.james(), cluster.openSearch()}) {
+            assertThat(settings.toString()).doesNotContain("bootstrap_secret", "database-secret", "opensearch-secret",
+                "rabbit-secret", "management-secret");
+        }
+        assertThat(distributed.toString()).contains("broker:5672/agents", "search:9200");
+    }
+}
