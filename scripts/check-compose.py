@@ -68,7 +68,8 @@ def check_with_compose(path, problems):
         print(f"check-compose: no docker-compose here; {path.name} checked by this script only")
         return
     # Placeholders for the values the files require from the operator.
-    env = {"PATH": "/usr/bin:/bin", "AGENTMAIL_DB_PASSWORD": "check", "AGENTMAIL_BOOTSTRAP_KEY": "inai_check"}
+    env = {"PATH": "/usr/bin:/bin", "AGENTMAIL_DB_PASSWORD": "check", "AGENTMAIL_BOOTSTRAP_KEY": "inai_check",
+           "AGENTMAIL_ADMIN_TOKEN": "check-operator-token"}
     result = subprocess.run([tool, "-f", str(path), "config"], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         problems.append(f"{path.name}: docker-compose config failed: {result.stderr.strip()}")

@@ -64,7 +64,7 @@ public final class AgentMailServer implements AutoCloseable {
                     .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                     .build())
                 .combineWith(profile.modules(storage), ourModules(settings, storage, certificate, console))
-                .overrideWith(JamesAdaptersModule.overridesOfJames(settings.dns()));
+                .overrideWith(JamesAdaptersModule.overridesOfJames(settings.dns(), settings.limits().adminToken()));
             james.start();
             return new AgentMailServer(james, storage);
         } catch (Exception | Error e) {
@@ -83,12 +83,14 @@ public final class AgentMailServer implements AutoCloseable {
         ApiServerSettings api = settings.api();
         return Modules.combine(
             binder -> binder.bind(DataStorage.class).toInstance(storage),
-            new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping()),
+            new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping(),
+                settings.limits().loginThrottle()),
             new JamesAdaptersModule(settings.dns(), settings.inbound()),
             new MimeAndExtractionModule(),
             new WebhooksAndEventsModule(settings.webhookRetries()),
             new RestModule(new ApiServerSettings(api.bindAddress(), api.port(), api.publicUrl(),
-                settings.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate))), settings.james()),
+                settings.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate)),
+                settings.limits().apiConnections()), settings.james()),
             new BootstrapModule(settings.bootstrap(), console),
             new TlsModule(settings.tls(), certificate),
             AgentMailProbe.MODULE);

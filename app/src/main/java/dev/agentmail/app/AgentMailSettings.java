@@ -6,6 +6,8 @@ import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.service.RetrySchedule;
 import dev.agentmail.mailets.inbound.InboundDmarc;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,16 @@ import java.util.Map;
 record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings james, ApiServerSettings api,
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
                          DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
-                         TlsSettings tls, InboundMailSettings inbound) {
+                         TlsSettings tls, LimitsSettings limits,
+                         InboundMailSettings inbound) {
+
+    AgentMailSettings {
+        if (limits.adminToken().isEmpty() && !isLoopback(james.adminBind())) {
+            throw new IllegalArgumentException("AGENTMAIL_ADMIN_BIND is " + james.adminBind() + ", not a loopback address, and "
+                + "AGENTMAIL_ADMIN_TOKEN is not set: anyone who reaches WebAdmin could create organizations and API keys. "
+                + "Set AGENTMAIL_ADMIN_TOKEN (at least 16 characters), or keep AGENTMAIL_ADMIN_BIND on 127.0.0.1");
+        }
+    }
 
     static AgentMailSettings fromEnvironment(Map<String, String> variables) {
         EnvironmentSettings env = new EnvironmentSettings(variables);
@@ -66,6 +77,16 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                 env.optionalPath("AGENTMAIL_TLS_KEY"),
                 env.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> env.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
                 env.seconds("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600)),
+            LimitsSettings.fromEnvironment(env),
             new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)));
+    }
+
+    /** Only this machine can reach a listener bound there. */
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("AGENTMAIL_ADMIN_BIND: unknown address '" + bind + "'");
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.agentmail.domain.service.DomainSettings;
 import dev.agentmail.domain.service.InboundRejections;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
+import dev.agentmail.domain.service.LoginThrottle;
 import dev.agentmail.domain.service.MailLoginService;
 import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.service.MessageService;
@@ -27,6 +28,7 @@ import dev.agentmail.http.GuardedHttpFetcher;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
+import java.time.Clock;
 import java.util.List;
 
 /** The services that hold the rules (organizations, keys, inboxes, domains, messages, sending), and their chores. */
@@ -34,11 +36,14 @@ final class DomainServicesModule extends AbstractModule {
     private final PlatformSettings platform;
     private final DomainSettings domains;
     private final HousekeepingSettings housekeeping;
+    private final LoginThrottle.Settings loginThrottle;
 
-    DomainServicesModule(PlatformSettings platform, DomainSettings domains, HousekeepingSettings housekeeping) {
+    DomainServicesModule(PlatformSettings platform, DomainSettings domains, HousekeepingSettings housekeeping,
+                         LoginThrottle.Settings loginThrottle) {
         this.platform = platform;
         this.domains = domains;
         this.housekeeping = housekeeping;
+        this.loginThrottle = loginThrottle;
     }
 
     @Override
@@ -69,6 +74,13 @@ final class DomainServicesModule extends AbstractModule {
     @Singleton
     LinkSigner linkSigner(DataStorage storage) throws Exception {
         return new LinkSigner(storage.linkSigningKey());
+    }
+
+    /** One per node: failed logins are counted in memory (see {@link LoginThrottle}). */
+    @Provides
+    @Singleton
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(loginThrottle, clock);
     }
 
     /** Chores start once the API takes calls. */

@@ -21,13 +21,18 @@ import dev.agentmail.james.JamesMailboxMessages;
 import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.james.ResolverDnsService;
+import dev.agentmail.james.RevokedKeyImapProcessor;
 import dev.agentmail.mailets.inbound.InboundAuthenticator;
 import dev.agentmail.mailets.inbound.InboundDmarc;
+import dev.agentmail.webadmin.AdminTokenFilter;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.events.EventListener;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.mailbox.Authenticator;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The domain's ports on James: accounts and mailboxes, domains, sending through the spool, the listener that keeps
@@ -62,12 +67,17 @@ final class JamesAdaptersModule extends AbstractModule {
         return new InboundAuthenticator(DnsjavaLookup.resolver(dns.resolvedResolver()), lookup);
     }
 
-    /** What replaces James's own bindings: API-key logins for IMAP and SMTP, and the chosen DNS resolver. */
-    static Module overridesOfJames(DnsSettings dns) {
+    /**
+     * What replaces James's own bindings: API-key logins for IMAP and SMTP, IMAP sessions that end when their key is
+     * revoked, the operator token on WebAdmin, and the chosen DNS resolver.
+     */
+    static Module overridesOfJames(DnsSettings dns, Optional<Secret> adminToken) {
         return binder -> {
             // Instead of James's system clock: one clock of whole milliseconds for every component.
             binder.bind(Clock.class).toInstance(MillisecondClock.systemUTC());
             binder.bind(Authenticator.class).to(ApiKeyAuthenticator.class);
+            binder.bind(ImapProcessor.class).to(RevokedKeyImapProcessor.class);
+            binder.bind(AuthenticationFilter.class).toInstance(new AdminTokenFilter(adminToken.map(Secret::value)));
             dns.resolvedResolver().ifPresent(server -> binder.bind(DNSService.class).toInstance(new ResolverDnsService(server)));
         };
     }

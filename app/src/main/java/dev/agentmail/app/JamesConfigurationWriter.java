@@ -29,15 +29,16 @@ public final class JamesConfigurationWriter {
     /** @return the directory James reads its configuration from */
     static Path write(AgentMailSettings settings, CertificateFiles certificate) throws IOException {
         Path confDir = Files.createDirectories(settings.dataDir().resolve("conf"));
-        Map<String, String> values = values(settings.james(), settings.tls(), settings.storage(), certificate);
+        Map<String, String> values = values(settings.james(), settings.tls(), settings.limits(), settings.storage(),
+            certificate);
         for (String file : FILES) {
             Files.writeString(confDir.resolve(file), render(read(file), values), StandardCharsets.UTF_8);
         }
         return confDir;
     }
 
-    static Map<String, String> values(JamesSettings james, TlsSettings tls, StorageProfile<?> storage,
-                                      CertificateFiles certificate) {
+    static Map<String, String> values(JamesSettings james, TlsSettings tls, LimitsSettings limits,
+                                      StorageProfile<?> storage, CertificateFiles certificate) {
         return Map.ofEntries(
             Map.entry("agentmail.tls.starttls.xml", tlsXml(certificate, false)),
             Map.entry("agentmail.tls.implicit.xml", tlsXml(certificate, true)),
@@ -53,6 +54,10 @@ public final class JamesConfigurationWriter {
             Map.entry("agentmail.imap.port", String.valueOf(james.imapPort())),
             Map.entry("agentmail.admin.bind", james.adminBind()),
             Map.entry("agentmail.admin.port", String.valueOf(james.adminPort())),
+            Map.entry("agentmail.connection.limit", String.valueOf(limits.connections())),
+            Map.entry("agentmail.connection.limit.per.ip", String.valueOf(limits.connectionsPerIp())),
+            Map.entry("agentmail.max.recipients", String.valueOf(limits.recipientsPerMessage())),
+            Map.entry("agentmail.max.messages.per.connection", String.valueOf(limits.messagesPerConnection())),
             Map.entry("agentmail.max.message.kb", String.valueOf(Math.max(1, james.maxMessageBytes() / 1024))),
             Map.entry("agentmail.mail.repository", storage.mailRepositoryProtocol()),
             Map.entry("agentmail.mail.repository.class", storage.mailRepositoryClass()));

@@ -36,9 +36,9 @@ final class ApiClient {
         this.contract = contract;
     }
 
-    /** A client of the operator routes on James WebAdmin, which need no key. */
-    static ApiClient operatorRoutes(String baseUrl) {
-        return new ApiClient(baseUrl, null, OpenApiContract.operatorRoutes());
+    /** A client of the operator routes on James WebAdmin, with the operator token if the server has one (else null). */
+    static ApiClient operatorRoutes(String baseUrl, String adminToken) {
+        return new ApiClient(baseUrl, adminToken, OpenApiContract.operatorRoutes());
     }
 
     ApiClient withKey(String otherKey) {

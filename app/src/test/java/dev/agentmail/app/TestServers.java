@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Real servers on free ports for integration tests. Most tests share one server per JVM (starting James takes
@@ -52,6 +53,8 @@ final class TestServers {
         all.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         // Webhook retries in seconds rather than hours, so outage tests finish.
         all.put("AGENTMAIL_WEBHOOK_RETRY_SCHEDULE", "500ms,1s,1s,2s,2s,3s");
+        // Tests make many wrong logins on purpose from 127.0.0.1; LoginThrottleTest sets its own limit.
+        all.put("AGENTMAIL_LOGIN_FAILURES", "1000000");
         all.putAll(env);
         AgentMailSettings settings = AgentMailSettings.fromEnvironment(all);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -87,11 +90,12 @@ final class TestServers {
 
     /** Where a test server listens, from its settings. */
     record ServerConfig(Path dataDir, String domain, String publicUrl, int apiPort, int smtpPort, int submissionPort,
-                        int imapPort, int adminPort, TlsSettings tls) {
+                        int imapPort, int adminPort, TlsSettings tls, Optional<String> adminToken) {
         static ServerConfig of(AgentMailSettings settings) {
             JamesSettings james = settings.james();
             return new ServerConfig(settings.dataDir(), james.domain(), settings.api().publicUrl(), settings.api().port(),
-                james.smtpPort(), james.submissionPort(), james.imapPort(), james.adminPort(), settings.tls());
+                james.smtpPort(), james.submissionPort(), james.imapPort(), james.adminPort(), settings.tls(),
+                settings.limits().adminToken().map(Secret::value));
         }
     }
 
@@ -101,7 +105,7 @@ final class TestServers {
         }
 
         ApiClient admin() {
-            return ApiClient.operatorRoutes("http://127.0.0.1:" + config.adminPort());
+            return ApiClient.operatorRoutes("http://127.0.0.1:" + config.adminPort(), config.adminToken().orElse(null));
         }
 
         @Override

@@ -33,6 +33,9 @@ final class OurServer implements MailServer {
         env.put("AGENTMAIL_BOOTSTRAP_KEY", KEY);
         env.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
         env.put("AGENTMAIL_INBOX_LIMIT", "1000000");
+        // The load comes from one address over a few long connections, as stock James takes it: no abuse limits.
+        env.put("AGENTMAIL_MAX_MESSAGES_PER_CONNECTION", "1000000");
+        env.put("AGENTMAIL_CONNECTION_LIMIT_PER_IP", "0");
         env.put("AGENTMAIL_API_PORT", Integer.toString(ports.api()));
         env.put("AGENTMAIL_SMTP_PORT", Integer.toString(ports.smtp()));
         env.put("AGENTMAIL_SUBMISSION_PORT", Integer.toString(ports.submission()));

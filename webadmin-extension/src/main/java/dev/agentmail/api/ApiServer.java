@@ -6,6 +6,7 @@ import dev.agentmail.tls.CertificateFiles;
 import dev.agentmail.tls.PemFiles;
 import dev.agentmail.tls.TlsPolicy;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -70,6 +71,7 @@ public class ApiServer implements AutoCloseable, Startable {
             server.addConnector(tlsConnector);
             return tlsConnector;
         });
+        limitConnections(settings.connectionLimits());
         ServletContextHandler context = new ServletContextHandler();
         ServletHolder jersey = new ServletHolder(new ServletContainer(config));
         // Calls that wait for mail suspend instead of holding a thread.
@@ -79,6 +81,18 @@ public class ApiServer implements AutoCloseable, Startable {
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT_MS);
+    }
+
+    private void limitConnections(ApiServerSettings.ConnectionLimits limits) {
+        if (limits.overall() > 0) {
+            // Stops accepting at the limit (the kernel's backlog holds the rest) rather than refusing.
+            server.addBean(new ConnectionLimit(limits.overall(), server));
+        }
+        if (limits.perAddress() > 0) {
+            PerAddressConnectionLimit perAddress = new PerAddressConnectionLimit(limits.perAddress());
+            connector.addBean(perAddress);
+            httpsConnector.ifPresent(https -> https.addBean(perAddress));
+        }
     }
 
     public void start() throws Exception {

@@ -15,6 +15,7 @@ import dev.agentmail.api.resource.ThreadResource;
 import dev.agentmail.api.resource.V1Resource;
 import dev.agentmail.api.resource.WebhookResource;
 import dev.agentmail.api.resource.EventStreamResource;
+import dev.agentmail.webadmin.AdminPortPolicy;
 import dev.agentmail.webadmin.OrganizationRoutes;
 import org.apache.james.webadmin.Routes;
 
@@ -37,6 +38,8 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(EventStreamResource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);
-        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(OrganizationRoutes.class);
+        Multibinder<Routes> adminRoutes = Multibinder.newSetBinder(binder(), Routes.class);
+        adminRoutes.addBinding().to(OrganizationRoutes.class);
+        adminRoutes.addBinding().to(AdminPortPolicy.class);
     }
 }

@@ -14,6 +14,7 @@ import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.service.OrganizationService;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
+import spark.HaltException;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -48,6 +49,7 @@ public class OrganizationRoutes implements Routes {
     }
 
     private Object create(Request request, Response response) throws Exception {
+        requireJson(request.contentType());
         if (request.body() == null || request.body().isBlank()) {
             throw new InvalidInputException("name", "a JSON object body with a name is required");
         }
@@ -64,6 +66,17 @@ public class OrganizationRoutes implements Routes {
         return PageResponse.of(organizations.list(page), OrganizationResponse::of);
     }
 
+    /** A form or text/plain POST from a web page needs no CORS preflight: only JSON bodies are taken. */
+    private static void requireJson(String contentType) {
+        if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+            throw ErrorResponder.builder()
+                .statusCode(415)
+                .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message("send the body as Content-Type: application/json")
+                .haltError();
+        }
+    }
+
     private interface Handler {
         Object handle(Request request, Response response) throws Exception;
     }
@@ -74,6 +87,8 @@ public class OrganizationRoutes implements Routes {
             response.type("application/json");
             try {
                 return json.writeValueAsString(handler.handle(request, response));
+            } catch (HaltException answered) {
+                throw answered;
             } catch (Exception e) {
                 ApiError error = ErrorMapping.toError(e);
                 throw ErrorResponder.builder()

@@ -17,6 +17,7 @@ import dev.agentmail.api.resource.V1Resource;
 import dev.agentmail.api.resource.WebhookResource;
 import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.domain.service.ApiKeyService;
+import dev.agentmail.domain.service.LoginThrottle;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.CreatedApiKey;
@@ -69,7 +70,8 @@ class ApiServerTest {
             new ApiKeyResource(apiKeys), new OrganizationResource(null), new InboxResource(null),
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
             new AttachmentDownloadResource(attachments), new V1Resource(null, null, null), new WebhookResource(null),
-            new EventStreamResource(null), new DomainResource(null)), new ApiKeyAuthFilter(apiKeys));
+            new EventStreamResource(null), new DomainResource(null)), new ApiKeyAuthFilter(apiKeys, new LoginThrottle(
+                new LoginThrottle.Settings(1_000_000, Duration.ofMinutes(5), Duration.ofMinutes(5)), MillisecondClock.systemUTC())));
         server.start();
         try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
             document = JSON.readTree(in);

@@ -51,6 +51,11 @@ public class ApiKeyService {
         }
     }
 
+    /** Whether the key still exists: revoking deletes it. */
+    public boolean isActive(String organizationId, String keyId) {
+        return repository.find(organizationId, keyId).isPresent();
+    }
+
     /** @return the key this secret belongs to, if it exists and has not been revoked */
     public Optional<ApiKey> authenticate(String secret) {
         if (secret == null || !secret.startsWith(ApiKeySecrets.PREFIX)) {

@@ -20,14 +20,22 @@ public class MailLoginService {
     }
 
     public boolean authenticate(String emailAddress, String secret) {
+        return login(emailAddress, secret).isPresent();
+    }
+
+    /** @return the key a session logged in with, so that the session can end when the key is revoked */
+    public Optional<ApiKey> login(String emailAddress, String secret) {
         Optional<Inbox> inbox = findInbox(emailAddress);
         if (inbox.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         return apiKeys.authenticate(secret)
-            .map(ApiKey::organizationId)
-            .filter(inbox.get().organizationId()::equals)
-            .isPresent();
+            .filter(key -> key.organizationId().equals(inbox.get().organizationId()));
+    }
+
+    /** Whether a session opened with this key may go on: false once the key is revoked. */
+    public boolean stillValid(ApiKey key) {
+        return apiKeys.isActive(key.organizationId(), key.id());
     }
 
     private Optional<Inbox> findInbox(String emailAddress) {
