@@ -85,7 +85,7 @@ public final class AgentMailServer implements AutoCloseable {
             binder -> binder.bind(DataStorage.class).toInstance(storage),
             new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping(),
                 settings.limits().loginThrottle()),
-            new JamesAdaptersModule(settings.dns()),
+            new JamesAdaptersModule(settings.dns(), settings.inbound()),
             new MimeAndExtractionModule(),
             new WebhooksAndEventsModule(settings.webhookRetries()),
             new RestModule(new ApiServerSettings(api.bindAddress(), api.port(), api.publicUrl(),

@@ -4,6 +4,7 @@ import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.domain.service.DomainSettings;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.service.RetrySchedule;
+import dev.agentmail.mailets.inbound.InboundDmarc;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,7 +20,8 @@ import java.util.Map;
 record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings james, ApiServerSettings api,
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
                          DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
-                         TlsSettings tls, LimitsSettings limits) {
+                         TlsSettings tls, LimitsSettings limits,
+                         InboundMailSettings inbound) {
 
     AgentMailSettings {
         if (limits.adminToken().isEmpty() && !isLoopback(james.adminBind())) {
@@ -75,7 +77,8 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                 env.optionalPath("AGENTMAIL_TLS_KEY"),
                 env.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> env.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
                 env.seconds("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600)),
-            LimitsSettings.fromEnvironment(env));
+            LimitsSettings.fromEnvironment(env),
+            new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)));
     }
 
     /** Only this machine can reach a listener bound there. */

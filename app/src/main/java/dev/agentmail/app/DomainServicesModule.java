@@ -12,6 +12,7 @@ import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.DeliveryOutcomes;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
+import dev.agentmail.domain.service.InboundRejections;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.LoginThrottle;
@@ -59,6 +60,7 @@ final class DomainServicesModule extends AbstractModule {
         bind(Threading.class).in(Scopes.SINGLETON);
         bind(MessageIndexer.class).in(Scopes.SINGLETON);
         bind(DeliveryOutcomes.class).in(Scopes.SINGLETON);
+        bind(InboundRejections.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);

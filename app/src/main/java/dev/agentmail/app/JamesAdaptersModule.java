@@ -2,7 +2,9 @@ package dev.agentmail.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.domain.port.DnsLookup;
 import dev.agentmail.domain.port.MailAccounts;
@@ -20,6 +22,8 @@ import dev.agentmail.james.MailboxIndexing;
 import dev.agentmail.james.MessageIndexListener;
 import dev.agentmail.james.ResolverDnsService;
 import dev.agentmail.james.RevokedKeyImapProcessor;
+import dev.agentmail.mailets.inbound.InboundAuthenticator;
+import dev.agentmail.mailets.inbound.InboundDmarc;
 import dev.agentmail.webadmin.AdminTokenFilter;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.events.EventListener;
@@ -32,13 +36,16 @@ import java.util.Optional;
 
 /**
  * The domain's ports on James: accounts and mailboxes, domains, sending through the spool, the listener that keeps
- * the message index in step, and the DNS checks of custom domains.
+ * the message index in step, the DNS checks of custom domains, and the SPF, DKIM and DMARC checks of the inbound
+ * SMTP port's hook.
  */
 final class JamesAdaptersModule extends AbstractModule {
     private final DnsSettings dns;
+    private final InboundMailSettings inbound;
 
-    JamesAdaptersModule(DnsSettings dns) {
+    JamesAdaptersModule(DnsSettings dns, InboundMailSettings inbound) {
         this.dns = dns;
+        this.inbound = inbound;
     }
 
     @Override
@@ -50,6 +57,14 @@ final class JamesAdaptersModule extends AbstractModule {
         bind(MailboxIndexing.class).in(Scopes.SINGLETON);
         bind(DnsLookup.class).toInstance(new DnsjavaLookup(dns.resolvedResolver()));
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
+        bind(InboundDmarc.class).toInstance(inbound.dmarc());
+    }
+
+    /** Inbound SPF and DKIM look up through the same resolver as the domain checks. */
+    @Provides
+    @Singleton
+    InboundAuthenticator inboundAuthenticator(DnsLookup lookup) {
+        return new InboundAuthenticator(DnsjavaLookup.resolver(dns.resolvedResolver()), lookup);
     }
 
     /**

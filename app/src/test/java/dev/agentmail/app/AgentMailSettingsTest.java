@@ -1,5 +1,6 @@
 package dev.agentmail.app;
 
+import dev.agentmail.mailets.inbound.InboundDmarc;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -22,6 +23,15 @@ class AgentMailSettingsTest {
         assertThat(settings.domains().spfInclude()).isEqualTo("_spf.agentmail.localhost");
         assertThat(settings.housekeeping().expiryCheck()).hasSeconds(30);
         assertThat(settings.bootstrap().chosenKey()).isEmpty();
+        assertThat(settings.inbound().dmarc()).isEqualTo(InboundDmarc.MONITOR);
+    }
+
+    @Test
+    void inboundDmarcIsMonitorOrEnforce() {
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_INBOUND_DMARC", " Enforce ")).inbound().dmarc())
+            .isEqualTo(InboundDmarc.ENFORCE);
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_INBOUND_DMARC", "monitor")).inbound().dmarc())
+            .isEqualTo(InboundDmarc.MONITOR);
     }
 
     @Test
@@ -42,7 +52,7 @@ class AgentMailSettingsTest {
     void aBadValueIsNamed() {
         for (String name : new String[] {"AGENTMAIL_API_PORT", "AGENTMAIL_INBOX_LIMIT", "AGENTMAIL_EXPIRY_CHECK_SECONDS",
             "AGENTMAIL_ALLOW_PRIVATE_TARGETS", "AGENTMAIL_SMTP_RELAY", "AGENTMAIL_WEBHOOK_RETRY_SCHEDULE",
-            "AGENTMAIL_MX_HOST", "AGENTMAIL_DKIM_SELECTOR", "AGENTMAIL_DMARC_RUA"}) {
+            "AGENTMAIL_MX_HOST", "AGENTMAIL_DKIM_SELECTOR", "AGENTMAIL_DMARC_RUA", "AGENTMAIL_INBOUND_DMARC"}) {
             assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of(name, "not valid!")))
                 .hasMessageStartingWith(name);
         }

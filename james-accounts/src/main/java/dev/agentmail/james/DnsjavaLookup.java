@@ -28,6 +28,12 @@ public class DnsjavaLookup implements DnsLookup {
     private final Resolver resolver;
 
     public DnsjavaLookup(Optional<InetSocketAddress> server) {
+        resolver = resolver(server);
+    }
+
+    /** The resolver in AGENTMAIL_DNS_SERVER, else the machine's; inbound mail checks look up through it too. */
+    public static Resolver resolver(Optional<InetSocketAddress> server) {
+        Resolver resolver;
         if (server.isPresent()) {
             SimpleResolver simple = new SimpleResolver(server.get());
             // A 2048-bit DKIM key makes a TXT answer of some 450 bytes: ask for more than plain DNS's 512.
@@ -37,6 +43,7 @@ public class DnsjavaLookup implements DnsLookup {
             resolver = new ExtendedResolver();
         }
         resolver.setTimeout(TIMEOUT);
+        return resolver;
     }
 
     @Override

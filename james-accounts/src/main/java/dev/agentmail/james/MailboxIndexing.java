@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.service.DomainSettings;
 import dev.agentmail.domain.service.Labels;
 import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.store.InboxRepository;
@@ -48,14 +49,16 @@ public class MailboxIndexing {
     private final InboxRepository inboxes;
     private final MessageRepository messages;
     private final MessageIndexer indexer;
+    private final String authservId;
 
     @Inject
     public MailboxIndexing(MailboxManager mailboxes, InboxRepository inboxes, MessageRepository messages,
-                           MessageIndexer indexer) {
+                           MessageIndexer indexer, DomainSettings settings) {
         this.mailboxes = mailboxes;
         this.inboxes = inboxes;
         this.messages = messages;
         this.indexer = indexer;
+        this.authservId = settings.mxHost();
     }
 
     public void indexAppended(MailboxPath path, MailboxId mailboxId, Collection<MessageUid> uids)
@@ -89,7 +92,9 @@ public class MailboxIndexing {
                 MessageResult result = results.next();
                 MessageContent content;
                 try (InputStream raw = result.getFullContent().getInputStream()) {
-                    content = MessageParser.parse(raw);
+                    // Only received mail carries our Authentication-Results; a copy in Sent is not judged.
+                    content = MessageParser.parse(raw,
+                        direction.get() == Direction.INBOUND ? Optional.of(authservId) : Optional.empty());
                 }
                 indexer.index(inbox.get(), direction.get(), location(mailboxId, uid), content, labels(result.getFlags()),
                     result.getSize(), Instant.ofEpochMilli(result.getInternalDate().getTime()));

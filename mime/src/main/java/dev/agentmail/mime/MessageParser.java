@@ -1,8 +1,9 @@
 package dev.agentmail.mime;
 
 import dev.agentmail.domain.model.AttachmentInfo;
-import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.Authentication;
 import dev.agentmail.domain.model.Ids;
+import dev.agentmail.domain.model.MessageContent;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
@@ -41,7 +42,16 @@ public final class MessageParser {
     private MessageParser() {
     }
 
+    /** A message without looking at authentication results (mail we did not receive from outside). */
     public static MessageContent parse(InputStream raw) {
+        return parse(raw, Optional.empty());
+    }
+
+    /**
+     * @param authservId our own authserv-id: the topmost Authentication-Results field that claims it gives the
+     *                   message's {@code authentication}
+     */
+    public static MessageContent parse(InputStream raw, Optional<String> authservId) {
         Optional<Message> parsed = read(raw);
         if (parsed.isEmpty()) {
             return empty();
@@ -62,7 +72,8 @@ public final class MessageParser {
                 displayed(message.getTo()),
                 displayed(message.getCc()),
                 displayed(message.getBcc()),
-                text, html, preview(text.orElse("")), headers(message), bodies.attachments);
+                text, html, preview(text.orElse("")), headers(message), bodies.attachments,
+                authservId.flatMap(id -> authentication(message, id)));
         } catch (RuntimeException partlyUnreadable) {
             return empty();
         } finally {
@@ -189,6 +200,13 @@ public final class MessageParser {
             headers.merge(field.getName(), field.getBody().strip(), (first, next) -> first + ", " + next);
         }
         return headers;
+    }
+
+    private static Optional<Authentication> authentication(Message message, String authservId) {
+        return message.getHeader().getFields(AuthenticationResults.HEADER).stream()
+            .map(field -> AuthenticationResults.read(authservId, field.getBody()))
+            .flatMap(Optional::stream)
+            .findFirst();
     }
 
     private static String headerValue(Entity entity, String name) {

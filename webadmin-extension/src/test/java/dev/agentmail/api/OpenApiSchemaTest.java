@@ -29,6 +29,7 @@ import dev.agentmail.api.dto.ThreadSummaryResponse;
 import dev.agentmail.api.dto.V1Responses;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.OpenApiResource;
+import dev.agentmail.domain.model.Authentication;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,7 @@ class OpenApiSchemaTest {
         responses.put(V1Responses.Code.class, "V1Code");
         responses.put(V1Responses.Done.class, "V1Done");
         responses.put(V1Responses.Failure.class, "V1Error");
+        responses.put(Authentication.class, "Authentication");
 
         for (Map.Entry<Class<? extends Record>, String> response : responses.entrySet()) {
             Map<String, JsonNode> schema = properties(schema(response.getValue()));
@@ -208,7 +210,7 @@ class OpenApiSchemaTest {
     }
 
     private static Set<String> serializedNames(Class<? extends Record> type) throws Exception {
-        JsonNode json = JsonMapper.get().valueToTree(sample(type));
+        JsonNode json = JsonMapper.get().valueToTree(valueOf(type));
         Set<String> names = new TreeSet<>();
         json.fieldNames().forEachRemaining(names::add);
         return names;
@@ -255,6 +257,10 @@ class OpenApiSchemaTest {
         }
         if (type == Map.class) {
             return Map.of();
+        }
+        if (type == Authentication.class) {
+            // Its results are RFC 8601 names, not any text.
+            return new Authentication("pass", "pass", "pass");
         }
         if (type.isRecord()) {
             return sample(type);

@@ -62,6 +62,40 @@ class StoredJsonTest {
         assertThat(StoredJson.writeLabels(StoredSamples.SPARSE_LABELS)).isEqualTo(previous("jdbc", "message-labels-sparse.json"));
     }
 
+    /** Rows written before authentication existed have none; so does content written without it, as before. */
+    @Test
+    void contentWithoutAuthenticationHasNone() {
+        assertThat(StoredJson.readContent(previous("jdbc", "message-content-full.json")).authentication()).isEmpty();
+        assertThat(StoredJson.readContent(StoredJson.write(StoredSamples.SPARSE_CONTENT)).authentication()).isEmpty();
+    }
+
+    @Test
+    void authenticationIsWrittenAndReadBack() throws IOException {
+        String written = StoredJson.write(StoredSamples.AUTHENTICATED_CONTENT);
+
+        assertSameJson(written, stored("stored-json-v1/message-content-authenticated.json"));
+        assertThat(StoredJson.readContent(stored("stored-json-v1/message-content-authenticated.json")))
+            .isEqualTo(StoredSamples.AUTHENTICATED_CONTENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"spf", "dkim", "dmarc"})
+    void authenticationWithoutAResultFailsToRead(String result) throws IOException {
+        ObjectNode content = (ObjectNode) TREES.readTree(stored("stored-json-v1/message-content-authenticated.json"));
+        ((ObjectNode) content.get("authentication")).remove(result);
+
+        assertThatThrownBy(() -> StoredJson.readContent(content.toString()))
+            .isInstanceOf(StorageException.class).hasStackTraceContaining(result);
+    }
+
+    @Test
+    void anUnknownAuthenticationResultFailsToRead() throws IOException {
+        ObjectNode content = (ObjectNode) TREES.readTree(stored("stored-json-v1/message-content-authenticated.json"));
+        ((ObjectNode) content.get("authentication")).put("dkim", "maybe");
+
+        assertThatThrownBy(() -> StoredJson.readContent(content.toString())).isInstanceOf(StorageException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"subject", "text", "headers", "attachments"})
     void aMissingPropertyFailsToRead(String property) throws IOException {
@@ -115,7 +149,11 @@ class StoredJsonTest {
     }
 
     private static String previous(String backend, String file) {
-        try (InputStream in = StoredJsonTest.class.getResourceAsStream("/stored-json-v0/" + backend + "/" + file)) {
+        return stored("stored-json-v0/" + backend + "/" + file);
+    }
+
+    private static String stored(String path) {
+        try (InputStream in = StoredJsonTest.class.getResourceAsStream("/" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

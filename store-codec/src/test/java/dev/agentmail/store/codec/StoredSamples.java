@@ -2,6 +2,7 @@ package dev.agentmail.store.codec;
 
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.AttachmentInfo;
+import dev.agentmail.domain.model.Authentication;
 import dev.agentmail.domain.model.DnsRecord;
 import dev.agentmail.domain.model.MessageContent;
 
@@ -10,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The values whose JSON, as the version before the storage records stored it, is in resources/stored-json-v0. */
+/**
+ * The values whose JSON, as the version before the storage records stored it, is in resources/stored-json-v0, and
+ * AUTHENTICATED_CONTENT, in resources/stored-json-v1.
+ */
 final class StoredSamples {
     static final MessageContent FULL_CONTENT = new MessageContent(Optional.of("<a1@example.com>"),
         Optional.of("<parent@example.org>"), List.of("<root@example.org>", "<parent@example.org>"),
@@ -22,6 +26,9 @@ final class StoredSamples {
         List.of(new AttachmentInfo("att_1", Optional.of("report.pdf"), "application/pdf", 48213, "attachment",
                 Optional.empty()),
             new AttachmentInfo("att_2", Optional.empty(), "image/png", 512, "inline", Optional.of("<logo@example.com>"))));
+    /** Received from outside: FULL_CONTENT with what our SMTP server found of its sender. */
+    static final MessageContent AUTHENTICATED_CONTENT =
+        FULL_CONTENT.withAuthentication(Optional.of(new Authentication("pass", "fail", "none")));
     static final Analysis FULL_ANALYSIS = new Analysis(Optional.of("123456"), Optional.of("Your code is 123456."),
         Optional.of("https://example.com/confirm?t=abc&u=1"), Optional.of("Thanks for the code."),
         Optional.of("<p>Thanks for the code.</p>"));

@@ -1,5 +1,6 @@
 package dev.agentmail.api.dto;
 
+import dev.agentmail.domain.model.Authentication;
 import dev.agentmail.domain.model.StoredMessage;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ import static dev.agentmail.api.dto.MessageSummaryResponse.nullIfEmpty;
  * A message with its full content. Empty address and reference lists are null, as in the API reference. For a reply,
  * {@code extracted_text}/{@code extracted_html} hold its new text without the quoted history; for received mail,
  * {@code verification_code} (with the sentence it came from) and {@code verification_link} what a person would
- * type or click to confirm.
+ * type or click to confirm, and {@code authentication} what our SMTP server found of its SPF, DKIM and DMARC.
  */
 public record MessageResponse(String inboxId, String threadId, String messageId, String direction, Set<String> labels,
                               Instant timestamp, String from, List<String> replyTo, List<String> to, List<String> cc,
@@ -23,7 +24,8 @@ public record MessageResponse(String inboxId, String threadId, String messageId,
                               Map<String, String> headers, List<AttachmentResponse> attachments, long size,
                               Optional<String> extractedText, Optional<String> extractedHtml,
                               Optional<String> verificationCode, Optional<String> verificationSentence,
-                              Optional<String> verificationLink, Instant createdAt, Instant updatedAt) {
+                              Optional<String> verificationLink, Optional<Authentication> authentication,
+                              Instant createdAt, Instant updatedAt) {
     public static MessageResponse of(StoredMessage message) {
         var content = message.content();
         return new MessageResponse(message.inboxId(), message.threadId(), message.id(), message.direction().wireName(),
@@ -32,6 +34,7 @@ public record MessageResponse(String inboxId, String threadId, String messageId,
             content.html(), content.inReplyTo(), nullIfEmpty(content.references()), content.headers(),
             content.attachments().stream().map(AttachmentResponse::of).toList(), message.size(),
             message.analysis().extractedText(), message.analysis().extractedHtml(), message.analysis().code(),
-            message.analysis().codeSentence(), message.analysis().link(), message.createdAt(), message.updatedAt());
+            message.analysis().codeSentence(), message.analysis().link(), content.authentication(), message.createdAt(),
+            message.updatedAt());
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentmail.api.dto;
 
+import dev.agentmail.domain.model.Authentication;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.SendService;
 
@@ -42,13 +43,18 @@ public final class V1Responses {
         }
     }
 
-    /** Flat {@code body_text}/{@code body_html}, and the recipients as one comma-separated string. */
+    /**
+     * Flat {@code body_text}/{@code body_html}, the recipients as one comma-separated string, and for mail received
+     * from outside what our SMTP server found of its SPF, DKIM and DMARC ({@code null} otherwise).
+     */
     public record Message(String id, String inboxId, String threadId, String direction, String from, String to,
-                          String subject, String bodyText, String bodyHtml, Instant createdAt) {
+                          String subject, String bodyText, String bodyHtml, Authentication authentication,
+                          Instant createdAt) {
         public static Message of(StoredMessage message) {
             return new Message(message.id(), message.inboxId(), message.threadId(), message.direction().wireName(),
                 message.content().from(), String.join(", ", message.content().to()), message.content().subject(),
-                message.content().text().orElse(null), message.content().html().orElse(null), message.timestamp());
+                message.content().text().orElse(null), message.content().html().orElse(null),
+                message.content().authentication().orElse(null), message.timestamp());
         }
     }
 
