@@ -17,7 +17,7 @@ public final class Labels {
     public static final int MAX_LABELS = 50;
     public static final int MAX_LENGTH = 100;
     private static final String ENCODED = "$L.";
-    private static final Pattern PLAIN_ATOM = Pattern.compile("[A-Za-z0-9_.\\-:@#&+=!?~*|^]+");
+    private static final Pattern PLAIN_ATOM = Pattern.compile("[A-Za-z0-9_.\\-:@#&+=!?~|^]+");
 
     private Labels() {
     }

@@ -79,7 +79,7 @@ class LabelsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"à faire", "two words", "(parens)", "quote\"d", "back\\slash", "50%", "{literal}",
-        "[brackets]", "$L.looks-encoded", "$Forwarded", "\\Seen", "emoji 🎉"})
+        "[brackets]", "wild*card", "$L.looks-encoded", "$Forwarded", "\\Seen", "emoji 🎉"})
     void anyOtherLabelIsEncodedAsAnAtomAndDecodedBack(String label) {
         String keyword = Labels.toKeyword(label);
 
