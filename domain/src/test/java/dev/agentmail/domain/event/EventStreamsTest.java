@@ -1,17 +1,13 @@
 package dev.agentmail.domain.event;
 
-import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.EventType;
-import dev.agentmail.domain.model.Page;
-import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredEvent;
-import dev.agentmail.domain.model.WebhookDelivery;
 import dev.agentmail.domain.service.MutableClock;
-import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.InMemoryEventOutbox;
+import dev.agentmail.domain.store.InMemoryWebhookRepository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,10 +69,14 @@ class EventStreamsTest {
         return events.stream().map(StoredEvent::id).toList();
     }
 
-    /** The events a node can see so far, in any order they were shown; only reading is needed here. */
-    private static final class VisibleEvents implements EventOutbox {
+    /** The events a node can see so far, in any order they were shown; only reading is overridden. */
+    private static final class VisibleEvents extends InMemoryEventOutbox {
         private final List<StoredEvent> visible = new ArrayList<>();
         final List<Long> readsFrom = new ArrayList<>();
+
+        VisibleEvents() {
+            super(new InMemoryWebhookRepository());
+        }
 
         void show(StoredEvent event) {
             visible.add(event);
@@ -92,52 +92,6 @@ class EventStreamsTest {
         @Override
         public long lastSequence() {
             return 0;
-        }
-
-        @Override
-        public void append(StoredEvent event, List<WebhookDelivery> deliveries) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Long> sequenceOf(String organizationId, String eventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void recordAttempt(String deliveryId, WebhookDelivery.State state, int attempts, Optional<Integer> status,
-                                  Optional<String> error, Instant at, Optional<Instant> nextAttempt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int expedite(String webhookId, Instant waitingBeyond, Instant now) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<WebhookDelivery> delivery(String webhookId, String deliveryId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean redeliver(String webhookId, String deliveryId, Instant dueAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int forgetBefore(Instant before) {
-            throw new UnsupportedOperationException();
         }
     }
 }

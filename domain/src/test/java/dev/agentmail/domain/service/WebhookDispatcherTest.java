@@ -3,14 +3,13 @@ package dev.agentmail.domain.service;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.EventType;
-import dev.agentmail.domain.model.Page;
-import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
 import dev.agentmail.domain.model.WebhookDelivery.State;
 import dev.agentmail.domain.port.WebhookTransport;
-import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.domain.store.InMemoryEventOutbox;
+import dev.agentmail.domain.store.InMemoryWebhookRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,9 +153,13 @@ class WebhookDispatcherTest {
     }
 
     /** Only what an attempt reports to; the outbox's own rules are held by its contract. */
-    private static final class RecordingOutbox implements EventOutbox {
+    private static final class RecordingOutbox extends InMemoryEventOutbox {
         final List<Attempt> attempts = new ArrayList<>();
         final List<Expedite> expedited = new ArrayList<>();
+
+        RecordingOutbox() {
+            super(new InMemoryWebhookRepository());
+        }
 
         @Override
         public void recordAttempt(String deliveryId, State state, int attempts, Optional<Integer> statusCode,
@@ -168,51 +171,6 @@ class WebhookDispatcherTest {
         public int expedite(String webhookId, Instant waitingBeyond, Instant now) {
             expedited.add(new Expedite(webhookId, waitingBeyond, now));
             return 0;
-        }
-
-        @Override
-        public void append(StoredEvent event, List<WebhookDelivery> deliveries) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<StoredEvent> eventsAfter(String organizationId, long sequence, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Long> sequenceOf(String organizationId, String eventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long lastSequence() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<WebhookDelivery> deliveries(String webhookId, PageRequest pageRequest) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<WebhookDelivery> delivery(String webhookId, String deliveryId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean redeliver(String webhookId, String deliveryId, Instant at) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int forgetBefore(Instant cutoff) {
-            throw new UnsupportedOperationException();
         }
     }
 }
