@@ -7,12 +7,14 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.ListEntryRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
+import dev.agentmail.store.cassandra.CassandraListEntryRepository;
 import dev.agentmail.store.cassandra.CassandraEventOutbox;
 import dev.agentmail.store.cassandra.CassandraInboxRepository;
 import dev.agentmail.store.cassandra.CassandraLeases;
@@ -65,6 +67,7 @@ final class ClusterStorage implements DataStorage {
                 bind(WebhookRepository.class).toInstance(new CassandraWebhookRepository(cassandra));
                 bind(EventOutbox.class).toInstance(new CassandraEventOutbox(cassandra));
                 bind(DomainRepository.class).toInstance(new CassandraDomainRepository(cassandra));
+                bind(ListEntryRepository.class).toInstance(new CassandraListEntryRepository(cassandra));
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
                     new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
             }

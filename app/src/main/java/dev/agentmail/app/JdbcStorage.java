@@ -8,6 +8,7 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.InboxRepository;
+import dev.agentmail.domain.store.ListEntryRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
@@ -15,6 +16,7 @@ import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
 import dev.agentmail.store.jdbc.JdbcDomainRepository;
+import dev.agentmail.store.jdbc.JdbcListEntryRepository;
 import dev.agentmail.store.jdbc.JdbcEventOutbox;
 import dev.agentmail.store.jdbc.JdbcInboxRepository;
 import dev.agentmail.store.jdbc.JdbcMessageRepository;
@@ -59,6 +61,7 @@ final class JdbcStorage implements DataStorage {
                 bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
                 bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
                 bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
+                bind(ListEntryRepository.class).to(JdbcListEntryRepository.class).in(Scopes.SINGLETON);
             }
         };
     }

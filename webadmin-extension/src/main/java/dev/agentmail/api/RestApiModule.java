@@ -6,6 +6,8 @@ import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.api.resource.ApiKeyResource;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
 import dev.agentmail.api.resource.DomainResource;
+import dev.agentmail.api.resource.InboxListResource;
+import dev.agentmail.api.resource.ListResource;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.InboxResource;
 import dev.agentmail.api.resource.MessageResource;
@@ -33,6 +35,8 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(ThreadResource.class);
         resources.addBinding().to(AttachmentDownloadResource.class);
         resources.addBinding().to(DomainResource.class);
+        resources.addBinding().to(ListResource.class);
+        resources.addBinding().to(InboxListResource.class);
         resources.addBinding().to(V1Resource.class);
         resources.addBinding().to(WebhookResource.class);
         resources.addBinding().to(EventStreamResource.class);

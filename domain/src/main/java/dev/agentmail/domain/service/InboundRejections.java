@@ -20,12 +20,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Tells the inboxes a message from outside was meant for that our SMTP server refused it (a sender domain's DMARC
- * policy said reject): {@code message.rejected} with the message as it would have shown. It was never stored, so
+ * policy said reject, or the inbox's receive lists): {@code message.rejected} with the message as it would have shown. It was never stored, so
  * its id leads nowhere.
  */
 public class InboundRejections {
@@ -55,6 +56,13 @@ public class InboundRejections {
                 events.publish(new MessageEvent(EventType.MESSAGE_REJECTED, message, List.of(recipient), now));
             });
         }
+    }
+
+    /** A message refused before its content was sent (at RCPT): it shows with its envelope sender only. */
+    public void reportEnvelope(String recipient, String sender) {
+        report(List.of(recipient), new MessageContent(Optional.empty(), Optional.empty(), List.of(), "", sender,
+            List.of(), List.of(recipient), List.of(), List.of(), Optional.empty(), Optional.empty(), "", Map.of(),
+            List.of()), 0);
     }
 
     private Optional<Inbox> inboxOf(String address) {

@@ -57,13 +57,14 @@ public class SendService {
     private final AttachmentFetcher fetcher;
     private final MessageEvents events;
     private final DomainService domains;
+    private final ListPolicy lists;
     private final PlatformSettings settings;
     private final Clock clock;
 
     @Inject
     public SendService(InboxService inboxes, MessageService messages, MessageIndexer indexer, MailboxMessages mailbox,
                        MimeComposer composer, MailSender sender, AttachmentFetcher fetcher, MessageEvents events,
-                       DomainService domains, PlatformSettings settings, Clock clock) {
+                       DomainService domains, ListPolicy lists, PlatformSettings settings, Clock clock) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.indexer = indexer;
@@ -73,6 +74,7 @@ public class SendService {
         this.fetcher = fetcher;
         this.events = events;
         this.domains = domains;
+        this.lists = lists;
         this.settings = settings;
         this.clock = clock;
     }
@@ -169,6 +171,7 @@ public class SendService {
         if (mail.envelopeRecipients().size() > MAX_RECIPIENTS) {
             throw new InvalidInputException("to", "at most " + MAX_RECIPIENTS + " recipients in all");
         }
+        lists.requireSendable(inbox, mail.envelopeRecipients());
         checkSize(mail);
         ComposedMail composed = composer.compose(mail);
         Instant at = clock.instant();

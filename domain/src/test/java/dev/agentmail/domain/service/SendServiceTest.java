@@ -21,6 +21,8 @@ import dev.agentmail.domain.port.MailSender;
 import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
+import dev.agentmail.domain.store.InMemoryListEntryRepository;
+import dev.agentmail.domain.model.ListEntry;
 import dev.agentmail.domain.store.MessageRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,7 @@ class SendServiceTest {
     private final MillisecondClock clock = new MillisecondClock(new MutableClock(Instant.parse("2025-01-15T10:30:00.123456Z")));
     private final PlatformSettings platform = new PlatformSettings("agentmail.test", 10, 10, 1024, false);
     private final InMemoryInboxRepository inboxes = new InMemoryInboxRepository();
+    private final InMemoryListEntryRepository lists = new InMemoryListEntryRepository();
     private final InMemoryDomainRepository domains = new InMemoryDomainRepository();
     private final MessageRepository index = mock(MessageRepository.class);
     private final MessageEvents events = new MessageEvents();
@@ -78,7 +81,7 @@ class SendServiceTest {
             return COMPOSED;
         }, sender, (field, url, maxBytes) -> {
             throw new AssertionError("no URL attachments here");
-        }, events, domainService, platform, clock);
+        }, events, domainService, new ListPolicy(lists, inboxes), platform, clock);
         events.subscribe(published::add);
 
         when(index.findByLocation(any())).thenReturn(Optional.empty());
@@ -164,6 +167,18 @@ class SendServiceTest {
         assertThatThrownBy(() -> service.send("org_1", "inbox_3", message(List.of())))
             .isInstanceOf(UnverifiedDomainException.class).hasMessage("the domain example.org is not verified yet");
 
+        assertThat(steps).isEmpty();
+        assertThat(published).isEmpty();
+        verify(index, never()).create(any());
+    }
+
+    @Test
+    void aRecipientRefusedByAListStopsTheWholeMessage() {
+        lists.add(new ListEntry("org_1", Optional.of("inbox_1"), ListEntry.Direction.SEND, ListEntry.Kind.BLOCK,
+            "hidden@example.com", Optional.empty(), NOW));
+
+        assertThatThrownBy(() -> service.send("org_1", "inbox_1", message(List.of())))
+            .isInstanceOf(ListPolicy.RefusedException.class).hasMessageContaining("hidden@example.com");
         assertThat(steps).isEmpty();
         assertThat(published).isEmpty();
         verify(index, never()).create(any());

@@ -62,6 +62,12 @@ final class CassandraSchema {
         "CREATE TABLE IF NOT EXISTS webhooks_by_organization (organization_id text, created_at timestamp, id text,"
             + " PRIMARY KEY ((organization_id), created_at, id))" + NEWEST_FIRST,
 
+        // Allow and block lists: one partition per owner (scope '' is the organization itself) and direction, which is
+        // what a decision reads; a list's pages follow the entries' text.
+        "CREATE TABLE IF NOT EXISTS list_entries (organization_id text, scope text, direction text, kind text,"
+            + " entry text, reason text, created_at timestamp,"
+            + " PRIMARY KEY ((organization_id, scope, direction), kind, entry))",
+
         "CREATE TABLE IF NOT EXISTS delivery_attempts (delivery_id text, recipient text, attempted_at timestamp,"
             + " PRIMARY KEY ((delivery_id, recipient)))",
 

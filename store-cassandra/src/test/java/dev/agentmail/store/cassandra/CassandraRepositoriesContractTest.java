@@ -10,6 +10,8 @@ import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
+import dev.agentmail.domain.store.ListEntryRepository;
+import dev.agentmail.domain.store.ListEntryRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.OrganizationRepositoryContract;
 import dev.agentmail.domain.store.WebhookRepository;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract {
     private static CassandraStore store;
 
     @BeforeAll
@@ -79,5 +81,10 @@ class CassandraRepositoriesContractTest
     @Override
     public DomainRepository domainRepository() {
         return new CassandraDomainRepository(store);
+    }
+
+    @Override
+    public ListEntryRepository listEntryRepository() {
+        return new CassandraListEntryRepository(store);
     }
 }

@@ -12,6 +12,8 @@ import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainRepositoryContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
+import dev.agentmail.domain.store.ListEntryRepository;
+import dev.agentmail.domain.store.ListEntryRepositoryContract;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
+    ListEntryRepositoryContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -77,5 +80,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DomainRepository domainRepository() {
         return new JdbcDomainRepository(database.dataSource());
+    }
+
+    @Override
+    public ListEntryRepository listEntryRepository() {
+        return new JdbcListEntryRepository(database.dataSource());
     }
 }
