@@ -1,6 +1,5 @@
 package dev.agentmail.api.resource;
 
-import dev.agentmail.api.V1Api;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.V1Requests;
 import dev.agentmail.api.dto.V1Responses;
@@ -35,7 +34,6 @@ import java.util.Optional;
  * {@code body_text}/{@code body_html} fields. Bodies declare no {@code @Consumes}: a body that is not JSON then fails
  * after routing, where the v1 filter applies, and so answers 415 in the v1 shape too.
  */
-@V1Api
 @Path("/api/v1/inboxes")
 @Produces(MediaType.APPLICATION_JSON)
 public class V1Resource {
