@@ -5,6 +5,7 @@ import com.google.inject.util.Modules;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.tls.CertificateFiles;
 import dev.agentmail.tls.ServerCertificates;
+import dev.agentmail.webadmin.WebAdminJetty;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.Configuration;
@@ -45,6 +46,7 @@ public final class AgentMailServer implements AutoCloseable {
         console.println("agentmail: TLS certificate " + certificate.chain() + ", SHA-256 "
             + ServerCertificates.fingerprint(certificate.chain()));
         JamesConfigurationWriter.write(settings, certificate);
+        WebAdminJetty.install();
         AgentMailServer server = start(settings, settings.storage(), certificate, console);
         JamesSettings james = settings.james();
         LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",

@@ -59,6 +59,36 @@ class ErrorShapeTest {
     }
 
     @Test
+    void aFractionIsNoWholeNumberAndALoneStringNoList() {
+        assertError(api.post("/api/v0/inboxes", "{\"username\":\"loose-ttl\",\"ttl_seconds\":1.5}"), 400, "invalid_request");
+        assertError(api.post("/api/v0/inboxes", "{\"username\":\"loose-ttl\",\"ttl_seconds\":\"60\"}"), 400, "invalid_request");
+        ApiClient.Reply v1 = api.post("/api/v1/inboxes", "{\"username\":\"loose-ttl\",\"ttl_seconds\":1.5}");
+        assertThat(v1.status()).isEqualTo(400);
+        assertThat(v1.json().get("success").asBoolean(true)).isFalse();
+        assertThat(api.get("/api/v0/inboxes?page_size=100").json().get("data").findValuesAsText("username"))
+            .doesNotContain("loose-ttl");
+
+        ApiClient.Reply created = api.post("/api/v0/inboxes", "{\"username\":\"loose-" + System.nanoTime() + "\"}");
+        String messages = "/api/v0/inboxes/" + created.json().get("inbox_id").asText() + "/messages";
+        String sent = api.post(messages + "/send", "{\"to\":\"a@example.com\",\"subject\":\"s\",\"text\":\"t\"}")
+            .json().get("message_id").asText();
+        JsonNode labels = api.get(messages + "/" + sent).json().get("labels");
+        assertLabelsRefused(api.post(messages + "/send", "{\"to\":\"a@example.com\",\"text\":\"t\",\"labels\":\"str\"}"));
+        assertLabelsRefused(api.post(messages + "/" + sent + "/reply", "{\"text\":\"t\",\"labels\":\"str\"}"));
+        assertLabelsRefused(api.post(messages + "/" + sent + "/reply-all", "{\"text\":\"t\",\"labels\":\"str\"}"));
+        assertLabelsRefused(api.post(messages + "/" + sent + "/forward", "{\"to\":\"b@example.com\",\"labels\":\"str\"}"));
+        assertLabelsRefused(api.patch(messages + "/" + sent, "{\"labels\":\"str\"}"));
+        assertThat(api.get(messages + "/" + sent).json().get("labels")).isEqualTo(labels);
+        assertThat(api.get(messages + "?page_size=100").json().get("data").findValuesAsText("direction"))
+            .containsOnlyOnce("outbound");
+    }
+
+    private static void assertLabelsRefused(ApiClient.Reply reply) {
+        assertError(reply, 400, "invalid_request");
+        assertThat(reply.json().get("field").asText()).isEqualTo("labels");
+    }
+
+    @Test
     void oversizedFieldsAreRefused() {
         assertError(api.post("/api/v0/inboxes", "{\"username\":\"ok-user\",\"display_name\":\"" + "x".repeat(5000) + "\"}"),
             400, "invalid_request");

@@ -112,6 +112,43 @@ class MailProtocolsTest {
     }
 
     @Test
+    void imapRefusesAnotherUsersMailboxWithATaggedNoAndTheSessionGoesOn() throws Exception {
+        String address = newInbox();
+        String neighbour = newInbox();
+        String foreign = server.api(TestServers.newOrganization(server, "foreign-mailbox")).post("/api/v0/inboxes",
+            "{\"username\":\"victim-" + UUID.randomUUID().toString().substring(0, 8) + "\"}").json()
+            .get("email_address").asText();
+        // Python's imaplib on one connection: an IMAP4.abort would mean the server dropped it.
+        String script = """
+            import imaplib, sys
+            port, user, key = sys.argv[1:4]
+            with imaplib.IMAP4("127.0.0.1", int(port)) as i:
+                i.login(user, key)
+                for owner in sys.argv[4:]:
+                    for name in ('"#user.%s.INBOX"' % owner, '"#user.%s"' % owner, '"#shared.%s.INBOX"' % owner):
+                        print("SELECT", i.select(name)[0])
+                        print("EXAMINE", i.select(name, readonly=True)[0])
+                        print("STATUS", i.status(name, "(MESSAGES)")[0])
+                        print("CREATE", i.create(name)[0])
+                        print("DELETE", i.delete(name)[0])
+                        print("RENAME", i.rename("Sent", name)[0])
+                        print("APPEND", i.append(name, None, None, b"Subject: x\\r\\n\\r\\nx\\r\\n")[0])
+                        print("GETACL", i.getacl(name)[0])
+                        print("MYRIGHTS", i.myrights(name)[0])
+                print("after", i.select("INBOX")[0], i.noop()[0])
+            """;
+        Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, String.valueOf(server.config().imapPort()),
+            address, key, neighbour, foreign).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(python.exitValue()).as(output).isZero();
+        assertThat(output.lines().filter(line -> !line.startsWith("after")))
+            .hasSize(2 * 3 * 9).allSatisfy(line -> assertThat(line).endsWith(" NO"));
+        assertThat(output).contains("after OK OK");
+    }
+
+    @Test
     void submissionSendsAsTheInboxToAnotherInbox() throws Exception {
         String sender = newInbox();
         String recipient = newInbox();

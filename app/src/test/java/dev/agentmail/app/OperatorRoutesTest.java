@@ -56,6 +56,14 @@ class OperatorRoutesTest {
     }
 
     @Test
+    void noAnswerOnTheAdminPortNamesTheServerSoftware() {
+        for (ApiClient.Reply reply : new ApiClient.Reply[] {server.admin().get("/agentmail/organizations"),
+                server.admin().get("/nothing-here"), server.admin().post("/agentmail/organizations", "{}")}) {
+            assertThat(reply.raw().headers().firstValue("Server")).as(reply.raw().uri().toString()).isEmpty();
+        }
+    }
+
+    @Test
     void organizationUsageCountsInboxes() {
         String key = TestServers.newOrganization(server, "usage");
         ApiClient api = server.api(key);

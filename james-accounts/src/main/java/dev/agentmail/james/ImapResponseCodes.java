@@ -9,6 +9,7 @@ final class ImapResponseCodes {
     static final StatusResponse.ResponseCode PRIVACY_REQUIRED = rfc5530("PRIVACYREQUIRED");
     static final StatusResponse.ResponseCode UNAVAILABLE = rfc5530("UNAVAILABLE");
     static final StatusResponse.ResponseCode AUTHENTICATION_FAILED = rfc5530("AUTHENTICATIONFAILED");
+    static final StatusResponse.ResponseCode NO_PERMISSION = rfc5530("NOPERM");
 
     private ImapResponseCodes() {
     }

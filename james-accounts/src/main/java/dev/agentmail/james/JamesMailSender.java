@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.port.MailSender;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
@@ -64,10 +65,15 @@ public class JamesMailSender implements MailSender {
 
     @Override
     public void enqueue(String senderAddress, ComposedMail mail, List<String> envelopeRecipients) {
+        Mail spooled = null;
         try {
-            spool.enQueue(mail(senderAddress, mail, envelopeRecipients));
+            spooled = mail(senderAddress, mail, envelopeRecipients);
+            spool.enQueue(spooled);
         } catch (MessagingException e) {
             throw new IllegalStateException("could not hand the message to the spool", e);
+        } finally {
+            // The spool keeps its own copy; ours holds a temporary buffer (possibly a file) until disposed.
+            LifecycleUtil.dispose(spooled);
         }
     }
 

@@ -7,14 +7,13 @@ import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
-import org.apache.james.imap.processor.DefaultProcessor;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import javax.inject.Inject;
 
 /**
- * James's IMAP processor chain, with every command of a logged-in session first checking that the API key it
+ * The IMAP processor chain, with every command of a logged-in session first checking that the API key it
  * logged in with still exists: after the key is revoked the next command is refused and the connection closed.
  */
 public class RevokedKeyImapProcessor implements ImapProcessor {
@@ -26,7 +25,7 @@ public class RevokedKeyImapProcessor implements ImapProcessor {
     private final StatusResponseFactory responses;
 
     @Inject
-    public RevokedKeyImapProcessor(DefaultProcessor chain, ImapLoginGuard guard, StatusResponseFactory responses) {
+    public RevokedKeyImapProcessor(ForeignMailboxRefusal chain, ImapLoginGuard guard, StatusResponseFactory responses) {
         this.chain = chain;
         this.guard = guard;
         this.responses = responses;

@@ -55,14 +55,13 @@ public class ApiServer implements AutoCloseable, Startable {
         resources.forEach(config::register);
 
         server = new Server(new QueuedThreadPool(MAX_THREADS, 8, 60_000));
-        connector = new ServerConnector(server);
+        connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
         connector.setHost(settings.bindAddress());
         connector.setPort(settings.port());
         server.addConnector(connector);
         tls = settings.https().map(https -> tlsContext(https.certificate()));
         httpsConnector = settings.https().map(https -> {
-            HttpConfiguration secure = new HttpConfiguration();
-            secure.setSendServerVersion(false);
+            HttpConfiguration secure = httpConfiguration();
             secure.addCustomizer(new SecureRequestCustomizer());
             ServerConnector tlsConnector = new ServerConnector(server,
                 new SslConnectionFactory(tls.get(), HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(secure));
@@ -81,6 +80,13 @@ public class ApiServer implements AutoCloseable, Startable {
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT_MS);
+    }
+
+    /** No {@code Server} header: which Jetty answers is nobody's business but ours. */
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration configuration = new HttpConfiguration();
+        configuration.setSendServerVersion(false);
+        return configuration;
     }
 
     private void limitConnections(ApiServerSettings.ConnectionLimits limits) {

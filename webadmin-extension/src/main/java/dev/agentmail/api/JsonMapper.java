@@ -38,8 +38,11 @@ public final class JsonMapper {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // "to": "a@b" and "to": ["a@b"] both work, as the API reference allows.
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            // A list is a JSON array: only the address fields the API reference lists as "string or string[]" take a
+            // lone string too, each saying so with @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY).
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            // 1.5 where a whole number is expected is refused, not cut to 1.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()));
@@ -49,6 +52,9 @@ public final class JsonMapper {
             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Nor is 0 or 1 taken for false or true.
+        mapper.coercionConfigFor(LogicalType.Boolean)
+            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return mapper;
     }
 

@@ -296,6 +296,22 @@ class ApiServerTest {
     }
 
     @Test
+    void v1sUnknownRoutesAnswerInTheV1Shape() throws Exception {
+        for (HttpResponse<String> response : List.of(send(authorized("/api/v1/nothing-here").GET()),
+                send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).GET()), send(authorized("/api/v1").GET()),
+                send(authorized("/api/v1/inboxes/x/messages/y/z").GET()))) {
+            assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(404);
+            assertThat(fieldNames(json(response))).containsExactly("success", "error");
+            assertThat(json(response).get("success").asBoolean(true)).isFalse();
+        }
+        HttpResponse<String> method = send(authorized("/api/v1/inboxes").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(json(method).get("success").asBoolean(true)).isFalse();
+        // Only /api/v1 itself and what lies under it.
+        assertError(send(authorized("/api/v10/inboxes").GET()), 404, "not_found");
+    }
+
+    @Test
     void unsupportedMethodIs405InTheErrorShape() throws Exception {
         assertError(send(authorized("/api/v0/api-keys").PUT(HttpRequest.BodyPublishers.ofString("{}"))),
             405, "method_not_allowed");
@@ -393,12 +409,25 @@ class ApiServerTest {
 
     @Test
     void malformedUriIsRefusedInTheErrorShape() throws Exception {
-        String response = raw("GET /api/v0/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        for (String path : List.of("/api/v0/%zz", "/api/v0/inboxes/%zz", "/api/v0/inboxes/%")) {
+            String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(response).startsWith("HTTP/1.1 400");
-        JsonNode body = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
-        assertThat(body.get("status").asInt()).isEqualTo(400);
-        assertThat(body.has("error")).isTrue();
+            assertThat(response).as(path).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase(Locale.ROOT)).as(path).doesNotContain("\r\nserver:");
+            JsonNode body = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(body.get("status").asInt()).isEqualTo(400);
+            assertThat(body.get("error").asText()).isEqualTo("invalid_request");
+            assertThat(body.get("message").asText()).contains("malformed");
+        }
+    }
+
+    @Test
+    void noAnswerNamesTheServerSoftware() throws Exception {
+        for (HttpResponse<String> response : List.of(send(HttpRequest.newBuilder(uri("/health")).GET()),
+                send(authorized("/api/v0/api-keys").GET()), send(HttpRequest.newBuilder(uri("/api/v0/nothing-here")).GET()),
+                send(authorized("/api/v0/api-keys").header("X-Padding", "x".repeat(20_000)).GET()))) {
+            assertThat(response.headers().firstValue("Server")).as(response.uri().toString()).isEmpty();
+        }
     }
 
     @Test

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmail.api.dto.ApiKeyResponse;
+import dev.agentmail.api.dto.CreateDomainRequest;
 import dev.agentmail.api.dto.CreateInboxRequest;
 import dev.agentmail.api.dto.InboxResponse;
 import dev.agentmail.api.dto.LabelsRequest;
 import dev.agentmail.api.dto.NameRequest;
+import dev.agentmail.api.dto.SendRequests.ForwardRequest;
+import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
+import dev.agentmail.api.dto.V1Requests;
+import dev.agentmail.api.dto.WebhookRequests;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -111,12 +116,55 @@ class JsonMapperTest {
     }
 
     @Test
-    void aSingleAddressIsAcceptedWhereAListIsExpected() throws Exception {
-        SendRequest single = JsonMapper.get().readValue("{\"to\":\"a@b.com\"}", SendRequest.class);
+    void aSingleAddressIsAcceptedWhereAListOfAddressesIsExpected() throws Exception {
+        SendRequest single = JsonMapper.get().readValue(
+            "{\"to\":\"a@b.com\",\"cc\":\"c@d.com\",\"bcc\":\"e@f.com\",\"reply_to\":\"g@h.com\"}", SendRequest.class);
         SendRequest many = JsonMapper.get().readValue("{\"to\":[\"a@b.com\",\"c@d.com\"]}", SendRequest.class);
 
         assertThat(single.to()).containsExactly("a@b.com");
+        assertThat(single.cc()).containsExactly("c@d.com");
+        assertThat(single.bcc()).containsExactly("e@f.com");
+        assertThat(single.replyTo()).containsExactly("g@h.com");
         assertThat(many.to()).containsExactly("a@b.com", "c@d.com");
+        assertThat(JsonMapper.get().readValue("{\"cc\":\"c@d.com\"}", ReplyRequest.class).cc()).containsExactly("c@d.com");
+        ForwardRequest forward = JsonMapper.get().readValue("{\"to\":\"a@b.com\",\"cc\":\"c@d.com\"}", ForwardRequest.class);
+        assertThat(forward.to()).containsExactly("a@b.com");
+        assertThat(forward.cc()).containsExactly("c@d.com");
+    }
+
+    @Test
+    void otherListsMustBeArrays() {
+        for (Class<?> type : List.of(SendRequest.class, ReplyRequest.class, ForwardRequest.class, LabelsRequest.class)) {
+            assertThatThrownBy(() -> JsonMapper.get().readValue("{\"labels\":\"str\"}", type)).as(type.getSimpleName())
+                .isInstanceOf(MismatchedInputException.class);
+        }
+        assertThatThrownBy(() -> JsonMapper.get().readValue("{\"attachments\":{\"filename\":\"a\"}}", SendRequest.class))
+            .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> JsonMapper.get().readValue("{\"event_types\":\"message.received\"}",
+            WebhookRequests.Create.class)).isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> JsonMapper.get().readValue("{\"inbox_ids\":\"x\"}", WebhookRequests.Update.class))
+            .isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void wholeNumbersAreNotTakenFromFractionsOrText() throws Exception {
+        for (String ttl : List.of("1.5", "1.0", "1e3", "\"60\"", "true")) {
+            assertThatThrownBy(() -> JsonMapper.get().readValue("{\"ttl_seconds\":" + ttl + "}", CreateInboxRequest.class))
+                .as(ttl).isInstanceOf(MismatchedInputException.class);
+            assertThatThrownBy(() -> JsonMapper.get().readValue("{\"ttl_seconds\":" + ttl + "}", V1Requests.CreateInbox.class))
+                .as(ttl).isInstanceOf(MismatchedInputException.class);
+        }
+        assertThat(JsonMapper.get().readValue("{\"ttl_seconds\":60}", CreateInboxRequest.class).ttlSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void booleansAreNotTakenFromNumbersOrText() throws Exception {
+        for (String enabled : List.of("1", "0", "\"true\"")) {
+            assertThatThrownBy(() -> JsonMapper.get().readValue("{\"enabled\":" + enabled + "}", WebhookRequests.Update.class))
+                .as(enabled).isInstanceOf(MismatchedInputException.class);
+        }
+        assertThat(JsonMapper.get().readValue("{\"feedback_enabled\":true}", CreateDomainRequest.class).feedbackEnabled())
+            .isTrue();
     }
 
     private static InboxResponse inbox(Optional<String> displayName, Optional<String> clientId) {

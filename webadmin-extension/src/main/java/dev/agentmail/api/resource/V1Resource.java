@@ -1,6 +1,5 @@
 package dev.agentmail.api.resource;
 
-import dev.agentmail.api.V1Api;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.V1Requests;
 import dev.agentmail.api.dto.V1Responses;
@@ -33,9 +32,8 @@ import java.util.Optional;
  * The second, simpler API of api-v1.txt over the same inboxes: every answer is {@code {"success": true, ...}} or
  * {@code {"success": false, "error": "..."}} (see {@link dev.agentmail.api.V1ErrorFilter}), and messages have flat
  * {@code body_text}/{@code body_html} fields. Bodies declare no {@code @Consumes}: a body that is not JSON then fails
- * after routing, where the v1 filter applies, and so answers 415 in the v1 shape too.
+ * after routing, and answers 415.
  */
-@V1Api
 @Path("/api/v1/inboxes")
 @Produces(MediaType.APPLICATION_JSON)
 public class V1Resource {
