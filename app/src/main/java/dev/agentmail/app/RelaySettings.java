@@ -11,6 +11,7 @@ import java.util.Optional;
  * loopback.
  */
 record RelaySettings(InetSocketAddress address, Tls tls, Optional<String> user, Optional<Secret> password) {
+    private static final String IPV4 = "\\d{1,3}(\\.\\d{1,3}){3}";
     private static final List<String> ONLY_WITH_A_RELAY = List.of("AGENTMAIL_SMTP_RELAY_USER",
         "AGENTMAIL_SMTP_RELAY_PASSWORD", "AGENTMAIL_SMTP_RELAY_TLS");
 
@@ -38,6 +39,12 @@ record RelaySettings(InetSocketAddress address, Tls tls, Optional<String> user, 
             throw new IllegalArgumentException("AGENTMAIL_SMTP_RELAY_USER and AGENTMAIL_SMTP_RELAY_PASSWORD go together: "
                 + "set both for a relay that asks for a login, or neither");
         }
+        // JavaMail matches the certificate against DNS names only: with an address, TLS would fail every time.
+        if (tls != Tls.NONE && address.getHostString().matches(IPV4)) {
+            throw new IllegalArgumentException("AGENTMAIL_SMTP_RELAY is the address " + address.getHostString() + ", but "
+                + "with TLS the relay's certificate is checked against its name: give the host name the certificate "
+                + "carries, or set AGENTMAIL_SMTP_RELAY_TLS=none for a relay without TLS");
+        }
         if (password.isPresent() && tls == Tls.NONE && !onLoopback(address.getHostString())) {
             throw new IllegalArgumentException("AGENTMAIL_SMTP_RELAY_TLS is none, so AGENTMAIL_SMTP_RELAY_PASSWORD would "
                 + "cross the network in clear to " + address.getHostString() + ": use starttls or implicit (only a relay "
@@ -63,6 +70,6 @@ record RelaySettings(InetSocketAddress address, Tls tls, Optional<String> user, 
 
     /** Named without a lookup: "localhost" or a 127.x address (AGENTMAIL_SMTP_RELAY takes no IPv6 literal). */
     private static boolean onLoopback(String host) {
-        return host.equalsIgnoreCase("localhost") || host.matches("127(\\.\\d{1,3}){3}");
+        return host.equalsIgnoreCase("localhost") || host.matches(IPV4) && host.startsWith("127.");
     }
 }

@@ -89,6 +89,9 @@ class AgentMailSettingsTest {
             .hasMessageStartingWith("AGENTMAIL_SMTP_RELAY_TLS is none, so AGENTMAIL_SMTP_RELAY_PASSWORD would cross the "
                 + "network in clear to smtp.example.net")
             .message().doesNotContain("relay-secret");
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "203.0.113.9:587")))
+            .hasMessageStartingWith("AGENTMAIL_SMTP_RELAY is the address 203.0.113.9, but with TLS the relay's "
+                + "certificate is checked against its name");
         for (String name : new String[] {"AGENTMAIL_SMTP_RELAY_USER", "AGENTMAIL_SMTP_RELAY_PASSWORD",
             "AGENTMAIL_SMTP_RELAY_TLS"}) {
             assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of(name, "starttls")))

@@ -48,7 +48,8 @@ class SmtpRelayTest {
         Path dataDir = Files.createDirectories(dir.resolve("server-" + mode));
         Path log = dataDir.resolve("server.log");
         Map<String, String> env = environment(dataDir);
-        env.put("AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + relayPort);
+        // By name: the relay's certificate is checked against the name it is given.
+        env.put("AGENTMAIL_SMTP_RELAY", "localhost:" + relayPort);
         env.put("AGENTMAIL_SMTP_RELAY_TLS", mode.name().toLowerCase());
         env.put("AGENTMAIL_SMTP_RELAY_USER", RELAY_USER);
         env.put("AGENTMAIL_SMTP_RELAY_PASSWORD", RELAY_PASSWORD);
@@ -83,6 +84,8 @@ class SmtpRelayTest {
     private static Map<String, String> environment(Path dataDir) {
         Map<String, String> env = new HashMap<>();
         env.put("AGENTMAIL_DATA_DIR", dataDir.toString());
+        // In memory, to start fast: what is tested is the way out, and the stores have their own tests.
+        env.put("AGENTMAIL_STORAGE", "memory");
         env.put("AGENTMAIL_BOOTSTRAP_KEY", KEY);
         for (String port : List.of("API", "SMTP", "SUBMISSION", "IMAP", "SUBMISSIONS", "IMAPS", "ADMIN")) {
             env.put("AGENTMAIL_" + port + "_PORT", String.valueOf(FreePorts.next()));
