@@ -48,7 +48,7 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                 env.text("AGENTMAIL_ADMIN_BIND", "127.0.0.1"),
                 env.port("AGENTMAIL_ADMIN_PORT", 8000),
                 maxMessageBytes,
-                env.hostAndPort("AGENTMAIL_SMTP_RELAY")),
+                RelaySettings.fromEnvironment(env)),
             new ApiServerSettings(bind, apiPort, env.text("AGENTMAIL_PUBLIC_URL", "http://localhost:" + apiPort)),
             new PlatformSettings(domain,
                 env.integer("AGENTMAIL_INBOX_LIMIT", 1000, 0, Integer.MAX_VALUE),

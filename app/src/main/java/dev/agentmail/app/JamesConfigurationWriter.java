@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,9 +36,20 @@ public final class JamesConfigurationWriter {
         Map<String, String> values = values(settings.james(), settings.tls(), settings.limits(), settings.storage(),
             certificate);
         for (String file : FILES) {
-            Files.writeString(confDir.resolve(file), render(read(file), values), StandardCharsets.UTF_8);
+            writeOwnerOnly(confDir.resolve(file), render(read(file), values));
         }
         return confDir;
+    }
+
+    /** mailetcontainer.xml can hold the relay's password: no other local user may read what we render. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.exists(file)) {
+            Files.setPosixFilePermissions(file, ownerOnly);
+        } else {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     static Map<String, String> values(JamesSettings james, TlsSettings tls, LimitsSettings limits,
@@ -44,9 +59,7 @@ public final class JamesConfigurationWriter {
             Map.entry("agentmail.tls.implicit.xml", tlsXml(certificate, true)),
             Map.entry("agentmail.submissions.port", String.valueOf(tls.submissionsPort())),
             Map.entry("agentmail.imaps.port", String.valueOf(tls.imapsPort())),
-            Map.entry("agentmail.relay.xml", james.smtpRelay()
-                .map(relay -> "<gateway>" + relay.getHostString() + ":" + relay.getPort() + "</gateway>")
-                .orElse("<!-- no relay: delivery by MX lookup -->")),
+            Map.entry("agentmail.remote.delivery.xml", remoteDeliveryXml(james.relay())),
             Map.entry("agentmail.bind", james.bind()),
             Map.entry("agentmail.domain", james.domain()),
             Map.entry("agentmail.smtp.port", String.valueOf(james.smtpPort())),
@@ -73,6 +86,44 @@ public final class JamesConfigurationWriter {
         xml.append("</supportedProtocols><supportedCipherSuites>");
         TlsPolicy.CIPHER_SUITES.forEach(suite -> xml.append("<cipherSuite>").append(suite).append("</cipherSuite>"));
         return xml.append("</supportedCipherSuites></tls>").toString();
+    }
+
+    /**
+     * RemoteDelivery's parameters for where mail goes and how it is protected. By MX lookup: STARTTLS whenever the MX
+     * offers it, opportunistically (RFC 7435), as MTAs do: MX certificates are often self-signed or for another name,
+     * and JavaMail cannot fall back to clear text after a failed check, so refusing them would lose the mail. Through
+     * a relay, which takes our password: its certificate and name are checked, TLS as AGENTMAIL_SMTP_RELAY_TLS says,
+     * with the listeners' protocol floor; STARTTLS is required, never skipped.
+     */
+    static String remoteDeliveryXml(Optional<RelaySettings> relay) {
+        if (relay.isEmpty()) {
+            return "<!-- no relay: delivery by MX lookup, STARTTLS whenever the MX offers it -->"
+                + element("startTLS", "true") + element("verifyServerIdentity", "false")
+                + element("mail.smtp.ssl.trust", "*");
+        }
+        RelaySettings settings = relay.get();
+        StringBuilder xml = new StringBuilder(element("gateway",
+            settings.address().getHostString() + ":" + settings.address().getPort()));
+        settings.user().ifPresent(user -> xml.append(element("gatewayUsername", user)));
+        settings.password().ifPresent(password -> xml.append(element("gatewayPassword", password.value())));
+        switch (settings.tls()) {
+            case STARTTLS -> xml.append(element("startTLS", "true"))
+                .append(element("mail.smtp.starttls.required", "true")).append(verifiedTls("smtp"));
+            case IMPLICIT -> xml.append(element("sslEnable", "true")).append(verifiedTls("smtps"));
+            case NONE -> xml.append("<!-- no TLS to the relay -->");
+        }
+        return xml.toString();
+    }
+
+    /** @param protocol JavaMail's name for the session: smtp (then STARTTLS), or smtps (implicit TLS) */
+    private static String verifiedTls(String protocol) {
+        return element("verifyServerIdentity", "true")
+            + element("mail." + protocol + ".ssl.protocols", String.join(" ", TlsPolicy.PROTOCOLS))
+            + element("mail." + protocol + ".ssl.ciphersuites", String.join(" ", TlsPolicy.CIPHER_SUITES));
+    }
+
+    private static String element(String name, String value) {
+        return "<" + name + ">" + escapeXml(value) + "</" + name + ">";
     }
 
     static String render(String template, Map<String, String> values) {

@@ -1,6 +1,5 @@
 package dev.agentmail.app;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * WebAdmin listen, the largest message, and the relay for outbound mail (none: delivery by MX lookup).
  */
 record JamesSettings(String domain, String bind, int smtpPort, int submissionPort, int imapPort, String adminBind,
-                     int adminPort, long maxMessageBytes, Optional<InetSocketAddress> smtpRelay) {
+                     int adminPort, long maxMessageBytes, Optional<RelaySettings> relay) {
 
     /** The address a local client connects to for a listener bound to {@code bind}. */
     String connectHost() {

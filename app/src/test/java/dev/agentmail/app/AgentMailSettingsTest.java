@@ -59,11 +59,56 @@ class AgentMailSettingsTest {
     }
 
     @Test
+    void aRelayRequiresStartTlsUnlessToldOtherwiseAndTakesALoginOnlyOverTls() {
+        assertThat(AgentMailSettings.fromEnvironment(Map.of()).james().relay()).isEmpty();
+        RelaySettings relay = AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "smtp.example.net:587",
+            "AGENTMAIL_SMTP_RELAY_USER", "agents@example.net", "AGENTMAIL_SMTP_RELAY_PASSWORD", "relay-secret"))
+            .james().relay().orElseThrow();
+        assertThat(relay.tls()).isEqualTo(RelaySettings.Tls.STARTTLS);
+        assertThat(relay.user()).contains("agents@example.net");
+        assertThat(relay.password().orElseThrow().value()).isEqualTo("relay-secret");
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "smtp.example.net:465",
+            "AGENTMAIL_SMTP_RELAY_TLS", " Implicit ")).james().relay().orElseThrow().tls())
+            .isEqualTo(RelaySettings.Tls.IMPLICIT);
+        assertThat(AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "127.0.0.1:25",
+            "AGENTMAIL_SMTP_RELAY_TLS", "none", "AGENTMAIL_SMTP_RELAY_USER", "u", "AGENTMAIL_SMTP_RELAY_PASSWORD", "p"))
+            .james().relay().orElseThrow().tls()).as("a password in clear to loopback").isEqualTo(RelaySettings.Tls.NONE);
+    }
+
+    @Test
+    void aRelayMisconfigurationStopsStartUpSayingWhy() {
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "smtp.example.net:587",
+            "AGENTMAIL_SMTP_RELAY_TLS", "ssl")))
+            .hasMessage("AGENTMAIL_SMTP_RELAY_TLS: must be starttls, implicit or none, got 'ssl'");
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "smtp.example.net:587",
+            "AGENTMAIL_SMTP_RELAY_USER", "agents@example.net")))
+            .hasMessageStartingWith("AGENTMAIL_SMTP_RELAY_USER and AGENTMAIL_SMTP_RELAY_PASSWORD go together");
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "smtp.example.net:25",
+            "AGENTMAIL_SMTP_RELAY_TLS", "none", "AGENTMAIL_SMTP_RELAY_USER", "u",
+            "AGENTMAIL_SMTP_RELAY_PASSWORD", "relay-secret")))
+            .hasMessageStartingWith("AGENTMAIL_SMTP_RELAY_TLS is none, so AGENTMAIL_SMTP_RELAY_PASSWORD would cross the "
+                + "network in clear to smtp.example.net")
+            .message().doesNotContain("relay-secret");
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SMTP_RELAY", "203.0.113.9:587")))
+            .hasMessageStartingWith("AGENTMAIL_SMTP_RELAY is the address 203.0.113.9, but with TLS the relay's "
+                + "certificate is checked against its name");
+        for (String name : new String[] {"AGENTMAIL_SMTP_RELAY_USER", "AGENTMAIL_SMTP_RELAY_PASSWORD",
+            "AGENTMAIL_SMTP_RELAY_TLS"}) {
+            assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of(name, "starttls")))
+                .hasMessage(name + " is set but AGENTMAIL_SMTP_RELAY is not: without a relay, mail goes to each "
+                    + "recipient's MX");
+        }
+    }
+
+    @Test
     void noSettingsRecordPrintsASecret() {
         Map<String, String> env = new HashMap<>();
         env.put("AGENTMAIL_BOOTSTRAP_KEY", "inai_bootstrap_secret_0123456789");
         env.put("AGENTMAIL_DB_URL", "jdbc:postgresql://db/agentmail");
         env.put("AGENTMAIL_DB_PASSWORD", "database-secret");
+        env.put("AGENTMAIL_SMTP_RELAY", "smtp.example.net:587");
+        env.put("AGENTMAIL_SMTP_RELAY_USER", "agents@example.net");
+        env.put("AGENTMAIL_SMTP_RELAY_PASSWORD", "relay-secret");
         AgentMailSettings postgres = AgentMailSettings.fromEnvironment(env);
 
         env.remove("AGENTMAIL_DB_URL");
@@ -79,7 +124,7 @@ class AgentMailSettingsTest {
 
         for (Object settings : new Object[] {postgres, distributed, cluster, cluster.james(), cluster.openSearch()}) {
             assertThat(settings.toString()).doesNotContain("bootstrap_secret", "database-secret", "opensearch-secret",
-                "rabbit-secret", "management-secret");
+                "rabbit-secret", "management-secret", "relay-secret");
         }
         assertThat(distributed.toString()).contains("broker:5672/agents", "search:9200");
     }

@@ -9,6 +9,9 @@ import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.james.LoopbackDnsServer;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPClient;
+import org.apache.james.core.Username;
+import org.apache.james.rrt.api.RecipientRewriteTable;
+import org.apache.james.rrt.lib.MappingSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,7 @@ class DomainsTest {
             "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
             "AGENTMAIL_DNS_SERVER", "127.0.0.1:" + dns.address().getPort(),
             "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(),
+            "AGENTMAIL_SMTP_RELAY_TLS", "none",
             "AGENTMAIL_MX_HOST", "mx.agentmail.localhost",
             "AGENTMAIL_DMARC_RUA", "dmarc@agentmail.localhost",
             "AGENTMAIL_DKIM_KEY", pem.toString(),
@@ -303,6 +307,27 @@ class DomainsTest {
         MimeMessage received = awaitOutside(subject);
         assertThat(received.getHeader("DKIM-Signature", null)).contains("d=agentmail.localhost", "s=dkim");
         assertThat(dkimVerdict(received)).isEqualTo("pass");
+    }
+
+    /** Signing it would vouch, with our key, for an author nobody authenticated: a DMARC pass for a forgery. */
+    @Test
+    void outsideMailForwardedOnIsLeftUnsignedEvenWhenItClaimsThePlatformDomain() throws Exception {
+        String address = api.post("/api/v0/inboxes", "{\"username\": \"forwards-" + UUID.randomUUID().toString()
+            .substring(0, 8) + "\"}").json().get("email_address").asText();
+        server.server().instance(RecipientRewriteTable.class)
+            .addForwardMapping(MappingSource.fromUser(Username.of(address)), "bob@remote.example");
+        String subject = "Forwarded forgery " + UUID.randomUUID();
+
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        try {
+            assertThat(MailClients.send(smtp, "ceo@agentmail.localhost", address, subject)).isTrue();
+        } finally {
+            smtp.disconnect();
+        }
+
+        MimeMessage forwarded = awaitOutside(subject);
+        assertThat(forwarded.getHeader("From", null)).isEqualTo("ceo@agentmail.localhost");
+        assertThat(forwarded.getHeader("DKIM-Signature")).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.mail.smtp.SMTPSendFailedException;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,9 +10,13 @@ import org.junit.jupiter.api.Test;
 import javax.mail.AuthenticationFailedException;
 import javax.mail.Folder;
 import javax.mail.Message;
+import javax.mail.Session;
 import javax.mail.Store;
+import javax.mail.Transport;
+import javax.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,6 +176,54 @@ class MailProtocolsTest {
         smtp.disconnect();
     }
 
+    /** The outside probe's spoof: organization B's inbox, logged in with B's key, writing as organization A's inbox. */
+    @Test
+    void submissionRefusesAFromOrSenderOfAnotherOrganizationsInboxAndTakesTheInboxsOwn() throws Exception {
+        String victim = newInbox();
+        String otherKey = TestServers.newOrganization(server, "spoofer");
+        String spoofer = server.api(otherKey).post("/api/v0/inboxes", "{\"username\":\"spoofer-"
+            + UUID.randomUUID().toString().substring(0, 8) + "\"}").json().get("email_address").asText();
+        Session session = Session.getInstance(submissionProperties(spoofer));
+
+        for (String[] authors : new String[][] {{victim, null}, {"Agent <" + spoofer + ">", victim},
+            {spoofer + ", " + victim, null}}) {
+            MimeMessage forged = message(session, authors[0], authors[1], victim, "Forged by " + spoofer);
+            assertThatThrownBy(() -> Transport.send(forged, spoofer, otherKey))
+                .as("From: %s, Sender: %s", authors[0], authors[1])
+                .isInstanceOfSatisfying(SMTPSendFailedException.class, refused -> {
+                    assertThat(refused.getReturnCode()).isEqualTo(550);
+                    assertThat(refused.getMessage()).contains("5.7.1", "an inbox sends only as itself");
+                });
+        }
+        Transport.send(message(session, "Agent <" + spoofer + ">", spoofer, victim, "As myself"), spoofer, otherKey);
+
+        assertThat(awaitMessages(victim, 1)).extracting(Message::getSubject).containsExactly("As myself");
+    }
+
+    private static Properties submissionProperties(String envelopeSender) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(server.config().submissionPort()));
+        properties.put("mail.smtp.auth", "true");
+        // The envelope is the inbox's own, as James's identity check wants: only the headers claim someone else.
+        properties.put("mail.smtp.from", envelopeSender);
+        properties.put("mail.smtp.timeout", "30000");
+        return properties;
+    }
+
+    private static MimeMessage message(Session session, String from, String sender, String to, String subject)
+        throws Exception {
+        MimeMessage message = new MimeMessage(session);
+        message.setHeader("From", from);
+        if (sender != null) {
+            message.setHeader("Sender", sender);
+        }
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject);
+        message.setText("Pay the invoice.");
+        return message;
+    }
+
     @Test
     void submissionRefusesForeignKeysAndAnonymousRelay() throws Exception {
         String sender = newInbox();
@@ -184,6 +237,11 @@ class MailProtocolsTest {
         assertThat(anonymous.setSender("outsider@example.com")).isTrue();
         assertThat(anonymous.addRecipient("someone@example.org")).as("relaying without logging in").isFalse();
         anonymous.disconnect();
+
+        AuthenticatingSMTPClient toAnInbox = MailClients.submission(server.config().submissionPort(), null, null);
+        assertThat(MailClients.send(toAnInbox, "outsider@example.com", sender, "Not logged in")).isFalse();
+        assertThat(toAnInbox.getReplyString()).startsWith("530 5.7.0");
+        toAnInbox.disconnect();
     }
 
     @Test

@@ -51,7 +51,8 @@ class McpClientTest {
         server = TestServers.start(Files.createTempDirectory("agentmail-mcp"), Map.of(
             "AGENTMAIL_STORAGE", "memory",
             "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort()));
+            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(),
+            "AGENTMAIL_SMTP_RELAY_TLS", "none"));
     }
 
     @AfterAll

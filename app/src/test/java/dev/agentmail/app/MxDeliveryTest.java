@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.agentmail.james.LoopbackDnsServer;
+import dev.agentmail.tls.CertificateFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.ARecord;
@@ -13,9 +14,11 @@ import org.xbill.DNS.Name;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Without a relay, mail leaves by MX lookup through the resolver in AGENTMAIL_DNS_SERVER: a real DNS server on
- * loopback names the MX, a real SMTP server on loopback port 25 receives. Needs port 25 (root, and free).
+ * loopback names the MX, a real SMTP server on loopback port 25 receives, over STARTTLS when it offers it. Needs
+ * port 25 (root, and free).
  */
 class MxDeliveryTest {
     @Test
@@ -68,6 +72,34 @@ class MxDeliveryTest {
             }
         } finally {
             mx.stop();
+        }
+    }
+
+    /** The MX's certificate is from a CA the server has never heard of, as many are: encrypted all the same. */
+    @Test
+    void mailToAnMxThatOffersStartTlsGoesEncrypted(@TempDir Path dataDir) throws Exception {
+        assumeTrue(port25IsFree(), "port 25 cannot be bound here (needs root and a free port)");
+        assumeTrue(AiosmtpdServer.available(), "/usr/bin/python3 with python3-aiosmtpd is needed for the MX: "
+            + "apt-get install python3-aiosmtpd (./agentmail test installs it)");
+        CertificateFiles selfSigned = ThrowawayCa.create(dataDir).issue("mx");
+        try (AiosmtpdServer mx = AiosmtpdServer.start(dataDir, 25, AiosmtpdServer.Mode.OFFER, selfSigned, Optional.empty());
+             LoopbackDnsServer dns = new LoopbackDnsServer()
+                 .add(new MXRecord(Name.fromString("tls.test."), DClass.IN, 60, 10, Name.fromString("mx.tls.test.")))
+                 .add(new ARecord(Name.fromString("mx.tls.test."), DClass.IN, 60, InetAddress.getByName("127.0.0.1")));
+             TestServers.RunningServer server = TestServers.start(Files.createDirectories(dataDir.resolve("server")), Map.of(
+                 "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
+                 "AGENTMAIL_DNS_SERVER", "127.0.0.1:" + dns.address().getPort()))) {
+            ApiClient api = server.api(TestServers.BOOTSTRAP_KEY);
+            String inboxId = api.post("/api/v0/inboxes", "{\"username\":\"tls-sender\"}").json().get("inbox_id").asText();
+
+            ApiClient.Reply sent = api.post("/api/v0/inboxes/" + inboxId + "/messages/send",
+                "{\"to\": \"carol@tls.test\", \"subject\": \"Encrypted on the way\", \"text\": \"hi\"}");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+            AiosmtpdServer.Received received = mx.awaitReceived(1).get(0);
+            assertThat(received.raw()).contains("Subject: Encrypted on the way");
+            assertThat(received.recipients()).containsExactly("carol@tls.test");
+            assertThat(received.tls()).isIn("TLSv1.2", "TLSv1.3");
         }
     }
 

@@ -45,6 +45,7 @@ class OutboundMailTest {
         server = TestServers.start(Files.createTempDirectory("agentmail-outbound"), Map.of(
             "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
             "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(),
+            "AGENTMAIL_SMTP_RELAY_TLS", "none",
             "AGENTMAIL_MAX_MESSAGE_BYTES", String.valueOf(MAX_MESSAGE_BYTES)));
         api = server.api(TestServers.BOOTSTRAP_KEY);
     }
@@ -242,6 +243,8 @@ class OutboundMailTest {
             Map.entry("{\"to\": \"alice@example.com\\r\\nbcc: x@example.com\"}", "to"),
             Map.entry("{\"subject\": \"nobody\"}", "to"),
             Map.entry("{\"to\": \"alice@example.com\", \"headers\": {\"From\": \"ceo@example.com\"}}", "headers"),
+            Map.entry("{\"to\": \"alice@example.com\", \"headers\": {\"sender\": \"ceo@example.com\"}}", "headers"),
+            Map.entry("{\"to\": \"alice@example.com\", \"headers\": {\"Resent-From\": \"ceo@example.com\"}}", "headers"),
             Map.entry("{\"to\": \"alice@example.com\", \"headers\": {\"X-Ok\": \"line\\nbreak\"}}", "headers"),
             Map.entry("{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"content\": \"***\"}]}", "attachments.content"),
             Map.entry("{\"to\": \"alice@example.com\", \"attachments\": [{\"filename\": \"a.txt\", \"url\": \"http://127.0.0.1:1/x\"}]}", "attachments.url"),

@@ -1,20 +1,19 @@
 package dev.agentmail.mailets;
 
 import dev.agentmail.domain.service.DomainService;
-import org.apache.james.core.MailAddress;
+import dev.agentmail.mime.MessageAuthors;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.apache.james.jdkim.mailets.CRLFOutputStream;
+import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.inject.Inject;
-import javax.mail.Address;
 import javax.mail.Header;
 import javax.mail.MessagingException;
-import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,10 +24,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Signs outbound mail with the DKIM key of the sender's domain (relaxed/relaxed, rsa-sha256): a custom domain's own
+ * Signs outbound mail with the DKIM key of its author's domain (relaxed/relaxed, rsa-sha256): a custom domain's own
  * key, or the platform's when one is configured. Placed last before RemoteDelivery, after ConvertTo7Bit, so that
- * nothing changes the signed bytes afterwards. The sender is the envelope's, which SMTP AUTH and the API vouch for;
- * mail whose From names another domain is left unsigned rather than signed for a domain it does not claim.
+ * nothing changes the signed bytes afterwards.
+ * <p>
+ * Only what we are entitled to sign is signed: mail that an inbox sent itself, through SMTP AUTH or the API (both
+ * leave the inbox's address as {@link Mail#SMTP_AUTH_USER}), and whose From (and Sender) is that inbox's address.
+ * Mail that passes through otherwise, such as outside mail forwarded by a recipient rewrite or a bounce, goes
+ * unsigned: signing it would vouch for an author nobody authenticated.
  */
 public class DkimSign extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DkimSign.class);
@@ -45,16 +48,18 @@ public class DkimSign extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Optional<String> domain = mail.getMaybeSender().asOptional().map(sender -> sender.getDomain().asString());
-        if (domain.isEmpty()) {
+        Optional<String> author = AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_AUTH_USER, String.class);
+        if (author.isEmpty()) {
+            LOGGER.debug("Not signing {}: no inbox of ours sent it", mail.getName());
             return;
         }
         MimeMessage message = mail.getMessage();
-        if (!fromDomainIs(message, domain.get())) {
-            LOGGER.debug("Not signing {}: its From is not of the sender's domain {}", mail.getName(), domain.get());
+        Optional<String> mismatch = MessageAuthors.mismatch(message, author.get());
+        if (mismatch.isPresent()) {
+            LOGGER.debug("Not signing {}: {}", mail.getName(), mismatch.get());
             return;
         }
-        Optional<DomainService.SigningKey> key = domains.signingKey(domain.get());
+        Optional<DomainService.SigningKey> key = domains.signingKey(domainOf(author.get()));
         if (key.isEmpty()) {
             return;
         }
@@ -77,28 +82,8 @@ public class DkimSign extends GenericMailet {
         }
     }
 
-    private static boolean fromDomainIs(MimeMessage message, String domain) {
-        Address[] from;
-        try {
-            from = message.getFrom();
-        } catch (MessagingException e) {
-            return false;
-        }
-        if (from == null || from.length == 0) {
-            return false;
-        }
-        for (Address address : from) {
-            if (!(address instanceof InternetAddress internet)
-                || !domainOf(internet.getAddress()).equals(domain.toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String domainOf(String address) {
-        int at = address == null ? -1 : address.lastIndexOf('@');
-        return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     private static boolean hasHeader(MimeMessage message, String name) {
@@ -123,6 +108,6 @@ public class DkimSign extends GenericMailet {
 
     @Override
     public String getMailetInfo() {
-        return "Signs outbound mail with the DKIM key of the sender's domain";
+        return "Signs mail our inboxes send with the DKIM key of their domain";
     }
 }

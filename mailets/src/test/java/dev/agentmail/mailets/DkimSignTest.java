@@ -15,6 +15,9 @@ import dev.agentmail.domain.store.InMemoryInboxRepository;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +66,16 @@ class DkimSignTest {
         return parse(raw);
     }
 
+    /** Mail an inbox sent itself: SMTP AUTH and the API both leave its address as the authenticated user. */
     private static FakeMail mail(String sender, MimeMessage message) throws Exception {
-        return FakeMail.builder().name("mail-1").sender(sender).recipient("bob@remote.test").mimeMessage(message).build();
+        return FakeMail.builder().name("mail-1").sender(sender).recipient("bob@remote.test").mimeMessage(message)
+            .attribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(sender))).build();
+    }
+
+    /** Mail passing through: forwarded by a recipient rewrite, or otherwise sent on by a mailet. */
+    private static FakeMail passingThrough(String sender, MimeMessage message) throws Exception {
+        return FakeMail.builder().name("mail-2").sender(sender).recipient("bob@remote.test").mimeMessage(message)
+            .attribute(Mail.SENT_BY_MAILET_ATTRIBUTE).build();
     }
 
     private static byte[] bytes(MimeMessage message) throws Exception {
@@ -174,6 +185,28 @@ class DkimSignTest {
         assertThat(bounce.getMessage().getHeader("DKIM-Signature")).isNull();
         assertThat(mixedFrom.getMessage().getHeader("DKIM-Signature")).isNull();
         assertThat(noFrom.getMessage().getHeader("DKIM-Signature")).isNull();
+    }
+
+    @Test
+    void mailNoInboxOfOursSentIsLeftUnsignedEvenWhenItsFromIsOurs() throws Exception {
+        FakeMail forwarded = passingThrough("agent@example.com", message("agent@example.com"));
+
+        mailet.service(forwarded);
+
+        assertThat(forwarded.getMessage().getHeader("DKIM-Signature")).isNull();
+    }
+
+    @Test
+    void anInboxIsSignedForOnlyAsItselfNotForAnotherAddressOfItsDomain() throws Exception {
+        FakeMail otherInbox = mail("agent@example.com", message("ceo@example.com"));
+        FakeMail otherSender = mail("agent@example.com", parse(new String(bytes(message("agent@example.com")),
+            StandardCharsets.UTF_8).replace("To: bob", "Sender: ceo@example.com\r\nTo: bob")));
+
+        mailet.service(otherInbox);
+        mailet.service(otherSender);
+
+        assertThat(otherInbox.getMessage().getHeader("DKIM-Signature")).isNull();
+        assertThat(otherSender.getMessage().getHeader("DKIM-Signature")).isNull();
     }
 
     @Test

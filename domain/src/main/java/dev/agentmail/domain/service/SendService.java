@@ -43,10 +43,13 @@ public class SendService {
     private static final int MAX_SUBJECT_LENGTH = 998;
     private static final int MAX_RECIPIENTS = 100;
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
-    /** Headers the message's own structure depends on: a caller may add headers, never replace these. */
+    /**
+     * Headers the message's own structure depends on, and those that say who wrote or sent it (the message is always
+     * the inbox's own): a caller may add headers, never replace these. Content-*, Resent-* and X-Agentmail-* too.
+     */
     private static final Set<String> RESERVED_HEADERS = Set.of("from", "sender", "to", "cc", "bcc", "reply-to",
         "subject", "message-id", "date", "mime-version", "in-reply-to", "references", "return-path", "received",
-        "dkim-signature", "delivered-to");
+        "dkim-signature", "delivered-to", "author", "authentication-results");
 
     private final InboxService inboxes;
     private final MessageService messages;
@@ -243,7 +246,8 @@ public class SendService {
             if (!HEADER_NAME.matcher(name).matches()) {
                 throw new InvalidInputException("headers", "'" + name + "' is not a valid header name");
             }
-            if (RESERVED_HEADERS.contains(lower) || lower.startsWith("content-") || lower.startsWith("x-agentmail-")) {
+            if (RESERVED_HEADERS.contains(lower) || lower.startsWith("content-") || lower.startsWith("resent-")
+                || lower.startsWith("x-agentmail-")) {
                 throw new InvalidInputException("headers", "the header '" + name + "' is set by the server and cannot be given");
             }
             valid.put(name, TextInput.required("headers", header.getValue(), 998));
