@@ -1,0 +1,48 @@
+package dev.agentmail.store.jdbc;
+
+import dev.agentmail.domain.port.SecretSealer;
+import dev.agentmail.domain.store.SecretsAtRest;
+import dev.agentmail.store.codec.SealedSecrets;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Seals the webhook secrets and DKIM private keys that versions before sealing stored in clear. Each row is
+ * updated only while it still holds the clear value read (the CAST because Derby compares no CLOB).
+ */
+public class JdbcSecretsAtRest implements SecretsAtRest {
+    private final Jdbc jdbc;
+    private final SealedSecrets secrets;
+
+    @Inject
+    public JdbcSecretsAtRest(DataSource dataSource, SecretSealer sealer) {
+        this.jdbc = new Jdbc(dataSource);
+        this.secrets = new SealedSecrets(sealer);
+    }
+
+    private record Stored(String key, String value) {
+    }
+
+    @Override
+    public int sealClearSecrets() {
+        int sealed = 0;
+        for (Stored webhook : clear("SELECT id, secret FROM webhooks")) {
+            sealed += jdbc.updateOrFail("UPDATE webhooks SET secret = ? WHERE id = ? AND secret = ?",
+                secrets.sealWebhookSecret(webhook.key(), webhook.value()), webhook.key(), webhook.value());
+        }
+        for (Stored domain : clear("SELECT name, dkim_private_key FROM domains")) {
+            sealed += jdbc.updateOrFail("UPDATE domains SET dkim_private_key = ? WHERE name = ?"
+                    + " AND CAST(dkim_private_key AS VARCHAR(32672)) = ?",
+                secrets.sealDkimKey(domain.key(), domain.value()), domain.key(), domain.value());
+        }
+        return sealed;
+    }
+
+    private List<Stored> clear(String query) {
+        return jdbc.query(query, row -> new Stored(row.getString(1), row.getString(2))).stream()
+            .filter(stored -> !secrets.isSealed(stored.value()))
+            .toList();
+    }
+}
