@@ -7,6 +7,8 @@ public interface SecretsAtRest {
      * safe beside writers: a row is changed only while it still holds the clear value read.
      *
      * @return how many values it sealed
+     * @throws dev.agentmail.domain.port.SecretSealer.UnreadableSecretException when the values sealed already do not
+     *                                                                          open: the key is not theirs
      */
     int sealClearSecrets();
 }

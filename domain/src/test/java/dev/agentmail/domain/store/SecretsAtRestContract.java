@@ -25,6 +25,9 @@ public interface SecretsAtRestContract {
 
     SecretsAtRest secretsAtRest();
 
+    /** Over the same store, with a sealer on another key. */
+    SecretsAtRest secretsAtRestWithAnotherKey();
+
     /** The webhook's secret column as the store holds it. */
     String storedWebhookSecret(String webhookId);
 
@@ -99,5 +102,18 @@ public interface SecretsAtRestContract {
         assertThatThrownBy(() -> webhookRepository().find("org_a", "wh_2"))
             .isInstanceOf(SecretSealer.UnreadableSecretException.class)
             .hasMessageContaining("wh_2");
+    }
+
+    @Test
+    default void anotherKeyIsRefusedBeforeItSealsAnything() {
+        Webhook webhook = WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000);
+        webhookRepository().create(webhook);
+        webhookRepository().create(WebhookRepositoryContract.webhook("wh_2", "org_a", 2_000));
+        storeWebhookSecret("wh_2", "whsec_clear");
+
+        assertThatThrownBy(() -> secretsAtRestWithAnotherKey().sealClearSecrets())
+            .isInstanceOf(SecretSealer.UnreadableSecretException.class);
+        assertThat(storedWebhookSecret("wh_2")).isEqualTo("whsec_clear");
+        assertThat(webhookRepository().find("org_a", "wh_1").orElseThrow().secret()).isEqualTo(webhook.secret());
     }
 }

@@ -97,6 +97,11 @@ abstract class JdbcRepositoriesContractTest
     }
 
     @Override
+    public SecretsAtRest secretsAtRestWithAnotherKey() {
+        return new JdbcSecretsAtRest(database.dataSource(), new AesGcmSecretSealer(randomKey()));
+    }
+
+    @Override
     public String storedWebhookSecret(String webhookId) {
         return column("SELECT secret FROM webhooks WHERE id = ?", webhookId);
     }
