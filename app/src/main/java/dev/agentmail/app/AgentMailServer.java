@@ -47,8 +47,10 @@ public final class AgentMailServer implements AutoCloseable {
             settings.james().domain());
         console.println("agentmail: TLS certificate " + certificate.chain() + ", SHA-256 "
             + ServerCertificates.fingerprint(certificate.chain()));
-        DataDirectory.ownerOnly(JamesConfigurationWriter.write(settings, certificate));
+        JamesConfigurationWriter.write(settings, certificate);
         AgentMailServer server = start(settings, settings.storage(), certificate, sealer, console);
+        // What this start wrote with the process's umask (configuration, the spool's journal) joins the rest.
+        DataDirectory.ownerOnly(settings.dataDir());
         JamesSettings james = settings.james();
         LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
             settings.api().publicUrl(), james.bind(), james.smtpPort(), james.bind(), james.submissionPort(),
