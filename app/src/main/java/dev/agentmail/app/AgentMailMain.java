@@ -1,5 +1,7 @@
 package dev.agentmail.app;
 
+import dev.agentmail.domain.port.SecretSealer;
+import dev.agentmail.secrets.SecretKeyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,14 @@ public final class AgentMailMain {
             System.exit(2);
             return;
         }
-        AgentMailServer server = AgentMailServer.start(settings, System.out);
+        AgentMailServer server;
+        try {
+            server = AgentMailServer.start(settings, System.out);
+        } catch (SecretKeyFile.UnusableKeyException | SecretSealer.UnreadableSecretException e) {
+            System.err.println("agentmail: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOGGER.info("Stopping agentmail");
             server.close();

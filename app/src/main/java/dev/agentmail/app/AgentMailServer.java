@@ -3,6 +3,9 @@ package dev.agentmail.app;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.domain.port.SecretSealer;
+import dev.agentmail.secrets.AesGcmSecretSealer;
+import dev.agentmail.secrets.SecretKeyFile;
 import dev.agentmail.tls.CertificateFiles;
 import dev.agentmail.tls.ServerCertificates;
 import dev.agentmail.webadmin.WebAdminJetty;
@@ -14,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 
 /**
  * One running agentmail: James (SMTP, IMAP, spool, mailboxes) composed with our modules, started and stopped by
@@ -39,7 +41,8 @@ public final class AgentMailServer implements AutoCloseable {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        Files.createDirectories(settings.dataDir());
+        DataDirectory.prepare(settings.dataDir());
+        SecretSealer sealer = new AesGcmSecretSealer(SecretKeyFile.load(settings.secrets().keyFile(), settings.dataDir()));
         TlsSettings tls = settings.tls();
         CertificateFiles certificate = ServerCertificates.choose(tls.certificate(), tls.key(), settings.dataDir(),
             settings.james().domain());
@@ -47,7 +50,9 @@ public final class AgentMailServer implements AutoCloseable {
             + ServerCertificates.fingerprint(certificate.chain()));
         JamesConfigurationWriter.write(settings, certificate);
         WebAdminJetty.install();
-        AgentMailServer server = start(settings, settings.storage(), certificate, console);
+        AgentMailServer server = start(settings, settings.storage(), certificate, sealer, console);
+        // What this start wrote with the process's umask (configuration, the spool's journal) joins the rest.
+        DataDirectory.ownerOnly(settings.dataDir());
         JamesSettings james = settings.james();
         LOGGER.info("agentmail is up: API {}, SMTP {}:{}, submission {}:{}, IMAP {}:{}, data in {}",
             settings.api().publicUrl(), james.bind(), james.smtpPort(), james.bind(), james.submissionPort(),
@@ -56,16 +61,21 @@ public final class AgentMailServer implements AutoCloseable {
     }
 
     private static <S extends DataStorage> AgentMailServer start(AgentMailSettings settings, StorageProfile<S> profile,
-                                                                 CertificateFiles certificate, PrintStream console)
-        throws Exception {
+                                                                 CertificateFiles certificate, SecretSealer sealer,
+                                                                 PrintStream console) throws Exception {
         S storage = profile.open();
         GuiceJamesServer james = null;
         try {
+            // Before anything reads them; a key that does not open what is sealed already stops the start here.
+            int sealed = storage.secretsAtRest(sealer).sealClearSecrets();
+            if (sealed > 0) {
+                LOGGER.info("Sealed {} webhook secrets and DKIM private keys that an earlier version kept in clear", sealed);
+            }
             james = GuiceJamesServer.forConfiguration(Configuration.builder()
                     .workingDirectory(settings.dataDir().toFile())
                     .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF))
                     .build())
-                .combineWith(profile.modules(storage), ourModules(settings, storage, certificate, console))
+                .combineWith(profile.modules(storage), ourModules(settings, storage, certificate, sealer, console))
                 .overrideWith(JamesAdaptersModule.overridesOfJames(settings.dns(), settings.limits().adminToken()));
             james.start();
             return new AgentMailServer(james, storage);
@@ -81,10 +91,11 @@ public final class AgentMailServer implements AutoCloseable {
 
     /** Ours, by concern, as James's server mains group theirs. */
     private static Module ourModules(AgentMailSettings settings, DataStorage storage, CertificateFiles certificate,
-                                     PrintStream console) {
+                                     SecretSealer sealer, PrintStream console) {
         ApiServerSettings api = settings.api();
         return Modules.combine(
             binder -> binder.bind(DataStorage.class).toInstance(storage),
+            binder -> binder.bind(SecretSealer.class).toInstance(sealer),
             new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping(),
                 settings.limits().loginThrottle()),
             new JamesAdaptersModule(settings.dns(), settings.inbound()),

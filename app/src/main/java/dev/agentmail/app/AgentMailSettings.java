@@ -21,13 +21,18 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
                          DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
                          TlsSettings tls, LimitsSettings limits,
-                         InboundMailSettings inbound) {
+                         InboundMailSettings inbound, SecretsSettings secrets) {
 
     AgentMailSettings {
         if (limits.adminToken().isEmpty() && !isLoopback(james.adminBind())) {
             throw new IllegalArgumentException("AGENTMAIL_ADMIN_BIND is " + james.adminBind() + ", not a loopback address, and "
                 + "AGENTMAIL_ADMIN_TOKEN is not set: anyone who reaches WebAdmin could create organizations and API keys. "
                 + "Set AGENTMAIL_ADMIN_TOKEN (at least 16 characters), or keep AGENTMAIL_ADMIN_BIND on 127.0.0.1");
+        }
+        if (storage instanceof StorageProfile.Distributed && secrets.keyFile().isEmpty()) {
+            throw new IllegalArgumentException("AGENTMAIL_SECRET_KEY_FILE is needed with AGENTMAIL_STORAGE=distributed: "
+                + "every node must seal and open webhook secrets and DKIM keys with the same key. Make one with "
+                + "(umask 077; openssl rand -base64 32 > secret.key) and give each node a copy");
         }
     }
 
@@ -78,7 +83,8 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                 env.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> env.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
                 env.seconds("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600)),
             LimitsSettings.fromEnvironment(env),
-            new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)));
+            new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)),
+            new SecretsSettings(dataDir, env.optionalPath("AGENTMAIL_SECRET_KEY_FILE")));
     }
 
     /** Only this machine can reach a listener bound there. */

@@ -2,6 +2,9 @@ package dev.agentmail.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
@@ -10,6 +13,7 @@ import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.ListEntryRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
+import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
@@ -20,6 +24,7 @@ import dev.agentmail.store.cassandra.CassandraInboxRepository;
 import dev.agentmail.store.cassandra.CassandraLeases;
 import dev.agentmail.store.cassandra.CassandraMessageStore;
 import dev.agentmail.store.cassandra.CassandraOrganizationRepository;
+import dev.agentmail.store.cassandra.CassandraSecretsAtRest;
 import dev.agentmail.store.cassandra.CassandraSharedSecrets;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.CassandraWebhookRepository;
@@ -64,14 +69,34 @@ final class ClusterStorage implements DataStorage {
                 bind(ApiKeyRepository.class).toInstance(new CassandraApiKeyRepository(cassandra));
                 bind(InboxRepository.class).toInstance(new CassandraInboxRepository(cassandra));
                 bind(DeliveryLedger.class).toInstance(new CassandraDeliveryLedger(cassandra));
-                bind(WebhookRepository.class).toInstance(new CassandraWebhookRepository(cassandra));
-                bind(EventOutbox.class).toInstance(new CassandraEventOutbox(cassandra));
-                bind(DomainRepository.class).toInstance(new CassandraDomainRepository(cassandra));
                 bind(ListEntryRepository.class).toInstance(new CassandraListEntryRepository(cassandra));
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
                     new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
             }
+
+            @Provides
+            @Singleton
+            WebhookRepository webhooks(SecretSealer sealer) {
+                return new CassandraWebhookRepository(cassandra, sealer);
+            }
+
+            @Provides
+            @Singleton
+            EventOutbox eventOutbox(SecretSealer sealer) {
+                return new CassandraEventOutbox(cassandra, sealer);
+            }
+
+            @Provides
+            @Singleton
+            DomainRepository domains(SecretSealer sealer) {
+                return new CassandraDomainRepository(cassandra, sealer);
+            }
         };
+    }
+
+    @Override
+    public SecretsAtRest secretsAtRest(SecretSealer sealer) {
+        return new CassandraSecretsAtRest(cassandra, sealer);
     }
 
     @Override

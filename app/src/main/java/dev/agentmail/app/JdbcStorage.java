@@ -3,6 +3,7 @@ package dev.agentmail.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Scopes;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
@@ -11,6 +12,7 @@ import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.ListEntryRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
+import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDatabase;
@@ -21,6 +23,7 @@ import dev.agentmail.store.jdbc.JdbcEventOutbox;
 import dev.agentmail.store.jdbc.JdbcInboxRepository;
 import dev.agentmail.store.jdbc.JdbcMessageRepository;
 import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
+import dev.agentmail.store.jdbc.JdbcSecretsAtRest;
 import dev.agentmail.store.jdbc.JdbcWebhookRepository;
 
 import javax.sql.DataSource;
@@ -40,6 +43,8 @@ final class JdbcStorage implements DataStorage {
     static JdbcStorage open(String url, Optional<String> user, Optional<String> password, Path dataDir) {
         // Derby writes its own log file, by default into whatever directory the server was started from.
         System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toString());
+        // Embedded Derby otherwise creates its files with the process's umask, readable by everyone (0644).
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
         return new JdbcStorage(new JdbcDatabase(url, user, password), dataDir);
     }
 
@@ -64,6 +69,11 @@ final class JdbcStorage implements DataStorage {
                 bind(ListEntryRepository.class).to(JdbcListEntryRepository.class).in(Scopes.SINGLETON);
             }
         };
+    }
+
+    @Override
+    public SecretsAtRest secretsAtRest(SecretSealer sealer) {
+        return new JdbcSecretsAtRest(database.dataSource(), sealer);
     }
 
     /** One node per database: the key is a file in the data dir. */

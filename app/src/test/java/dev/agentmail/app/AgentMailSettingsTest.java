@@ -3,6 +3,7 @@ package dev.agentmail.app;
 import dev.agentmail.mailets.inbound.InboundDmarc;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -119,6 +120,7 @@ class AgentMailSettingsTest {
         env.put("AGENTMAIL_OPENSEARCH_PASSWORD", "opensearch-secret");
         env.put("AGENTMAIL_RABBITMQ_URI", "amqp://mail:rabbit-secret@broker:5672/agents");
         env.put("AGENTMAIL_RABBITMQ_MANAGEMENT_URL", "http://admin:management-secret@broker:15672");
+        env.put("AGENTMAIL_SECRET_KEY_FILE", "/etc/agentmail/secret.key");
         AgentMailSettings distributed = AgentMailSettings.fromEnvironment(env);
         ClusterSettings cluster = ((StorageProfile.Distributed) distributed.storage()).cluster();
 
@@ -127,5 +129,22 @@ class AgentMailSettingsTest {
                 "rabbit-secret", "management-secret", "relay-secret");
         }
         assertThat(distributed.toString()).contains("broker:5672/agents", "search:9200");
+    }
+
+    @Test
+    void everyNodeOfADistributedDeploymentIsGivenTheSameSecretKeyFile() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AGENTMAIL_STORAGE", "distributed");
+        env.put("AGENTMAIL_CASSANDRA_HOSTS", "cassandra");
+        env.put("AGENTMAIL_OPENSEARCH_URL", "http://search:9200");
+        env.put("AGENTMAIL_RABBITMQ_URI", "amqp://mail:secret@broker:5672/agents");
+
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(env))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("AGENTMAIL_SECRET_KEY_FILE is needed with AGENTMAIL_STORAGE=distributed");
+
+        env.put("AGENTMAIL_SECRET_KEY_FILE", "/etc/agentmail/secret.key");
+        assertThat(AgentMailSettings.fromEnvironment(env).secrets().keyFile()).contains(Path.of("/etc/agentmail/secret.key"));
+        assertThat(AgentMailSettings.fromEnvironment(Map.of()).secrets().keyFile()).isEmpty();
     }
 }

@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -82,7 +86,7 @@ final class TestCluster {
             + "run them with ./agentmail test, which starts all three, or where a Docker engine runs");
     }
 
-    /** The AGENTMAIL_* settings of a new, empty deployment on the shared servers. */
+    /** The AGENTMAIL_* settings of a new, empty deployment on the shared servers, with its nodes' one secret key. */
     static Map<String, String> newDeployment() throws Exception {
         assumeAvailable();
         Endpoints endpoints = ENDPOINTS.get();
@@ -95,7 +99,17 @@ final class TestCluster {
         env.put("AGENTMAIL_OPENSEARCH_URL", endpoints.openSearch());
         env.put("AGENTMAIL_RABBITMQ_URI", endpoints.rabbitMq() + "/" + name);
         env.put("AGENTMAIL_RABBITMQ_MANAGEMENT_URL", endpoints.rabbitMqManagement().toString());
+        env.put("AGENTMAIL_SECRET_KEY_FILE", secretKeyFile().toString());
         return env;
+    }
+
+    private static Path secretKeyFile() throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path file = Files.createTempFile("agentmail-secret", ".key",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        file.toFile().deleteOnExit();
+        return Files.write(file, key);
     }
 
     private static void createVirtualHost(Endpoints endpoints, String name) throws Exception {

@@ -1,6 +1,9 @@
 package dev.agentmail.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +32,8 @@ final class OurServer implements MailServer {
         Map<String, String> env = new HashMap<>();
         env.put("AGENTMAIL_DATA_DIR", workDir.resolve("data").toString());
         env.put("AGENTMAIL_STORAGE", storage);
+        // Apart from the data, as the distributed profile needs it.
+        env.put("AGENTMAIL_SECRET_KEY_FILE", secretKeyFile(workDir).toString());
         env.put("AGENTMAIL_DOMAIN", DOMAIN);
         env.put("AGENTMAIL_BOOTSTRAP_KEY", KEY);
         env.put("AGENTMAIL_ALLOW_PRIVATE_TARGETS", "true");
@@ -47,6 +52,14 @@ final class OurServer implements MailServer {
         process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain"), env, workDir,
             "http://127.0.0.1:" + ports.api() + "/health");
         api = new Api(ports.api(), KEY);
+    }
+
+    private static Path secretKeyFile(Path workDir) throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path file = Files.createFile(workDir.resolve("secret.key"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return Files.write(file, key);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * A subscription of an organization's events to a URL. {@code inboxIds} empty means every inbox. The secret signs
- * deliveries, so it is kept readable (unlike API keys, which are only checked and are stored hashed).
+ * deliveries, so it is kept readable (unlike API keys, which are only checked and are stored hashed): sealed at rest
+ * by the stores, and left out of {@link #toString()} so that no log line carries it.
  */
 public record Webhook(String id, String organizationId, String url, List<EventType> eventTypes, List<String> inboxIds,
                       boolean enabled, Optional<String> clientId, String secret, Instant createdAt, Instant updatedAt) {
@@ -19,6 +20,13 @@ public record Webhook(String id, String organizationId, String url, List<EventTy
         Objects.requireNonNull(secret, "secret");
         eventTypes = List.copyOf(eventTypes);
         inboxIds = List.copyOf(inboxIds);
+    }
+
+    @Override
+    public String toString() {
+        return "Webhook[id=" + id + ", organizationId=" + organizationId + ", url=" + url + ", eventTypes=" + eventTypes
+            + ", inboxIds=" + inboxIds + ", enabled=" + enabled + ", clientId=" + clientId + ", secret=(hidden)"
+            + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + "]";
     }
 
     /** Whether an event of this type, about this inbox (empty for events of no inbox), is for this webhook. */

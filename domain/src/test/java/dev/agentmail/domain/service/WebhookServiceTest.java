@@ -102,6 +102,7 @@ class WebhookServiceTest {
         assertThat(webhook.clientId()).contains("run-42");
         assertThat(webhook.enabled()).isTrue();
         assertThat(webhook.secret()).startsWith("whsec_");
+        assertThat(webhook.toString()).contains(webhook.id()).doesNotContain(webhook.secret());
         assertThat(webhook.createdAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS))
             .isEqualTo(webhook.updatedAt());
         assertThat(webhooks.find("org_1", webhook.id())).contains(webhook);

@@ -6,8 +6,10 @@ import dev.agentmail.domain.model.DkimKey;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainTakenException;
+import dev.agentmail.store.codec.SealedSecrets;
 import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
@@ -28,10 +30,12 @@ public class CassandraDomainRepository implements DomainRepository {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM domains WHERE name = ?";
 
     private final Cql cql;
+    private final SealedSecrets secrets;
 
     @Inject
-    public CassandraDomainRepository(CassandraStore store) {
+    public CassandraDomainRepository(CassandraStore store, SecretSealer sealer) {
         this.cql = store.cql();
+        this.secrets = new SealedSecrets(sealer);
     }
 
     @Override
@@ -40,7 +44,8 @@ public class CassandraDomainRepository implements DomainRepository {
         if (!cql.applied("INSERT INTO domains (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS",
             domain.name(), domain.organizationId(), domain.status().name(), domain.feedbackEnabled(),
             StoredJson.writeRecords(domain.records()), domain.dkimKey().selector(), domain.dkimKey().publicKey(),
-            domain.dkimKey().privateKey(), domain.createdAt(), domain.updatedAt(), domain.createdAt())) {
+            secrets.sealDkimKey(domain.name(), domain.dkimKey().privateKey()), domain.createdAt(), domain.updatedAt(),
+            domain.createdAt())) {
             throw new DomainTakenException(domain.name());
         }
         List<BoundStatement> writes = new ArrayList<>();
@@ -54,7 +59,7 @@ public class CassandraDomainRepository implements DomainRepository {
 
     @Override
     public Optional<Domain> find(String name) {
-        return cql.one(CassandraDomainRepository::map, SELECT, name).map(Checked::domain);
+        return cql.one(this::map, SELECT, name).map(Checked::domain);
     }
 
     @Override
@@ -85,7 +90,7 @@ public class CassandraDomainRepository implements DomainRepository {
             }
             Instant checkedAt = entry.getInstant("checked_at");
             String name = entry.getString("name");
-            Optional<Checked> domain = cql.one(CassandraDomainRepository::map, SELECT, name);
+            Optional<Checked> domain = cql.one(this::map, SELECT, name);
             if (domain.isPresent() && domain.get().domain().status() == Domain.Status.PENDING
                 && domain.get().checkedAt().equals(checkedAt)) {
                 pending.add(domain.get().domain());
@@ -99,7 +104,7 @@ public class CassandraDomainRepository implements DomainRepository {
 
     @Override
     public boolean updateVerification(Domain domain, Domain.Status expected, Instant checkedAt) {
-        Optional<Checked> before = cql.one(CassandraDomainRepository::map, SELECT, domain.name());
+        Optional<Checked> before = cql.one(this::map, SELECT, domain.name());
         boolean updated = cql.applied("UPDATE domains SET status = ?, records = ?, updated_at = ?, checked_at = ?"
                 + " WHERE name = ? IF organization_id = ? AND status = ?", domain.status().name(),
             StoredJson.writeRecords(domain.records()), domain.updatedAt(), checkedAt, domain.name(),
@@ -119,7 +124,7 @@ public class CassandraDomainRepository implements DomainRepository {
 
     @Override
     public boolean delete(String organizationId, String name) {
-        Optional<Checked> domain = cql.one(CassandraDomainRepository::map, SELECT, name)
+        Optional<Checked> domain = cql.one(this::map, SELECT, name)
             .filter(found -> found.domain().organizationId().equals(organizationId));
         if (domain.isEmpty() || !cql.applied("DELETE FROM domains WHERE name = ? IF organization_id = ?", name,
             organizationId)) {
@@ -142,12 +147,13 @@ public class CassandraDomainRepository implements DomainRepository {
     private record Checked(Domain domain, Instant checkedAt) {
     }
 
-    private static Checked map(Row row) {
-        return new Checked(new Domain(row.getString("name"), row.getString("organization_id"),
+    private Checked map(Row row) {
+        String name = row.getString("name");
+        return new Checked(new Domain(name, row.getString("organization_id"),
             Domain.Status.valueOf(row.getString("status")), row.getBoolean("feedback_enabled"),
             StoredJson.readRecords(row.getString("records")),
             new DkimKey(row.getString("dkim_selector"), row.getString("dkim_public_key"),
-                row.getString("dkim_private_key")),
+                secrets.openDkimKey(name, row.getString("dkim_private_key"))),
             row.getInstant("created_at"), row.getInstant("updated_at")), row.getInstant("checked_at"));
     }
 }

@@ -11,7 +11,9 @@ import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
 import dev.agentmail.domain.model.WebhookDelivery.State;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.store.codec.SealedSecrets;
 
 import javax.inject.Inject;
 import java.time.Clock;
@@ -35,12 +37,15 @@ public class CassandraEventOutbox implements EventOutbox {
     private final EventSequence sequence;
     private final Object appendOrder = new Object();
     private final WebhookDeliveries deliveries;
+    private final SealedSecrets secrets;
 
+    /** @param sealer opens the secrets of the webhooks a claimed delivery goes to */
     @Inject
-    public CassandraEventOutbox(CassandraStore store) {
+    public CassandraEventOutbox(CassandraStore store, SecretSealer sealer) {
         this.cql = store.cql();
         this.sequence = new EventSequence(Clock.systemUTC());
         this.deliveries = new WebhookDeliveries(cql);
+        this.secrets = new SealedSecrets(sealer);
     }
 
     /**
@@ -116,7 +121,7 @@ public class CassandraEventOutbox implements EventOutbox {
     private Optional<DueDelivery> dueDelivery(String deliveryId) {
         Optional<WebhookDelivery> delivery = deliveries.find(deliveryId);
         Optional<Webhook> webhook = delivery.flatMap(found ->
-            cql.one(CassandraWebhookRepository::map, CassandraWebhookRepository.SELECT, found.webhookId()));
+            cql.one(row -> CassandraWebhookRepository.map(row, secrets), CassandraWebhookRepository.SELECT, found.webhookId()));
         Optional<StoredEvent> event = delivery.flatMap(found -> event(found.eventId()));
         if (delivery.isPresent() && webhook.isPresent() && event.isPresent()) {
             return Optional.of(new DueDelivery(deliveryId, delivery.get().attempts(), webhook.get(), event.get()));

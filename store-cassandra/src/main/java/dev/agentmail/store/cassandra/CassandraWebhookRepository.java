@@ -5,7 +5,9 @@ import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.Webhook;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.store.codec.SealedSecrets;
 
 import javax.inject.Inject;
 import java.util.List;
@@ -18,11 +20,13 @@ public class CassandraWebhookRepository implements WebhookRepository {
 
     private final Cql cql;
     private final WebhookDeliveries deliveries;
+    private final SealedSecrets secrets;
 
     @Inject
-    public CassandraWebhookRepository(CassandraStore store) {
+    public CassandraWebhookRepository(CassandraStore store, SecretSealer sealer) {
         this.cql = store.cql();
         this.deliveries = new WebhookDeliveries(cql);
+        this.secrets = new SealedSecrets(sealer);
     }
 
     @Override
@@ -31,7 +35,8 @@ public class CassandraWebhookRepository implements WebhookRepository {
             cql.bind("INSERT INTO webhooks (id, organization_id, url, event_types, inbox_ids, enabled, client_id,"
                     + " secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", webhook.id(),
                 webhook.organizationId(), webhook.url(), wireNames(webhook.eventTypes()), webhook.inboxIds(),
-                webhook.enabled(), webhook.clientId().orElse(null), webhook.secret(), webhook.createdAt(),
+                webhook.enabled(), webhook.clientId().orElse(null), secrets.sealWebhookSecret(webhook.id(), webhook.secret()),
+                webhook.createdAt(),
                 webhook.updatedAt()),
             cql.bind("INSERT INTO webhooks_by_organization (organization_id, created_at, id) VALUES (?, ?, ?)",
                 webhook.organizationId(), webhook.createdAt(), webhook.id())));
@@ -43,7 +48,7 @@ public class CassandraWebhookRepository implements WebhookRepository {
     }
 
     Optional<Webhook> find(String webhookId) {
-        return cql.one(CassandraWebhookRepository::map, SELECT, webhookId);
+        return cql.one(row -> map(row, secrets), SELECT, webhookId);
     }
 
     @Override
@@ -60,7 +65,7 @@ public class CassandraWebhookRepository implements WebhookRepository {
     }
 
     private List<Webhook> byIds(List<String> ids) {
-        return cql.fetchAll(ids.stream().map(id -> cql.bind(SELECT, id)).toList(), row -> Optional.of(map(row)));
+        return cql.fetchAll(ids.stream().map(id -> cql.bind(SELECT, id)).toList(), row -> Optional.of(map(row, secrets)));
     }
 
     @Override
@@ -94,12 +99,15 @@ public class CassandraWebhookRepository implements WebhookRepository {
         return types.stream().map(EventType::wireName).toList();
     }
 
-    static Webhook map(Row row) {
-        return new Webhook(row.getString("id"), row.getString("organization_id"), row.getString("url"),
+    /** A row of {@link #SELECT}, its secret opened. */
+    static Webhook map(Row row, SealedSecrets secrets) {
+        String id = row.getString("id");
+        return new Webhook(id, row.getString("organization_id"), row.getString("url"),
             row.getList("event_types", String.class).stream()
                 .map(type -> EventType.fromWireName(type).orElseThrow()).toList(),
             row.getList("inbox_ids", String.class), row.getBoolean("enabled"),
-            Optional.ofNullable(row.getString("client_id")), row.getString("secret"), row.getInstant("created_at"),
+            Optional.ofNullable(row.getString("client_id")), secrets.openWebhookSecret(id, row.getString("secret")),
+            row.getInstant("created_at"),
             row.getInstant("updated_at"));
     }
 }

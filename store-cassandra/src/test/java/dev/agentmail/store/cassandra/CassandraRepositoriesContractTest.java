@@ -14,11 +14,17 @@ import dev.agentmail.domain.store.ListEntryRepository;
 import dev.agentmail.domain.store.ListEntryRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.OrganizationRepositoryContract;
+import dev.agentmail.domain.store.SecretsAtRest;
+import dev.agentmail.domain.store.SecretsAtRestContract;
+import dev.agentmail.domain.port.SecretSealer;
+import dev.agentmail.secrets.AesGcmSecretSealer;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.WebhookRepositoryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.security.SecureRandom;
 
 /**
  * Runs the storage contracts on the Cassandra repositories, on the node `./agentmail test` starts. One keyspace for
@@ -27,8 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract {
     private static CassandraStore store;
+    private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
 
     @BeforeAll
     static void open() {
@@ -70,17 +77,55 @@ class CassandraRepositoriesContractTest
 
     @Override
     public WebhookRepository webhookRepository() {
-        return new CassandraWebhookRepository(store);
+        return new CassandraWebhookRepository(store, sealer);
     }
 
     @Override
     public EventOutbox eventOutbox() {
-        return new CassandraEventOutbox(store);
+        return new CassandraEventOutbox(store, sealer);
     }
 
     @Override
     public DomainRepository domainRepository() {
-        return new CassandraDomainRepository(store);
+        return new CassandraDomainRepository(store, sealer);
+    }
+
+    @Override
+    public SecretsAtRest secretsAtRest() {
+        return new CassandraSecretsAtRest(store, sealer);
+    }
+
+    @Override
+    public SecretsAtRest secretsAtRestWithAnotherKey() {
+        return new CassandraSecretsAtRest(store, new AesGcmSecretSealer(randomKey()));
+    }
+
+    @Override
+    public String storedWebhookSecret(String webhookId) {
+        return store.cql().one(row -> row.getString(0), "SELECT secret FROM webhooks WHERE id = ?", webhookId).orElse(null);
+    }
+
+    @Override
+    public String storedDkimPrivateKey(String domain) {
+        return store.cql().one(row -> row.getString(0), "SELECT dkim_private_key FROM domains WHERE name = ?", domain)
+            .orElse(null);
+    }
+
+    /** Lightweight transactions, as the repositories write these rows. */
+    @Override
+    public void storeWebhookSecret(String webhookId, String value) {
+        store.cql().applied("UPDATE webhooks SET secret = ? WHERE id = ? IF EXISTS", value, webhookId);
+    }
+
+    @Override
+    public void storeDkimPrivateKey(String domain, String value) {
+        store.cql().applied("UPDATE domains SET dkim_private_key = ? WHERE name = ? IF EXISTS", value, domain);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     @Override

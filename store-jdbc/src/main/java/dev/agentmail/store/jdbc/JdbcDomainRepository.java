@@ -4,8 +4,10 @@ import dev.agentmail.domain.model.DkimKey;
 import dev.agentmail.domain.model.Domain;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainTakenException;
+import dev.agentmail.store.codec.SealedSecrets;
 import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
@@ -21,10 +23,12 @@ public class JdbcDomainRepository implements DomainRepository {
         + " dkim_public_key, dkim_private_key, created_at, updated_at";
 
     private final Jdbc jdbc;
+    private final SealedSecrets secrets;
 
     @Inject
-    public JdbcDomainRepository(DataSource dataSource) {
+    public JdbcDomainRepository(DataSource dataSource, SecretSealer sealer) {
         this.jdbc = new Jdbc(dataSource);
+        this.secrets = new SealedSecrets(sealer);
     }
 
     @Override
@@ -33,7 +37,7 @@ public class JdbcDomainRepository implements DomainRepository {
             jdbc.update("INSERT INTO domains (" + COLUMNS + ", checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 domain.name(), domain.organizationId(), domain.status().name(), domain.feedbackEnabled() ? 1 : 0,
                 StoredJson.writeRecords(domain.records()), domain.dkimKey().selector(), domain.dkimKey().publicKey(),
-                domain.dkimKey().privateKey(), domain.createdAt().toEpochMilli(), domain.updatedAt().toEpochMilli(),
+                secrets.sealDkimKey(domain.name(), domain.dkimKey().privateKey()), domain.createdAt().toEpochMilli(), domain.updatedAt().toEpochMilli(),
                 domain.createdAt().toEpochMilli());
         } catch (SQLException e) {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -87,10 +91,12 @@ public class JdbcDomainRepository implements DomainRepository {
     }
 
     private Domain map(ResultSet row) throws SQLException {
-        return new Domain(row.getString("name"), row.getString("organization_id"),
+        String name = row.getString("name");
+        return new Domain(name, row.getString("organization_id"),
             Domain.Status.valueOf(row.getString("status")), row.getInt("feedback_enabled") != 0,
             StoredJson.readRecords(row.getString("records")),
-            new DkimKey(row.getString("dkim_selector"), row.getString("dkim_public_key"), row.getString("dkim_private_key")),
+            new DkimKey(row.getString("dkim_selector"), row.getString("dkim_public_key"),
+                secrets.openDkimKey(name, row.getString("dkim_private_key"))),
             Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 }

@@ -7,7 +7,9 @@ import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.EventOutbox;
+import dev.agentmail.store.codec.SealedSecrets;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -28,10 +30,13 @@ public class JdbcEventOutbox implements EventOutbox {
     private static final String APPEND_LOCK = "LOCK TABLE events IN EXCLUSIVE MODE";
 
     private final Jdbc jdbc;
+    private final SealedSecrets secrets;
 
+    /** @param sealer opens the secrets of the webhooks a claimed delivery goes to */
     @Inject
-    public JdbcEventOutbox(DataSource dataSource) {
+    public JdbcEventOutbox(DataSource dataSource, SecretSealer sealer) {
         this.jdbc = new Jdbc(dataSource);
+        this.secrets = new SealedSecrets(sealer);
     }
 
     /**
@@ -90,7 +95,7 @@ public class JdbcEventOutbox implements EventOutbox {
                 candidate.id(), candidate.dueAt()) == 1;
             if (won) {
                 Optional<Webhook> webhook = jdbc.queryOne("SELECT " + JdbcWebhookRepository.COLUMNS
-                    + " FROM webhooks WHERE id = ?", JdbcWebhookRepository::map, candidate.webhookId());
+                    + " FROM webhooks WHERE id = ?", row -> JdbcWebhookRepository.map(row, secrets), candidate.webhookId());
                 Optional<StoredEvent> event = jdbc.queryOne("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?",
                     JdbcEventOutbox::event, candidate.eventId());
                 if (webhook.isPresent() && event.isPresent()) {

@@ -4,7 +4,9 @@ import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.Webhook;
+import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.store.codec.SealedSecrets;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -20,10 +22,12 @@ public class JdbcWebhookRepository implements WebhookRepository {
         "id, organization_id, url, event_types, inbox_ids, enabled, client_id, secret, created_at, updated_at";
 
     private final Jdbc jdbc;
+    private final SealedSecrets secrets;
 
     @Inject
-    public JdbcWebhookRepository(DataSource dataSource) {
+    public JdbcWebhookRepository(DataSource dataSource, SecretSealer sealer) {
         this.jdbc = new Jdbc(dataSource);
+        this.secrets = new SealedSecrets(sealer);
     }
 
     @Override
@@ -31,27 +35,27 @@ public class JdbcWebhookRepository implements WebhookRepository {
         jdbc.updateOrFail("INSERT INTO webhooks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             webhook.id(), webhook.organizationId(), webhook.url(), eventTypes(webhook.eventTypes()),
             String.join(",", webhook.inboxIds()), webhook.enabled() ? 1 : 0, webhook.clientId().orElse(null),
-            webhook.secret(), webhook.createdAt().toEpochMilli(), webhook.updatedAt().toEpochMilli());
+            secrets.sealWebhookSecret(webhook.id(), webhook.secret()), webhook.createdAt().toEpochMilli(), webhook.updatedAt().toEpochMilli());
     }
 
     @Override
     public Optional<Webhook> find(String organizationId, String webhookId) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM webhooks WHERE organization_id = ? AND id = ?",
-            JdbcWebhookRepository::map, organizationId, webhookId);
+            this::webhook, organizationId, webhookId);
     }
 
     @Override
     public Page<Webhook> list(String organizationId, PageRequest pageRequest) {
         return Page.of(jdbc.query("SELECT " + COLUMNS + " FROM webhooks WHERE organization_id = ?"
                     + " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                JdbcWebhookRepository::map, organizationId, pageRequest.offset(), pageRequest.pageSize()),
+                this::webhook, organizationId, pageRequest.offset(), pageRequest.pageSize()),
             count(organizationId), pageRequest);
     }
 
     @Override
     public List<Webhook> listEnabled(String organizationId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM webhooks WHERE organization_id = ? AND enabled = 1",
-            JdbcWebhookRepository::map, organizationId);
+            this::webhook, organizationId);
     }
 
     @Override
@@ -84,11 +88,17 @@ public class JdbcWebhookRepository implements WebhookRepository {
         return String.join(",", types.stream().map(EventType::wireName).toList());
     }
 
-    static Webhook map(ResultSet row) throws SQLException {
-        return new Webhook(row.getString("id"), row.getString("organization_id"), row.getString("url"),
+    private Webhook webhook(ResultSet row) throws SQLException {
+        return map(row, secrets);
+    }
+
+    /** A row of {@link #COLUMNS}, its secret opened. */
+    static Webhook map(ResultSet row, SealedSecrets secrets) throws SQLException {
+        String id = row.getString("id");
+        return new Webhook(id, row.getString("organization_id"), row.getString("url"),
             split(row.getString("event_types")).stream().map(type -> EventType.fromWireName(type).orElseThrow()).toList(),
             split(row.getString("inbox_ids")), row.getInt("enabled") == 1, Optional.ofNullable(row.getString("client_id")),
-            row.getString("secret"), Instant.ofEpochMilli(row.getLong("created_at")),
+            secrets.openWebhookSecret(id, row.getString("secret")), Instant.ofEpochMilli(row.getLong("created_at")),
             Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 

@@ -18,14 +18,25 @@ import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.OrganizationRepositoryContract;
+import dev.agentmail.domain.store.SecretsAtRest;
+import dev.agentmail.domain.store.SecretsAtRestContract;
+import dev.agentmail.domain.port.SecretSealer;
+import dev.agentmail.secrets.AesGcmSecretSealer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
-    ListEntryRepositoryContract {
+    ListEntryRepositoryContract, SecretsAtRestContract {
+    private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -64,12 +75,12 @@ abstract class JdbcRepositoriesContractTest
 
     @Override
     public WebhookRepository webhookRepository() {
-        return new JdbcWebhookRepository(database.dataSource());
+        return new JdbcWebhookRepository(database.dataSource(), sealer);
     }
 
     @Override
     public EventOutbox eventOutbox() {
-        return new JdbcEventOutbox(database.dataSource());
+        return new JdbcEventOutbox(database.dataSource(), sealer);
     }
 
     @Override
@@ -79,7 +90,66 @@ abstract class JdbcRepositoriesContractTest
 
     @Override
     public DomainRepository domainRepository() {
-        return new JdbcDomainRepository(database.dataSource());
+        return new JdbcDomainRepository(database.dataSource(), sealer);
+    }
+
+    @Override
+    public SecretsAtRest secretsAtRest() {
+        return new JdbcSecretsAtRest(database.dataSource(), sealer);
+    }
+
+    @Override
+    public SecretsAtRest secretsAtRestWithAnotherKey() {
+        return new JdbcSecretsAtRest(database.dataSource(), new AesGcmSecretSealer(randomKey()));
+    }
+
+    @Override
+    public String storedWebhookSecret(String webhookId) {
+        return column("SELECT secret FROM webhooks WHERE id = ?", webhookId);
+    }
+
+    @Override
+    public String storedDkimPrivateKey(String domain) {
+        return column("SELECT dkim_private_key FROM domains WHERE name = ?", domain);
+    }
+
+    @Override
+    public void storeWebhookSecret(String webhookId, String value) {
+        write("UPDATE webhooks SET secret = ? WHERE id = ?", value, webhookId);
+    }
+
+    @Override
+    public void storeDkimPrivateKey(String domain, String value) {
+        write("UPDATE domains SET dkim_private_key = ? WHERE name = ?", value, domain);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private String column(String query, String key) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void write(String update, String value, String key) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(update)) {
+            statement.setString(1, value);
+            statement.setString(2, key);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
