@@ -136,6 +136,11 @@ class EventStreamsTest {
         }
 
         @Override
+        public long pendingDeliveries() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int forgetBefore(Instant before) {
             throw new UnsupportedOperationException();
         }
