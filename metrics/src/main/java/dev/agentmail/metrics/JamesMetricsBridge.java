@@ -19,10 +19,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * James's own metrics (a Dropwizard registry: IMAP and SMTP connections and commands, mailet and queue timings) as
  * Micrometer meters named {@code james_<name in snake case>}, also those James makes later, on first use. A
- * ready-made Dropwizard exporter would keep James's camelCase names, which Prometheus's lint refuses. Counters,
- * which James also counts down (open connections), become gauges; meters become counters; timers a count and their
- * median and 99th percentile over the reservoir Dropwizard keeps (it has no total time). Its JVM set is left out:
- * the JVM has Micrometer's own meters.
+ * ready-made Dropwizard exporter would keep James's camelCase names, which Prometheus's lint refuses. James counts
+ * with meters, and counts its open connections down again on the same kind of meter ({@code imapConnections},
+ * {@code smtpConnections}): those become gauges, the other meters counters. Gauges stay gauges; timers become a
+ * count and the 99th percentile over the reservoir Dropwizard keeps (it has no total time, and a gauge may not carry
+ * a {@code quantile} label). Its JVM set is left out: the JVM has Micrometer's own meters.
  */
 public final class JamesMetricsBridge extends MetricRegistryListener.Base {
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesMetricsBridge.class);
@@ -50,6 +51,10 @@ public final class JamesMetricsBridge extends MetricRegistryListener.Base {
 
     @Override
     public void onMeterAdded(String name, Meter meter) {
+        if (name.endsWith("Connections")) {
+            gauge(name, meter, Meter::getCount);
+            return;
+        }
         register(name, () -> FunctionCounter.builder(meterName(name), meter, Meter::getCount)
             .description("James metric " + name).register(registry));
     }
@@ -59,13 +64,10 @@ public final class JamesMetricsBridge extends MetricRegistryListener.Base {
         register(name, () -> {
             FunctionCounter.builder(meterName(name) + ".calls", timer, Timer::getCount)
                 .description("James timer " + name + ": calls").register(registry);
-            for (double quantile : new double[] {0.5, 0.99}) {
-                TimeGauge.builder(meterName(name) + ".duration", timer, TimeUnit.NANOSECONDS,
-                        t -> t.getSnapshot().getValue(quantile))
-                    .description("James timer " + name + ": recent durations")
-                    .tag("quantile", Double.toString(quantile))
-                    .register(registry);
-            }
+            TimeGauge.builder(meterName(name) + ".p99", timer, TimeUnit.NANOSECONDS,
+                    t -> t.getSnapshot().get99thPercentile())
+                .description("James timer " + name + ": 99th percentile of recent durations")
+                .register(registry);
         });
     }
 
