@@ -22,8 +22,8 @@ import java.util.function.ToDoubleFunction;
  * ready-made Dropwizard exporter would keep James's camelCase names, which Prometheus's lint refuses. James counts
  * with meters, and counts its open connections down again on the same kind of meter ({@code imapConnections},
  * {@code smtpConnections}): those become gauges, the other meters counters. Gauges stay gauges; timers become a
- * count and the 99th percentile over the reservoir Dropwizard keeps (it has no total time, and a gauge may not carry
- * a {@code quantile} label). Its JVM set is left out: the JVM has Micrometer's own meters.
+ * count and the 99th percentile since start, from James's HdrHistogram reservoir (it keeps no total time, and a
+ * gauge may not carry a {@code quantile} label). Its JVM set is left out: the JVM has Micrometer's own meters.
  */
 public final class JamesMetricsBridge extends MetricRegistryListener.Base {
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesMetricsBridge.class);
@@ -66,7 +66,7 @@ public final class JamesMetricsBridge extends MetricRegistryListener.Base {
                 .description("James timer " + name + ": calls").register(registry);
             TimeGauge.builder(meterName(name) + ".p99", timer, TimeUnit.NANOSECONDS,
                     t -> t.getSnapshot().get99thPercentile())
-                .description("James timer " + name + ": 99th percentile of recent durations")
+                .description("James timer " + name + ": 99th percentile since start")
                 .register(registry);
         });
     }
