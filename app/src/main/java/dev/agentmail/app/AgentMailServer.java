@@ -106,6 +106,7 @@ public final class AgentMailServer implements AutoCloseable {
                 settings.limits().apiConnections()), settings.james()),
             new BootstrapModule(settings.bootstrap(), console),
             new TlsModule(settings.tls(), certificate),
+            new MetricsModule(),
             AgentMailProbe.MODULE);
     }
 

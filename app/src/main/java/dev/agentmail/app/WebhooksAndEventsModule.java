@@ -9,10 +9,12 @@ import dev.agentmail.api.JsonEventPayloads;
 import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
+import dev.agentmail.domain.event.EventMetrics;
 import dev.agentmail.domain.event.EventRecorder;
 import dev.agentmail.domain.event.EventStreams;
 import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.port.EventPayloads;
+import dev.agentmail.domain.port.MailMetrics;
 import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.service.RetrySchedule;
 import dev.agentmail.domain.service.TargetGuard;
@@ -46,12 +48,13 @@ final class WebhooksAndEventsModule extends AbstractModule {
         bind(WebhookDispatch.class).in(Scopes.SINGLETON);
     }
 
-    /** Made with the recorder subscribed: whatever publishes a message event has it recorded. */
+    /** Made with the recorder and the metrics subscribed: whatever publishes a message event has it recorded. */
     @Provides
     @Singleton
-    MessageEvents messageEvents(EventRecorder recorder) {
+    MessageEvents messageEvents(EventRecorder recorder, EventMetrics metrics) {
         MessageEvents events = new MessageEvents();
         events.subscribe(recorder::record);
+        events.subscribe(metrics::record);
         return events;
     }
 
@@ -66,8 +69,8 @@ final class WebhooksAndEventsModule extends AbstractModule {
     @Provides
     @Singleton
     WebhookDispatcher webhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, WebhookTransport transport,
-                                        Clock clock) {
-        return new WebhookDispatcher(outbox, feed, guard, transport, webhookRetries, clock);
+                                        Clock clock, MailMetrics metrics) {
+        return new WebhookDispatcher(outbox, feed, guard, transport, webhookRetries, clock, metrics);
     }
 
     /** Deliveries start last, after the chores, as the API already takes calls. */

@@ -6,6 +6,7 @@ import dev.agentmail.domain.model.DueDelivery;
 import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery.State;
+import dev.agentmail.domain.port.MailMetrics;
 import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.store.EventOutbox;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public class WebhookDispatcher implements AutoCloseable {
     private final RetrySchedule retries;
     private final Clock clock;
     private final WebhookTransport transport;
+    private final MailMetrics metrics;
     private final Semaphore idleWorkers = new Semaphore(WORKERS);
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService workers;
@@ -55,13 +57,14 @@ public class WebhookDispatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     public WebhookDispatcher(EventOutbox outbox, EventFeed feed, TargetGuard guard, WebhookTransport transport,
-                             RetrySchedule retries, Clock clock) {
+                             RetrySchedule retries, Clock clock, MailMetrics metrics) {
         this.outbox = outbox;
         this.feed = feed;
         this.guard = guard;
         this.transport = transport;
         this.retries = retries;
         this.clock = clock;
+        this.metrics = metrics;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery-" + count.incrementAndGet());
@@ -130,8 +133,11 @@ public class WebhookDispatcher implements AutoCloseable {
             return;
         }
         int attempts = delivery.attempts() + 1;
+        long started = System.nanoTime();
         Outcome outcome = post(webhook, event);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (outcome.succeeded()) {
+            metrics.webhookAttempt(MailMetrics.WebhookAttempt.DELIVERED, took);
             outbox.recordAttempt(delivery.deliveryId(), State.DELIVERED, attempts, outcome.statusCode(),
                 Optional.empty(), now, Optional.empty());
             // The receiver is back: what waits for a later retry need not wait any longer. Retries due within a
@@ -143,6 +149,8 @@ public class WebhookDispatcher implements AutoCloseable {
             return;
         }
         Optional<Instant> next = retries.delayAfter(attempts).map(delay -> clock.instant().plus(delay));
+        metrics.webhookAttempt(next.isPresent() ? MailMetrics.WebhookAttempt.RETRYING : MailMetrics.WebhookAttempt.FAILED,
+            took);
         outbox.recordAttempt(delivery.deliveryId(), next.isPresent() ? State.PENDING : State.FAILED, attempts,
             outcome.statusCode(), outcome.error(), now, next);
         LOGGER.info("Webhook {} did not take event {} (attempt {}: {}){}", webhook.id(), event.id(), attempts,

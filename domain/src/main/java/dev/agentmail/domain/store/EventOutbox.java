@@ -57,6 +57,12 @@ public interface EventOutbox {
     /** Makes the delivery pending again, due at {@code at}, keeping its attempt count. @return whether it exists */
     boolean redeliver(String webhookId, String deliveryId, Instant at);
 
+    /**
+     * How many deliveries are pending, across organizations, for the operator's metrics. A store may count a
+     * delivery that has just finished a moment longer, until its dispatcher passes by.
+     */
+    long pendingDeliveries();
+
     /** Forgets events created before {@code cutoff} together with their finished deliveries; pending ones stay. */
     int forgetBefore(Instant cutoff);
 }

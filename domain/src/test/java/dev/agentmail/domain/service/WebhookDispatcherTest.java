@@ -7,6 +7,7 @@ import dev.agentmail.domain.model.StoredEvent;
 import dev.agentmail.domain.model.Webhook;
 import dev.agentmail.domain.model.WebhookDelivery;
 import dev.agentmail.domain.model.WebhookDelivery.State;
+import dev.agentmail.domain.port.MailMetrics;
 import dev.agentmail.domain.port.WebhookTransport;
 import dev.agentmail.domain.store.InMemoryEventOutbox;
 import dev.agentmail.domain.store.InMemoryWebhookRepository;
@@ -31,12 +32,27 @@ class WebhookDispatcherTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final FakeTransport transport = new FakeTransport();
+    private final List<MailMetrics.WebhookAttempt> metricsAttempts = new ArrayList<>();
+    private final MailMetrics metrics = new MailMetrics() {
+        @Override
+        public void messageEvent(EventType type, int recipients) {
+        }
+
+        @Override
+        public void deliveryLatency(Duration latency) {
+        }
+
+        @Override
+        public void webhookAttempt(WebhookAttempt outcome, Duration took) {
+            metricsAttempts.add(outcome);
+        }
+    };
     private WebhookDispatcher dispatcher = dispatcher(true);
 
     private WebhookDispatcher dispatcher(boolean allowPrivateTargets) {
         return new WebhookDispatcher(outbox, new EventFeed(),
             new TargetGuard(new PlatformSettings("agentmail.test", 10, 10, 1024, allowPrivateTargets)), transport,
-            RetrySchedule.parse("10s,1m"), clock);
+            RetrySchedule.parse("10s,1m"), clock, metrics);
     }
 
     @AfterEach
@@ -95,6 +111,19 @@ class WebhookDispatcherTest {
         assertThat(last.attempts()).isEqualTo(3);
         assertThat(last.nextAttemptAt()).isEmpty();
         assertThat(outbox.expedited).isEmpty();
+    }
+
+    @Test
+    void eachPostIsToldToTheMetricsWithHowItEnded() {
+        transport.answer = new WebhookTransport.Answered(204);
+        dispatcher.attempt(due(webhook("https://hooks.example.com/in", true), 0));
+        transport.answer = new WebhookTransport.Answered(500);
+        dispatcher.attempt(due(webhook("https://hooks.example.com/in", true), 0));
+        dispatcher.attempt(due(webhook("https://hooks.example.com/in", true), 2));
+        dispatcher.attempt(due(webhook("https://hooks.example.com/in", false), 0));
+
+        assertThat(metricsAttempts).containsExactly(MailMetrics.WebhookAttempt.DELIVERED,
+            MailMetrics.WebhookAttempt.RETRYING, MailMetrics.WebhookAttempt.FAILED);
     }
 
     @Test

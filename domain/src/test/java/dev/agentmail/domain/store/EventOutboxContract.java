@@ -139,6 +139,24 @@ public interface EventOutboxContract {
     }
 
     @Test
+    default void countsThePendingDeliveriesUntilTheyEnd() {
+        webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
+        EventOutbox outbox = eventOutbox();
+        long before = outbox.pendingDeliveries();
+        outbox.append(event("evt_1", "org_a", T0), List.of(pending("dlv_1", "wh_1", T0), pending("dlv_2", "wh_1", T0)));
+        assertThat(outbox.pendingDeliveries()).isEqualTo(before + 2);
+
+        outbox.claimDue(T0, T0.plusSeconds(30), 10);
+        outbox.recordAttempt("dlv_1", State.PENDING, 1, Optional.of(503), Optional.of("HTTP 503"), T0,
+            Optional.of(T0.plusSeconds(5)));
+        assertThat(outbox.pendingDeliveries()).isEqualTo(before + 2);
+
+        outbox.recordAttempt("dlv_1", State.DELIVERED, 2, Optional.of(200), Optional.empty(), T0, Optional.empty());
+        outbox.recordAttempt("dlv_2", State.FAILED, 1, Optional.of(500), Optional.of("HTTP 500"), T0, Optional.empty());
+        assertThat(outbox.pendingDeliveries()).isEqualTo(before);
+    }
+
+    @Test
     default void recordsAttemptsAndRedeliveries() {
         webhookRepository().create(WebhookRepositoryContract.webhook("wh_1", "org_a", 1_000));
         EventOutbox outbox = eventOutbox();

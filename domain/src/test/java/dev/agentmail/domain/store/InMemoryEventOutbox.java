@@ -147,6 +147,11 @@ public class InMemoryEventOutbox implements EventOutbox {
     }
 
     @Override
+    public synchronized long pendingDeliveries() {
+        return deliveries.values().stream().filter(delivery -> delivery.state() == State.PENDING).count();
+    }
+
+    @Override
     public synchronized int forgetBefore(Instant cutoff) {
         deliveries.values().removeIf(delivery -> delivery.state() != State.PENDING
             && eventsById.get(delivery.eventId()).createdAt().isBefore(cutoff));

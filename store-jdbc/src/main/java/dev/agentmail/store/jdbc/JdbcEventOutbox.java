@@ -148,6 +148,11 @@ public class JdbcEventOutbox implements EventOutbox {
     }
 
     @Override
+    public long pendingDeliveries() {
+        return jdbc.count("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'PENDING'");
+    }
+
+    @Override
     public int forgetBefore(Instant cutoff) {
         int[] forgotten = {0};
         jdbc.inTransaction(connection -> {
