@@ -93,6 +93,7 @@ public final class AgentMailServer implements AutoCloseable {
                 settings.limits().apiConnections()), settings.james()),
             new BootstrapModule(settings.bootstrap(), console),
             new TlsModule(settings.tls(), certificate),
+            new BackupModule(settings, storage),
             AgentMailProbe.MODULE);
     }
 

@@ -21,7 +21,7 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
                          DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
                          TlsSettings tls, LimitsSettings limits,
-                         InboundMailSettings inbound) {
+                         InboundMailSettings inbound, BackupSettings backup) {
 
     AgentMailSettings {
         if (limits.adminToken().isEmpty() && !isLoopback(james.adminBind())) {
@@ -78,7 +78,8 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                 env.optional("AGENTMAIL_ALLOW_PLAINTEXT_AUTH").map(value -> env.bool("AGENTMAIL_ALLOW_PLAINTEXT_AUTH", false)),
                 env.seconds("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600)),
             LimitsSettings.fromEnvironment(env),
-            new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)));
+            new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)),
+            BackupSettings.fromEnvironment(env));
     }
 
     /** Only this machine can reach a listener bound there. */
