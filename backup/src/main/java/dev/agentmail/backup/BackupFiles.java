@@ -36,18 +36,18 @@ final class BackupFiles {
         restrict(to, "rw-------");
     }
 
-    /** Copies a tree, every file owner-only. */
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+    /** What others wrote into the backup (Derby's copy) becomes the owner's alone too. */
+    static void restrictTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                ownerOnlyDirectories(to.resolve(from.relativize(dir).toString()));
+                restrict(dir, "rwx------");
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                copyOwnerOnly(file, to.resolve(from.relativize(file).toString()));
+                restrict(file, "rw-------");
                 return FileVisitResult.CONTINUE;
             }
         });

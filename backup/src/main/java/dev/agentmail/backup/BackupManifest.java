@@ -1,9 +1,9 @@
 package dev.agentmail.backup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
@@ -26,9 +26,10 @@ import java.util.List;
  * @param files       every file of the backup but this manifest
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record BackupManifest(int format, String version, String storage, String startedAt, String finishedAt,
-                             String database, String spool, List<String> dataFiles, List<ExternalFile> external,
-                             List<FileEntry> files) {
+public record BackupManifest(int format, String version, String storage,
+                             @JsonProperty("started_at") String startedAt, @JsonProperty("finished_at") String finishedAt,
+                             String database, String spool, @JsonProperty("data_files") List<String> dataFiles,
+                             List<ExternalFile> external, List<FileEntry> files) {
     public static final String NAME = "manifest.json";
     public static final int FORMAT = 1;
     public static final String DATABASE_DERBY = "derby";
@@ -38,7 +39,6 @@ public record BackupManifest(int format, String version, String storage, String 
     public static final String EXTERNAL_DIR = "external";
 
     private static final ObjectMapper JSON = new ObjectMapper()
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -49,7 +49,7 @@ public record BackupManifest(int format, String version, String storage, String 
     }
 
     /** A key file named by a variable, e.g. AGENTMAIL_TLS_CERT=/etc/letsencrypt/..., kept as {@code storedAs}. */
-    public record ExternalFile(String variable, String path, String storedAs) {
+    public record ExternalFile(String variable, String path, @JsonProperty("stored_as") String storedAs) {
     }
 
     public record FileEntry(String path, long size, String sha256) {

@@ -103,6 +103,7 @@ public final class DataDirBackup implements OnlineBackup {
             BackupFiles.copyOwnerOnly(file.getValue(), directory.resolve(storedAs));
             external.add(new BackupManifest.ExternalFile(file.getKey(), file.getValue().toAbsolutePath().toString(), storedAs));
         }
+        BackupFiles.restrictTree(directory);
         Instant finished = clock.instant();
         BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, version, storage, started.toString(),
             finished.toString(), database.isPresent() ? BackupManifest.DATABASE_DERBY : databaseElsewhere,

@@ -67,6 +67,7 @@ public final class Restore {
             out.println("agentmail: " + file.variable() + " was " + file.path() + "; its copy is " + restored
                 + ": put it back there or point " + file.variable() + " at the copy");
         }
+        BackupFiles.restrictTree(target);
         out.println("agentmail: restore of the backup of " + manifest.startedAt() + " into " + target + " is done");
         return manifest;
     }
