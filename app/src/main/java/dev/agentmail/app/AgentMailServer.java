@@ -107,6 +107,7 @@ public final class AgentMailServer implements AutoCloseable {
             new BootstrapModule(settings.bootstrap(), console),
             new TlsModule(settings.tls(), certificate),
             new MetricsModule(),
+            new BackupModule(settings, storage),
             AgentMailProbe.MODULE);
     }
 

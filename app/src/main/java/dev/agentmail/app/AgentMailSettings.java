@@ -21,7 +21,7 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
                          DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
                          TlsSettings tls, LimitsSettings limits,
-                         InboundMailSettings inbound, SecretsSettings secrets) {
+                         InboundMailSettings inbound, SecretsSettings secrets, BackupSettings backup) {
 
     AgentMailSettings {
         if (limits.adminToken().isEmpty() && !isLoopback(james.adminBind())) {
@@ -84,7 +84,8 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                 env.seconds("AGENTMAIL_TLS_RELOAD_SECONDS", 30, 1, 3600)),
             LimitsSettings.fromEnvironment(env),
             new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)),
-            new SecretsSettings(dataDir, env.optionalPath("AGENTMAIL_SECRET_KEY_FILE")));
+            new SecretsSettings(dataDir, env.optionalPath("AGENTMAIL_SECRET_KEY_FILE")),
+            BackupSettings.fromEnvironment(env));
     }
 
     /** Only this machine can reach a listener bound there. */

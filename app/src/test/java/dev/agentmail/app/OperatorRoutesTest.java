@@ -3,10 +3,15 @@ package dev.agentmail.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST/GET /agentmail/organizations on the James WebAdmin port. */
+/** POST/GET /agentmail/organizations and POST /agentmail/backups on the James WebAdmin port. */
 class OperatorRoutesTest {
     private static TestServers.RunningServer server;
 
@@ -75,5 +80,30 @@ class OperatorRoutesTest {
         assertThat(org.get("domain_count").asInt()).isZero();
         assertThat(org.get("domain_limit").asInt()).isEqualTo(10);
         assertThat(org.get("created_at").asText()).endsWith("Z");
+    }
+
+    @Test
+    void backsUpIntoANewDirectoryAndRefusesAnyOther(@TempDir Path work) throws Exception {
+        Path target = work.resolve("backup");
+        ApiClient.Reply done = server.admin().post("/agentmail/backups", "{\"directory\":\"" + target + "\"}");
+
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+        assertThat(done.json().get("storage").asText()).isEqualTo("embedded");
+        assertThat(done.json().get("database").asText()).isEqualTo("derby");
+        assertThat(target.resolve("manifest.json")).isRegularFile();
+        assertThat(target.resolve("db/service.properties")).isRegularFile();
+        assertThat(Files.list(target.resolve("spool/kahadb"))).isNotEmpty();
+
+        ApiClient.Reply again = server.admin().post("/agentmail/backups", "{\"directory\":\"" + target + "\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("message").asText()).contains("not empty");
+        for (String body : new String[] {"{}", "{\"directory\":\"relative/dir\"}", "{\"directory\":42}", "{\"dir\":\"/x\"}"}) {
+            ApiClient.Reply reply = server.admin().post("/agentmail/backups", body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().get("type").asText()).isEqualTo("InvalidArgument");
+        }
+        ApiClient.Reply form = server.admin().send(server.admin().request("/agentmail/backups")
+            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"directory\":\"/tmp/x\"}")));
+        assertThat(form.status()).isEqualTo(415);
     }
 }

@@ -18,6 +18,7 @@ import dev.agentmail.api.resource.V1Resource;
 import dev.agentmail.api.resource.WebhookResource;
 import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.webadmin.AdminPortPolicy;
+import dev.agentmail.webadmin.BackupRoutes;
 import dev.agentmail.webadmin.OrganizationRoutes;
 import org.apache.james.webadmin.Routes;
 
@@ -45,5 +46,6 @@ public class RestApiModule extends AbstractModule {
         Multibinder<Routes> adminRoutes = Multibinder.newSetBinder(binder(), Routes.class);
         adminRoutes.addBinding().to(OrganizationRoutes.class);
         adminRoutes.addBinding().to(AdminPortPolicy.class);
+        adminRoutes.addBinding().to(BackupRoutes.class);
     }
 }
