@@ -123,11 +123,11 @@ class MailProtocolsTest {
         String foreign = server.api(TestServers.newOrganization(server, "foreign-mailbox")).post("/api/v0/inboxes",
             "{\"username\":\"victim-" + UUID.randomUUID().toString().substring(0, 8) + "\"}").json()
             .get("email_address").asText();
-        // Python's imaplib on one connection: an IMAP4.abort would mean the server dropped it.
+        // Python's imaplib on one connection: an IMAP4.abort or a timeout means the server dropped or ignored it.
         String script = """
             import imaplib, sys
             port, user, key = sys.argv[1:4]
-            with imaplib.IMAP4("127.0.0.1", int(port)) as i:
+            with imaplib.IMAP4("127.0.0.1", int(port), timeout=20) as i:
                 i.login(user, key)
                 for owner in sys.argv[4:]:
                     for name in ('"#user.%s.INBOX"' % owner, '"#user.%s"' % owner, '"#shared.%s.INBOX"' % owner):

@@ -16,8 +16,8 @@ import javax.inject.Inject;
 /**
  * James's IMAP processor chain, with a command that names a mailbox outside the user's own namespace (another user's,
  * {@code #user.someone@example.com.INBOX}, or a shared one) answered with a tagged {@code NO [NOPERM]}. James 3.8.1
- * refuses such names by throwing while it builds the command's reply, before its own handler is in place, so the
- * failure would reach the connection and close it with a stack trace in the log.
+ * refuses such names by throwing while it builds the command's reply, before its own handler is in place: the failure
+ * escapes to the connection handler, which logs a stack trace, and the client never gets an answer.
  */
 public class ForeignMailboxRefusal implements ImapProcessor {
     private final ImapProcessor chain;
