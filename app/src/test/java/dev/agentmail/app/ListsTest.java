@@ -51,7 +51,8 @@ class ListsTest {
         outside = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         outside.start();
         server = TestServers.start(Map.of("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_STORAGE", "memory", "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort()));
+            "AGENTMAIL_STORAGE", "memory", "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(),
+            "AGENTMAIL_SMTP_RELAY_TLS", "none"));
     }
 
     @AfterAll
