@@ -10,6 +10,8 @@ import dev.agentmail.domain.store.WebhookRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainRepositoryContract;
+import dev.agentmail.domain.store.DraftRepository;
+import dev.agentmail.domain.store.DraftRepositoryContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.MessageRepository;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
+    DraftRepositoryContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -77,5 +80,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DomainRepository domainRepository() {
         return new JdbcDomainRepository(database.dataSource());
+    }
+
+    @Override
+    public DraftRepository draftRepository() {
+        return new JdbcDraftRepository(database.dataSource());
     }
 }
