@@ -19,3 +19,6 @@ CREATE INDEX drafts_by_inbox ON drafts (organization_id, inbox_id, created_at, i
 CREATE INDEX drafts_by_status ON drafts (organization_id, status, created_at, id);
 CREATE INDEX drafts_due ON drafts (status, send_at);
 CREATE INDEX drafts_by_location ON drafts (mailbox_id, uid);
+
+-- An inbox in approval mode holds what it sends as pending_approval drafts.
+ALTER TABLE inboxes ADD COLUMN send_mode VARCHAR(16) DEFAULT 'direct' NOT NULL;

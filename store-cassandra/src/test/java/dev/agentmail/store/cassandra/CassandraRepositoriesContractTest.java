@@ -6,6 +6,8 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainRepositoryContract;
+import dev.agentmail.domain.store.DraftRepository;
+import dev.agentmail.domain.store.DraftRepositoryContract;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
 import dev.agentmail.domain.store.InboxRepository;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, DraftRepositoryContract {
     private static CassandraStore store;
 
     @BeforeAll
@@ -79,5 +81,10 @@ class CassandraRepositoriesContractTest
     @Override
     public DomainRepository domainRepository() {
         return new CassandraDomainRepository(store);
+    }
+
+    @Override
+    public DraftRepository draftRepository() {
+        return new CassandraDraftRepository(store);
     }
 }
