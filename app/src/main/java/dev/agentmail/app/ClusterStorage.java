@@ -10,6 +10,7 @@ import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
@@ -21,6 +22,7 @@ import dev.agentmail.store.cassandra.CassandraOrganizationRepository;
 import dev.agentmail.store.cassandra.CassandraSharedSecrets;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.CassandraWebhookRepository;
+import dev.agentmail.store.cassandra.CassandraDraftRepository;
 import dev.agentmail.store.opensearch.DistributedMessageRepository;
 import dev.agentmail.store.opensearch.OpenSearchConnection;
 import dev.agentmail.store.opensearch.OpenSearchMessageIndex;
@@ -63,6 +65,7 @@ final class ClusterStorage implements DataStorage {
                 bind(InboxRepository.class).toInstance(new CassandraInboxRepository(cassandra));
                 bind(DeliveryLedger.class).toInstance(new CassandraDeliveryLedger(cassandra));
                 bind(WebhookRepository.class).toInstance(new CassandraWebhookRepository(cassandra));
+                bind(DraftRepository.class).toInstance(new CassandraDraftRepository(cassandra));
                 bind(EventOutbox.class).toInstance(new CassandraEventOutbox(cassandra));
                 bind(DomainRepository.class).toInstance(new CassandraDomainRepository(cassandra));
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(

@@ -11,6 +11,7 @@ import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
@@ -20,6 +21,7 @@ import dev.agentmail.store.jdbc.JdbcInboxRepository;
 import dev.agentmail.store.jdbc.JdbcMessageRepository;
 import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
 import dev.agentmail.store.jdbc.JdbcWebhookRepository;
+import dev.agentmail.store.jdbc.JdbcDraftRepository;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -57,6 +59,7 @@ final class JdbcStorage implements DataStorage {
                 bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
                 bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
                 bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
+                bind(DraftRepository.class).to(JdbcDraftRepository.class).in(Scopes.SINGLETON);
                 bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
                 bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
             }

@@ -14,6 +14,8 @@ import dev.agentmail.api.resource.OrganizationResource;
 import dev.agentmail.api.resource.ThreadResource;
 import dev.agentmail.api.resource.V1Resource;
 import dev.agentmail.api.resource.WebhookResource;
+import dev.agentmail.api.resource.DraftQueueResource;
+import dev.agentmail.api.resource.DraftResource;
 import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.webadmin.AdminPortPolicy;
 import dev.agentmail.webadmin.OrganizationRoutes;
@@ -35,6 +37,8 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(DomainResource.class);
         resources.addBinding().to(V1Resource.class);
         resources.addBinding().to(WebhookResource.class);
+        resources.addBinding().to(DraftResource.class);
+        resources.addBinding().to(DraftQueueResource.class);
         resources.addBinding().to(EventStreamResource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);

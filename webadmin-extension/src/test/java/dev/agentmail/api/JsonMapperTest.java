@@ -73,7 +73,7 @@ class JsonMapperTest {
             "{\"username\":\"agent-1\",\"domain\":\"d.com\",\"display_name\":\"Agent One\",\"client_id\":\"c\"}",
             CreateInboxRequest.class);
 
-        assertThat(request).isEqualTo(new CreateInboxRequest("agent-1", "d.com", "Agent One", "c", null));
+        assertThat(request).isEqualTo(new CreateInboxRequest("agent-1", "d.com", "Agent One", "c", null, null));
     }
 
     @Test

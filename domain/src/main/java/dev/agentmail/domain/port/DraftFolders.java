@@ -15,7 +15,4 @@ public interface DraftFolders {
 
     /** Stores a draft's message in the inbox's Drafts folder (made if missing). @return where */
     MailboxLocation store(String emailAddress, byte[] message, Instant at);
-
-    /** Makes the Approved and Trash folders if missing. */
-    void provisionApprovalFolders(String emailAddress);
 }

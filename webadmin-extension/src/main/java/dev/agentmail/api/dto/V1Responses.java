@@ -63,4 +63,11 @@ public final class V1Responses {
             return new Sent(sent.messageId(), sent.threadId(), "outbound", to, subject);
         }
     }
+
+    /** A send of an inbox in approval mode: nothing left, the draft waits. */
+    public record Held(String draftId, String status) {
+        public static Held of(SendService.Held held) {
+            return new Held(held.draft().id(), held.draft().status().wireName());
+        }
+    }
 }
