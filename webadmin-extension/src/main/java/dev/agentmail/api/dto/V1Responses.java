@@ -36,10 +36,11 @@ public final class V1Responses {
     }
 
     public record Inbox(String id, String email, String username, String domain, String displayName, Instant createdAt,
-                        Instant expiresAt) {
+                        Instant expiresAt, String sendMode) {
         public static Inbox of(dev.agentmail.domain.model.Inbox inbox) {
             return new Inbox(inbox.id(), inbox.emailAddress(), inbox.username(), inbox.domain(),
-                inbox.displayName().orElse(null), inbox.createdAt(), inbox.expiresAt().orElse(null));
+                inbox.displayName().orElse(null), inbox.createdAt(), inbox.expiresAt().orElse(null),
+                inbox.sendMode().wireName());
         }
     }
 
