@@ -156,6 +156,31 @@ class DraftsTest {
     }
 
     @Test
+    void mailAnApprovalInboxSubmitsOverSmtpIsHeldUntilApproved() throws Exception {
+        TestInbox inbox = newInbox("approval");
+        var submission = MailClients.submission(server.config().submissionPort(), inbox.address(),
+            TestServers.BOOTSTRAP_KEY);
+        assertThat(MailClients.send(submission, inbox.address(), "partner@example.net", "Submitted for approval"))
+            .as("accepted").isTrue();
+        submission.disconnect();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(inbox.path() + "/drafts").json()
+            .get("data").findValuesAsText("subject").contains("Submitted for approval"));
+        JsonNode draft = api.get(inbox.path() + "/drafts").json().get("data").get(0);
+        assertThat(draft.get("status").asText()).isEqualTo("pending_approval");
+        assertThat(draft.get("to").get(0).asText()).contains("partner@example.net");
+        Thread.sleep(2_000);
+        assertThat(receivedWithSubject("Submitted for approval")).as("held, not sent").isZero();
+
+        ApiClient.Reply approved = api.post(inbox.path() + "/drafts/" + draft.get("draft_id").asText() + "/approve",
+            "{}");
+        assertThat(approved.json().get("status").asText()).isEqualTo("sent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedWithSubject("Submitted for approval") == 1);
+        Thread.sleep(2_000);
+        assertThat(receivedWithSubject("Submitted for approval")).as("once, not held again").isEqualTo(1);
+    }
+
+    @Test
     void aDraftEditedInAMailClientKeepsItsIdAndShowsTheNewText() throws Exception {
         TestInbox inbox = newInbox("direct");
         ApiClient.Reply created = api.post(inbox.path() + "/drafts",

@@ -91,8 +91,8 @@ public class DraftService {
         return stored(inbox, draft);
     }
 
-    /** What a send call of an inbox in approval mode asked for, waiting as a pending_approval draft. */
-    Draft hold(Inbox inbox, DraftContent content) {
+    /** What an inbox in approval mode sends (through the API or SMTP submission), waiting as a pending_approval draft. */
+    public Draft hold(Inbox inbox, DraftContent content) {
         Instant now = clock.instant();
         Optional<String> threadId = content.inReplyToMessageId()
             .flatMap(id -> Optional.of(messages.get(inbox.organizationId(), inbox.id(), id).threadId()));
