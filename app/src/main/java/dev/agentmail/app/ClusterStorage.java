@@ -15,6 +15,7 @@ import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
@@ -28,6 +29,7 @@ import dev.agentmail.store.cassandra.CassandraSecretsAtRest;
 import dev.agentmail.store.cassandra.CassandraSharedSecrets;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.CassandraWebhookRepository;
+import dev.agentmail.store.cassandra.CassandraDraftRepository;
 import dev.agentmail.store.opensearch.DistributedMessageRepository;
 import dev.agentmail.store.opensearch.OpenSearchConnection;
 import dev.agentmail.store.opensearch.OpenSearchMessageIndex;
@@ -70,6 +72,7 @@ final class ClusterStorage implements DataStorage {
                 bind(InboxRepository.class).toInstance(new CassandraInboxRepository(cassandra));
                 bind(DeliveryLedger.class).toInstance(new CassandraDeliveryLedger(cassandra));
                 bind(ListEntryRepository.class).toInstance(new CassandraListEntryRepository(cassandra));
+                bind(DraftRepository.class).toInstance(new CassandraDraftRepository(cassandra));
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
                     new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
             }

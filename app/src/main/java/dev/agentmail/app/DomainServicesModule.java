@@ -22,6 +22,7 @@ import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
 import dev.agentmail.domain.service.SendService;
+import dev.agentmail.domain.service.DraftService;
 import dev.agentmail.domain.service.TargetGuard;
 import dev.agentmail.domain.service.Threading;
 import dev.agentmail.http.GuardedHttpFetcher;
@@ -63,10 +64,12 @@ final class DomainServicesModule extends AbstractModule {
         bind(InboundRejections.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
+        bind(DraftService.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);
         bind(TargetGuard.class).in(Scopes.SINGLETON);
         bind(AttachmentFetcher.class).to(GuardedHttpFetcher.class).in(Scopes.SINGLETON);
         bind(Housekeeping.class).in(Scopes.SINGLETON);
+        bind(ScheduledSends.class).in(Scopes.SINGLETON);
     }
 
     /** Every node of one deployment signs download links with the key its storage keeps. */
@@ -88,5 +91,12 @@ final class DomainServicesModule extends AbstractModule {
     InitializationOperation startHousekeeping(Housekeeping chores) {
         return InitilizationOperationBuilder.forClass(Housekeeping.class).init(chores::start)
             .requires(List.of(ApiServer.class));
+    }
+
+    /** Scheduled sends start with the chores, once the mail server takes mail. */
+    @ProvidesIntoSet
+    InitializationOperation startScheduledSends(ScheduledSends sends) {
+        return InitilizationOperationBuilder.forClass(ScheduledSends.class).init(sends::start)
+            .requires(List.of(Housekeeping.class));
     }
 }

@@ -7,6 +7,7 @@ import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.agentmail.domain.port.DnsLookup;
+import dev.agentmail.domain.port.DraftFolders;
 import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.port.MailSender;
@@ -14,6 +15,8 @@ import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.service.MillisecondClock;
 import dev.agentmail.james.ApiKeyAuthenticator;
 import dev.agentmail.james.DnsjavaLookup;
+import dev.agentmail.james.DraftFolderListener;
+import dev.agentmail.james.JamesDraftFolders;
 import dev.agentmail.james.JamesMailAccounts;
 import dev.agentmail.james.JamesMailDomains;
 import dev.agentmail.james.JamesMailSender;
@@ -56,7 +59,11 @@ final class JamesAdaptersModule extends AbstractModule {
         bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);
         bind(MailboxIndexing.class).in(Scopes.SINGLETON);
         bind(DnsLookup.class).toInstance(new DnsjavaLookup(dns.resolvedResolver()));
-        Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(MessageIndexListener.class);
+        bind(DraftFolders.class).to(JamesDraftFolders.class).in(Scopes.SINGLETON);
+        Multibinder<EventListener.GroupEventListener> listeners =
+            Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class);
+        listeners.addBinding().to(MessageIndexListener.class);
+        listeners.addBinding().to(DraftFolderListener.class);
         bind(InboundDmarc.class).toInstance(inbound.dmarc());
     }
 

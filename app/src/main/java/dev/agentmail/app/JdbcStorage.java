@@ -14,6 +14,7 @@ import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.WebhookRepository;
+import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
@@ -25,6 +26,7 @@ import dev.agentmail.store.jdbc.JdbcMessageRepository;
 import dev.agentmail.store.jdbc.JdbcOrganizationRepository;
 import dev.agentmail.store.jdbc.JdbcSecretsAtRest;
 import dev.agentmail.store.jdbc.JdbcWebhookRepository;
+import dev.agentmail.store.jdbc.JdbcDraftRepository;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -64,6 +66,7 @@ final class JdbcStorage implements DataStorage {
                 bind(DeliveryLedger.class).to(JdbcDeliveryLedger.class).in(Scopes.SINGLETON);
                 bind(MessageRepository.class).to(JdbcMessageRepository.class).in(Scopes.SINGLETON);
                 bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
+                bind(DraftRepository.class).to(JdbcDraftRepository.class).in(Scopes.SINGLETON);
                 bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
                 bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
                 bind(ListEntryRepository.class).to(JdbcListEntryRepository.class).in(Scopes.SINGLETON);

@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.agentmail.api.JsonEventPayloads;
 import dev.agentmail.domain.event.DomainEvents;
+import dev.agentmail.domain.event.DraftEvents;
 import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
 import dev.agentmail.domain.event.EventMetrics;
@@ -63,6 +64,14 @@ final class WebhooksAndEventsModule extends AbstractModule {
     DomainEvents domainEvents(EventRecorder recorder) {
         DomainEvents events = new DomainEvents();
         events.subscribe(recorder::recordVerified);
+        return events;
+    }
+
+    @Provides
+    @Singleton
+    DraftEvents draftEvents(EventRecorder recorder) {
+        DraftEvents events = new DraftEvents();
+        events.subscribe(recorder::recordDraft);
         return events;
     }
 

@@ -1,5 +1,6 @@
 package dev.agentmail.james;
 
+import dev.agentmail.domain.port.DraftFolders;
 import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.model.Ids;
 import org.apache.james.core.Username;
@@ -17,7 +18,7 @@ import javax.inject.Inject;
 import java.util.List;
 
 /**
- * An inbox's account on James: a user named by the inbox's address, with INBOX and Sent. The user gets a long
+ * An inbox's account on James: a user named by the inbox's address, with INBOX, Sent and Drafts. The user gets a long
  * random password that nobody knows: logins go through API keys (see {@link ApiKeyAuthenticator}).
  */
 public class JamesMailAccounts implements MailAccounts {
@@ -39,18 +40,30 @@ public class JamesMailAccounts implements MailAccounts {
             if (!users.contains(username)) {
                 users.addUser(username, Ids.base62(48));
             }
-            MailboxSession session = mailboxes.createSystemSession(username);
-            try {
-                for (MailboxPath path : List.of(MailboxPath.inbox(username), MailboxPath.forUser(username, SENT))) {
-                    if (!Boolean.TRUE.equals(Mono.from(mailboxes.mailboxExists(path, session)).block())) {
-                        mailboxes.createMailbox(path, session);
-                    }
-                }
-            } finally {
-                mailboxes.endProcessingRequest(session);
-            }
-        } catch (UsersRepositoryException | MailboxException e) {
+        } catch (UsersRepositoryException e) {
             throw new IllegalStateException("could not provision the mail account " + emailAddress, e);
+        }
+        ensureFolders(username, List.of(MailboxPath.inbox(username).getName(), SENT, DraftFolders.DRAFTS));
+    }
+
+    @Override
+    public void provisionApprovalFolders(String emailAddress) {
+        ensureFolders(Username.of(emailAddress), List.of(DraftFolders.DRAFTS, DraftFolders.APPROVED, DraftFolders.TRASH));
+    }
+
+    private void ensureFolders(Username username, List<String> names) {
+        MailboxSession session = mailboxes.createSystemSession(username);
+        try {
+            for (String name : names) {
+                MailboxPath path = MailboxPath.forUser(username, name);
+                if (!Boolean.TRUE.equals(Mono.from(mailboxes.mailboxExists(path, session)).block())) {
+                    mailboxes.createMailbox(path, session);
+                }
+            }
+        } catch (MailboxException e) {
+            throw new IllegalStateException("could not make the folders of " + username.asString(), e);
+        } finally {
+            mailboxes.endProcessingRequest(session);
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 
@@ -35,6 +36,9 @@ import java.util.List;
  * user, so that the pipeline delivers it locally to our inboxes and by remote delivery to everyone else.
  */
 public class JamesMailSender implements MailSender {
+    /** Marks mail the API hands in: already past approval, where the inbox needs it. */
+    public static final AttributeName FROM_API = AttributeName.of("dev.agentmail.from-api");
+
     private final MailboxManager mailboxes;
     private final MailQueue spool;
 
@@ -89,6 +93,7 @@ public class JamesMailSender implements MailSender {
             .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(composed.delivered())))
             // The API authenticated the inbox: the pipeline may relay for it, as for SMTP AUTH on submission.
             .addAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(sender)))
+            .addAttribute(new Attribute(FROM_API, AttributeValue.of(true)))
             .build();
     }
 

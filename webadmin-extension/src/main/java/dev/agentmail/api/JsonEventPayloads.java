@@ -3,8 +3,11 @@ package dev.agentmail.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentmail.api.dto.DomainEventPayload;
 import dev.agentmail.api.dto.DomainResponse;
+import dev.agentmail.api.dto.DraftEventPayload;
+import dev.agentmail.api.dto.DraftResponse;
 import dev.agentmail.api.dto.MessageEventPayload;
 import dev.agentmail.domain.model.Domain;
+import dev.agentmail.domain.model.Draft;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.port.EventPayloads;
@@ -22,6 +25,11 @@ public class JsonEventPayloads implements EventPayloads {
     public String domain(String eventId, Instant createdAt, Domain domain) {
         return write(new DomainEventPayload(eventId, EventType.DOMAIN_VERIFIED.wireName(), createdAt,
             DomainResponse.of(domain)));
+    }
+
+    @Override
+    public String draft(String eventId, Instant createdAt, EventType type, Draft draft) {
+        return write(new DraftEventPayload(eventId, type.wireName(), createdAt, DraftResponse.of(draft)));
     }
 
     static String write(Object payload) {

@@ -16,6 +16,8 @@ import dev.agentmail.api.resource.OrganizationResource;
 import dev.agentmail.api.resource.ThreadResource;
 import dev.agentmail.api.resource.V1Resource;
 import dev.agentmail.api.resource.WebhookResource;
+import dev.agentmail.api.resource.DraftQueueResource;
+import dev.agentmail.api.resource.DraftResource;
 import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.webadmin.AdminPortPolicy;
 import dev.agentmail.webadmin.BackupRoutes;
@@ -40,6 +42,8 @@ public class RestApiModule extends AbstractModule {
         resources.addBinding().to(InboxListResource.class);
         resources.addBinding().to(V1Resource.class);
         resources.addBinding().to(WebhookResource.class);
+        resources.addBinding().to(DraftResource.class);
+        resources.addBinding().to(DraftQueueResource.class);
         resources.addBinding().to(EventStreamResource.class);
 
         bind(ApiServer.class).in(Scopes.SINGLETON);

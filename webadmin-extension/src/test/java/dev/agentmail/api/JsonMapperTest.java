@@ -48,7 +48,7 @@ class JsonMapperTest {
         JsonNode inbox = JsonMapper.get().valueToTree(inbox(Optional.of("Agent One"), Optional.of("my-agent")));
 
         assertThat(fieldNames(inbox)).containsExactly("inbox_id", "email_address", "username", "domain",
-            "display_name", "client_id", "created_at", "updated_at", "expires_at");
+            "display_name", "client_id", "created_at", "updated_at", "expires_at", "send_mode");
         assertThat(inbox.get("display_name").asText()).isEqualTo("Agent One");
         assertThat(inbox.get("client_id").asText()).isEqualTo("my-agent");
     }
@@ -78,7 +78,7 @@ class JsonMapperTest {
             "{\"username\":\"agent-1\",\"domain\":\"d.com\",\"display_name\":\"Agent One\",\"client_id\":\"c\"}",
             CreateInboxRequest.class);
 
-        assertThat(request).isEqualTo(new CreateInboxRequest("agent-1", "d.com", "Agent One", "c", null));
+        assertThat(request).isEqualTo(new CreateInboxRequest("agent-1", "d.com", "Agent One", "c", null, null));
     }
 
     @Test
@@ -169,7 +169,7 @@ class JsonMapperTest {
 
     private static InboxResponse inbox(Optional<String> displayName, Optional<String> clientId) {
         return new InboxResponse("nk8x2j", "agent-1@d.com", "agent-1", "d.com", displayName, clientId, CREATED,
-            CREATED.plusMillis(1), Optional.empty());
+            CREATED.plusMillis(1), Optional.empty(), "direct");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -96,12 +96,22 @@ class OpenApiDocumentTest {
         assertThat(document.path("x-operator-routes").path("paths").has("/agentmail/organizations")).isTrue();
     }
 
+    private static final java.util.Set<String> HELD_SENDS = java.util.Set.of(
+        "POST /api/v0/inboxes/{inboxId}/messages/send", "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply",
+        "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/reply-all",
+        "POST /api/v0/inboxes/{inboxId}/messages/{messageId}/forward", "POST /api/v1/inboxes/{id}/messages");
+
     @Test
     void everyOperationDeclaresAClientError() {
         forEachOperation((name, operation) -> {
             List<String> codes = fieldNames(operation.path("responses"));
             assertThat(codes).as(name).anyMatch(code -> code.startsWith("4"));
-            assertThat(codes).as(name + " has exactly one success status").filteredOn(code -> code.startsWith("2")).hasSize(1);
+            List<String> successes = codes.stream().filter(code -> code.startsWith("2")).toList();
+            // A send from an inbox in approval mode is held: 202 beside its usual success.
+            if (successes.size() == 2 && successes.contains("202") && HELD_SENDS.contains(name)) {
+                return;
+            }
+            assertThat(successes).as(name + " has exactly one success status").hasSize(1);
         });
     }
 

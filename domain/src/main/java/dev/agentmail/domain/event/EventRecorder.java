@@ -59,6 +59,14 @@ public class EventRecorder {
             now);
     }
 
+    /** Subscribed to {@link DraftEvents} likewise. */
+    public void recordDraft(DraftEvents.DraftEvent event) {
+        String id = Ids.event();
+        Instant now = now();
+        append(id, event.draft().organizationId(), event.type(), Optional.of(event.draft().inboxId()),
+            payloads.draft(id, now, event.type(), event.draft()), now);
+    }
+
     private void append(String id, String organizationId, EventType type, Optional<String> inboxId, String payload,
                         Instant now) {
         List<WebhookDelivery> deliveries = webhooks.listEnabled(organizationId).stream()

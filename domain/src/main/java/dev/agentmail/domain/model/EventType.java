@@ -11,7 +11,12 @@ public enum EventType {
     MESSAGE_BOUNCED("message.bounced"),
     MESSAGE_COMPLAINED("message.complained"),
     MESSAGE_REJECTED("message.rejected"),
-    DOMAIN_VERIFIED("domain.verified");
+    DOMAIN_VERIFIED("domain.verified"),
+    DRAFT_CREATED("draft.created"),
+    DRAFT_PENDING_APPROVAL("draft.pending_approval"),
+    DRAFT_APPROVED("draft.approved"),
+    DRAFT_REJECTED("draft.rejected"),
+    DRAFT_SENT("draft.sent");
 
     private final String wireName;
 

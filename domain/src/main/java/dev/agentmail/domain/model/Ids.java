@@ -35,6 +35,10 @@ public final class Ids {
         return "wh_" + base62(20);
     }
 
+    public static String draft() {
+        return "drf_" + base62(22);
+    }
+
     public static String event() {
         return "evt_" + base62(22);
     }

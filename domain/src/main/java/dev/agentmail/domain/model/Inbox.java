@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record Inbox(String id, String organizationId, String username, String domain,
                     Optional<String> displayName, Optional<String> clientId,
-                    Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt) {
+                    Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt, SendMode sendMode) {
     public Inbox {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
@@ -21,12 +21,21 @@ public record Inbox(String id, String organizationId, String username, String do
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(sendMode, "sendMode");
+    }
+
+    /** An inbox that sends directly. */
+    public Inbox(String id, String organizationId, String username, String domain, Optional<String> displayName,
+                 Optional<String> clientId, Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt) {
+        this(id, organizationId, username, domain, displayName, clientId, createdAt, updatedAt, expiresAt,
+            SendMode.DIRECT);
     }
 
     /** A persistent inbox. */
     public Inbox(String id, String organizationId, String username, String domain, Optional<String> displayName,
                  Optional<String> clientId, Instant createdAt, Instant updatedAt) {
-        this(id, organizationId, username, domain, displayName, clientId, createdAt, updatedAt, Optional.empty());
+        this(id, organizationId, username, domain, displayName, clientId, createdAt, updatedAt, Optional.empty(),
+            SendMode.DIRECT);
     }
 
     public String emailAddress() {
@@ -37,7 +46,18 @@ public record Inbox(String id, String organizationId, String username, String do
         return expiresAt.isPresent();
     }
 
+    /** Whatever it sends waits, as a draft, for a person's approval. */
+    public boolean approvalRequired() {
+        return sendMode == SendMode.APPROVAL;
+    }
+
     public Inbox withDisplayName(Optional<String> newDisplayName, Instant now) {
-        return new Inbox(id, organizationId, username, domain, newDisplayName, clientId, createdAt, now, expiresAt);
+        return new Inbox(id, organizationId, username, domain, newDisplayName, clientId, createdAt, now, expiresAt,
+            sendMode);
+    }
+
+    public Inbox withSendMode(SendMode newSendMode, Instant now) {
+        return new Inbox(id, organizationId, username, domain, displayName, clientId, createdAt, now, expiresAt,
+            newSendMode);
     }
 }

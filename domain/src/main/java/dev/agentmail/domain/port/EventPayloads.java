@@ -1,6 +1,8 @@
 package dev.agentmail.domain.port;
 
 import dev.agentmail.domain.model.Domain;
+import dev.agentmail.domain.model.Draft;
+import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.MessageEvent;
 
 import java.time.Instant;
@@ -10,4 +12,6 @@ public interface EventPayloads {
     String message(String eventId, Instant createdAt, MessageEvent event);
 
     String domain(String eventId, Instant createdAt, Domain domain);
+
+    String draft(String eventId, Instant createdAt, EventType type, Draft draft);
 }

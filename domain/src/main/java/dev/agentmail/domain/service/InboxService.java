@@ -7,6 +7,7 @@ import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.SendMode;
 import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.store.AddressTakenException;
 import dev.agentmail.domain.store.InboxRepository;
@@ -44,9 +45,14 @@ public class InboxService {
     }
 
     /** {@code ttlSeconds}, when given, makes a disposable inbox that is deleted that long after its creation. */
-    public record NewInbox(String username, String domain, String displayName, String clientId, Long ttlSeconds) {
+    public record NewInbox(String username, String domain, String displayName, String clientId, Long ttlSeconds,
+                           String sendMode) {
+        public NewInbox(String username, String domain, String displayName, String clientId, Long ttlSeconds) {
+            this(username, domain, displayName, clientId, ttlSeconds, null);
+        }
+
         public NewInbox(String username, String domain, String displayName, String clientId) {
-            this(username, domain, displayName, clientId, null);
+            this(username, domain, displayName, clientId, null, null);
         }
     }
 
@@ -58,6 +64,10 @@ public class InboxService {
         String domain = domains.usableDomain(organizationId, request.domain());
         Optional<String> displayName = TextInput.optional("display_name", request.displayName(), MAX_DISPLAY_NAME_LENGTH);
         Optional<String> clientId = TextInput.optional("client_id", request.clientId(), MAX_CLIENT_ID_LENGTH);
+        SendMode sendMode = request.sendMode() == null ? SendMode.DIRECT : sendMode(request.sendMode());
+        if (sendMode == SendMode.APPROVAL && request.ttlSeconds() != null) {
+            throw new InvalidInputException("send_mode", "a disposable inbox does not send");
+        }
 
         if (inboxes.count(organizationId) >= settings.inboxLimit()) {
             throw new LimitExceededException("the organization has reached its limit of "
@@ -69,11 +79,14 @@ public class InboxService {
         Optional<Duration> ttl = ttl(request.ttlSeconds());
         Instant now = now();
         Inbox inbox = new Inbox(Ids.inbox(), organizationId, username, domain, displayName, clientId, now, now,
-            ttl.map(now::plus));
+            ttl.map(now::plus), sendMode);
         // The row goes first: its unique address is what stops two concurrent creations of one address.
         inboxes.create(inbox);
         try {
             mailAccounts.provision(inbox.emailAddress());
+            if (inbox.approvalRequired()) {
+                mailAccounts.provisionApprovalFolders(inbox.emailAddress());
+            }
         } catch (RuntimeException e) {
             try {
                 inboxes.delete(organizationId, inbox.id());
@@ -95,10 +108,35 @@ public class InboxService {
     }
 
     public Inbox updateDisplayName(String organizationId, String inboxId, String displayName) {
-        Inbox updated = get(organizationId, inboxId)
-            .withDisplayName(TextInput.optional("display_name", displayName, MAX_DISPLAY_NAME_LENGTH), now());
-        inboxes.update(updated);
-        return updated;
+        return update(organizationId, inboxId, Optional.of(Optional.ofNullable(displayName)), Optional.empty());
+    }
+
+    /** Changes what is given: the display name (empty clears it), the send mode. */
+    public Inbox update(String organizationId, String inboxId, Optional<Optional<String>> displayName,
+                        Optional<String> sendMode) {
+        Inbox inbox = get(organizationId, inboxId);
+        Instant now = now();
+        if (displayName.isPresent()) {
+            inbox = inbox.withDisplayName(TextInput.optional("display_name", displayName.get().orElse(null),
+                MAX_DISPLAY_NAME_LENGTH), now);
+        }
+        if (sendMode.isPresent()) {
+            SendMode mode = sendMode(sendMode.get());
+            if (mode == SendMode.APPROVAL && inbox.disposable()) {
+                throw new InvalidInputException("send_mode", "a disposable inbox does not send");
+            }
+            if (mode == SendMode.APPROVAL) {
+                mailAccounts.provisionApprovalFolders(inbox.emailAddress());
+            }
+            inbox = inbox.withSendMode(mode, now);
+        }
+        inboxes.update(inbox);
+        return inbox;
+    }
+
+    private static SendMode sendMode(String wire) {
+        return SendMode.fromWireName(wire).orElseThrow(() -> new InvalidInputException("send_mode",
+            "send_mode is 'direct' or 'approval'"));
     }
 
     public void delete(String organizationId, String inboxId) {

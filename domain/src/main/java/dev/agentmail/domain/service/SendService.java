@@ -6,6 +6,8 @@ import dev.agentmail.domain.error.PayloadTooLargeException;
 import dev.agentmail.domain.event.MessageEvents;
 import dev.agentmail.domain.model.ComposedMail;
 import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Draft;
+import dev.agentmail.domain.model.DraftContent;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.MailboxLocation;
@@ -20,6 +22,7 @@ import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.port.MimeComposer;
 
 import javax.inject.Inject;
+import javax.inject.Provider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,11 +66,14 @@ public class SendService {
     private final ListPolicy lists;
     private final PlatformSettings settings;
     private final Clock clock;
+    /** Drafts send through this service: a provider breaks the cycle. */
+    private final Provider<DraftService> drafts;
 
     @Inject
     public SendService(InboxService inboxes, MessageService messages, MessageIndexer indexer, MailboxMessages mailbox,
                        MimeComposer composer, MailSender sender, AttachmentFetcher fetcher, MessageEvents events,
-                       DomainService domains, ListPolicy lists, PlatformSettings settings, Clock clock) {
+                       DomainService domains, ListPolicy lists, PlatformSettings settings, Clock clock,
+                       Provider<DraftService> drafts) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.indexer = indexer;
@@ -80,6 +86,7 @@ public class SendService {
         this.lists = lists;
         this.settings = settings;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     public record Attachment(String filename, String contentType, String content, String url) {
@@ -96,10 +103,18 @@ public class SendService {
     public record Forward(List<String> to, List<String> cc, String text, String html, List<String> labels) {
     }
 
-    public record Sent(String messageId, String threadId) {
+    /** What a send did: sent the message, or held it as a draft for approval. */
+    public sealed interface Result permits Sent, Held {
     }
 
-    public Sent send(String organizationId, String inboxId, NewMessage request) {
+    public record Sent(String messageId, String threadId) implements Result {
+    }
+
+    /** The inbox is in approval mode: nothing left, the message waits as a pending_approval draft. */
+    public record Held(Draft draft) implements Result {
+    }
+
+    public Result send(String organizationId, String inboxId, NewMessage request) {
         Inbox inbox = inboxes.get(organizationId, inboxId);
         List<String> to = addresses("to", request.to());
         if (to.isEmpty()) {
@@ -109,40 +124,52 @@ public class SendService {
             addresses("bcc", request.bcc()), addresses("reply_to", request.replyTo()), subject(request.subject()),
             body(request.text()), body(request.html()), attachments(request.attachments()),
             headers(request.headers()), Optional.empty(), List.of(), Optional.empty(), inbox.domain());
-        return dispatch(inbox, mail, request.labels());
+        return dispatch(inbox, mail, request.labels(), Optional.empty());
     }
 
     /** Replies to Reply-To, else the sender; with {@code all}, also to the original To and Cc, never to itself. */
-    public Sent reply(String organizationId, String inboxId, String messageId, Reply request, boolean all) {
+    public Result reply(String organizationId, String inboxId, String messageId, Reply request, boolean all) {
         Inbox inbox = inboxes.get(organizationId, inboxId);
         StoredMessage original = messages.get(organizationId, inboxId, messageId);
         MessageContent content = original.content();
-        String own = inbox.emailAddress().toLowerCase(Locale.ROOT);
+        ReplyRecipients recipients = replyRecipients(inbox, original, all, addresses("cc", request.cc()));
+        if (recipients.to().isEmpty() && recipients.cc().isEmpty()) {
+            throw new InvalidInputException(null, "the message has no one to reply to but this inbox");
+        }
+        OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), recipients.to(),
+            recipients.cc(), List.of(), List.of(), prefixed("Re: ", content.subject()), body(request.text()),
+            body(request.html()), attachments(request.attachments()), Map.of(), content.rfcMessageId(),
+            references(content), Optional.empty(), inbox.domain());
+        return dispatch(inbox, mail, request.labels(), Optional.of(messageId));
+    }
 
+    record ReplyRecipients(List<String> to, List<String> cc) {
+    }
+
+    /** Reply-To, else the sender (the original's To for our own message); with {@code all}, its To and Cc too. */
+    static ReplyRecipients replyRecipients(Inbox inbox, StoredMessage original, boolean all, List<String> extraCc) {
+        MessageContent content = original.content();
         List<String> primary = original.direction() == Direction.OUTBOUND ? content.to()
             : content.replyTo().isEmpty() ? List.of(content.from()) : content.replyTo();
-        Recipients recipients = new Recipients(own);
+        Recipients recipients = new Recipients(inbox.emailAddress().toLowerCase(Locale.ROOT));
         List<String> to = recipients.take(primary);
         List<String> cc = new ArrayList<>();
         if (all) {
             cc.addAll(recipients.take(content.to()));
             cc.addAll(recipients.take(content.cc()));
         }
-        cc.addAll(recipients.take(addresses("cc", request.cc())));
-        if (to.isEmpty() && cc.isEmpty()) {
-            throw new InvalidInputException(null, "the message has no one to reply to but this inbox");
-        }
-        List<String> references = new ArrayList<>(content.references());
-        content.rfcMessageId().ifPresent(references::add);
-        OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), to, cc, List.of(), List.of(),
-            prefixed("Re: ", content.subject()), body(request.text()), body(request.html()),
-            attachments(request.attachments()), Map.of(), content.rfcMessageId(), references, Optional.empty(),
-            inbox.domain());
-        return dispatch(inbox, mail, request.labels());
+        cc.addAll(recipients.take(extraCc));
+        return new ReplyRecipients(to, cc);
+    }
+
+    private static List<String> references(MessageContent original) {
+        List<String> references = new ArrayList<>(original.references());
+        original.rfcMessageId().ifPresent(references::add);
+        return references;
     }
 
     /** With new text or HTML the original is quoted below it; without, the original is enclosed whole. */
-    public Sent forward(String organizationId, String inboxId, String messageId, Forward request) {
+    public Result forward(String organizationId, String inboxId, String messageId, Forward request) {
         Inbox inbox = inboxes.get(organizationId, inboxId);
         StoredMessage original = messages.get(organizationId, inboxId, messageId);
         List<String> to = addresses("to", request.to());
@@ -162,10 +189,77 @@ public class SendService {
         OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), to, addresses("cc", request.cc()),
             List.of(), List.of(), prefixed("Fwd: ", original.content().subject()), text, html, List.of(), Map.of(),
             Optional.empty(), List.of(), enclosed, inbox.domain());
-        return dispatch(inbox, mail, request.labels());
+        return dispatch(inbox, mail, request.labels(), Optional.empty());
     }
 
-    private Sent dispatch(Inbox inbox, OutgoingMail mail, List<String> labels) {
+    /**
+     * Sends a draft now, whatever the inbox's send mode: it was approved, or needs no approval. A draft that replies
+     * gets the threading headers of the message it replies to.
+     */
+    public Sent sendDraft(Inbox inbox, DraftContent draft) {
+        Optional<MessageContent> original = draft.inReplyToMessageId()
+            .map(id -> messages.get(inbox.organizationId(), inbox.id(), id).content());
+        List<OutgoingAttachment> files = new ArrayList<>();
+        for (DraftContent.Attachment attachment : draft.attachments()) {
+            files.add(new OutgoingAttachment(attachment.filename(), attachment.contentType(),
+                Base64.getDecoder().decode(attachment.base64Content())));
+        }
+        OutgoingMail mail = new OutgoingMail(inbox.emailAddress(), inbox.displayName(), draft.to(), draft.cc(),
+            draft.bcc(), draft.replyTo(), draft.subject(), draft.text(), draft.html(), files, draft.headers(),
+            original.flatMap(MessageContent::rfcMessageId), original.map(SendService::references).orElse(List.of()),
+            Optional.empty(), inbox.domain());
+        if (mail.envelopeRecipients().isEmpty()) {
+            throw new InvalidInputException("to", "the draft has no recipients");
+        }
+        return deliver(inbox, mail, checked(inbox, mail, draft.labels()));
+    }
+
+    /**
+     * A draft's content from what a send call asked for, checked as a send checks it; attachments given by URL are
+     * fetched now. Without {@code to}, a draft that replies goes to whom a reply would.
+     */
+    DraftContent draftContent(Inbox inbox, NewMessage request, Optional<StoredMessage> inReplyTo) {
+        List<String> to = addresses("to", request.to());
+        List<String> cc = addresses("cc", request.cc());
+        String subject = subject(request.subject());
+        if (inReplyTo.isPresent()) {
+            if (to.isEmpty()) {
+                ReplyRecipients recipients = replyRecipients(inbox, inReplyTo.get(), false, cc);
+                to = recipients.to();
+                cc = recipients.cc();
+            }
+            if (subject.isEmpty()) {
+                subject = prefixed("Re: ", inReplyTo.get().content().subject());
+            }
+        }
+        Set<String> labels = request.labels() == null ? Set.of() : Labels.validate("labels", request.labels());
+        return new DraftContent(to, cc, addresses("bcc", request.bcc()), addresses("reply_to", request.replyTo()),
+            subject, body(request.text()), body(request.html()),
+            attachments(request.attachments()).stream().map(SendService::stored).toList(), List.copyOf(labels),
+            headers(request.headers()), inReplyTo.map(StoredMessage::id));
+    }
+
+    private static DraftContent.Attachment stored(OutgoingAttachment attachment) {
+        return new DraftContent.Attachment(attachment.filename(), attachment.contentType(),
+            Base64.getEncoder().encodeToString(attachment.content()));
+    }
+
+    private Result dispatch(Inbox inbox, OutgoingMail mail, List<String> labels, Optional<String> inReplyToMessageId) {
+        Set<String> validLabels = checked(inbox, mail, labels);
+        if (inbox.approvalRequired()) {
+            List<DraftContent.Attachment> files = new ArrayList<>(mail.attachments().stream()
+                .map(SendService::stored).toList());
+            // A forward of the whole original waits with the original attached as it would be enclosed.
+            mail.enclosedMessage().ifPresent(original -> files.add(new DraftContent.Attachment("forwarded.eml",
+                "message/rfc822", Base64.getEncoder().encodeToString(original))));
+            return new Held(drafts.get().hold(inbox, new DraftContent(mail.to(), mail.cc(), mail.bcc(), mail.replyTo(),
+                mail.subject(), mail.text(), mail.html(), files, List.copyOf(validLabels), mail.headers(),
+                inReplyToMessageId)));
+        }
+        return deliver(inbox, mail, validLabels);
+    }
+
+    private Set<String> checked(Inbox inbox, OutgoingMail mail, List<String> labels) {
         if (inbox.disposable()) {
             throw new ForbiddenException("a disposable inbox can receive but not send");
         }
@@ -176,6 +270,10 @@ public class SendService {
         }
         lists.requireSendable(inbox, mail.envelopeRecipients());
         checkSize(mail);
+        return validLabels;
+    }
+
+    private Sent deliver(Inbox inbox, OutgoingMail mail, Set<String> validLabels) {
         ComposedMail composed = composer.compose(mail);
         Instant at = clock.instant();
         MailboxLocation location = sender.storeSentCopy(inbox.emailAddress(), composed, at);

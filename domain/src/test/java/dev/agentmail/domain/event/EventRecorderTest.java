@@ -141,5 +141,11 @@ class EventRecorderTest {
         public String domain(String eventId, Instant createdAt, Domain domain) {
             return "domain " + eventId + " " + createdAt + " " + domain.name();
         }
+
+        @Override
+        public String draft(String eventId, Instant createdAt, dev.agentmail.domain.model.EventType type,
+                            dev.agentmail.domain.model.Draft draft) {
+            return type.wireName() + " " + eventId + " " + createdAt + " " + draft.id();
+        }
     }
 }

@@ -83,6 +83,27 @@ class InboxServiceTest {
     }
 
     @Test
+    void anInboxInApprovalModeGetsTheApprovalFolders() {
+        Inbox inbox = service.create("org_1", new InboxService.NewInbox("held", null, null, null, null, "approval"));
+
+        assertThat(inbox.sendMode()).isEqualTo(dev.agentmail.domain.model.SendMode.APPROVAL);
+        verify(mailAccounts).provision("held@agentmail.test");
+        verify(mailAccounts).provisionApprovalFolders("held@agentmail.test");
+        assertThat(service.create("org_1", named("direct")).sendMode())
+            .isEqualTo(dev.agentmail.domain.model.SendMode.DIRECT);
+        verify(mailAccounts, never()).provisionApprovalFolders("direct@agentmail.test");
+    }
+
+    @Test
+    void anUnknownSendModeOrAnApprovalDisposableInboxIsRefused() {
+        assertThatThrownBy(() -> service.create("org_1", new InboxService.NewInbox("x", null, null, null, null,
+            "manual"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("send_mode");
+        assertThatThrownBy(() -> service.create("org_1", new InboxService.NewInbox("y", null, null, null, 60L,
+            "approval"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("disposable");
+        verify(mailAccounts, never()).provision(anyString());
+    }
+
+    @Test
     void optionalFieldsMayBeLeftOut() {
         Inbox inbox = service.create("org_1", named("agent"));
 

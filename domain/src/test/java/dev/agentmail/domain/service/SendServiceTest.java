@@ -81,7 +81,9 @@ class SendServiceTest {
             return COMPOSED;
         }, sender, (field, url, maxBytes) -> {
             throw new AssertionError("no URL attachments here");
-        }, events, domainService, new ListPolicy(lists, inboxes), platform, clock);
+        }, events, domainService, new ListPolicy(lists, inboxes), platform, clock, () -> {
+            throw new AssertionError("these inboxes send directly");
+        });
         events.subscribe(published::add);
 
         when(index.findByLocation(any())).thenReturn(Optional.empty());
@@ -105,7 +107,7 @@ class SendServiceTest {
 
     @Test
     void theSentCopyIsStoredAndIndexedBeforeTheMessageIsSpooled() {
-        SendService.Sent sent = service.send("org_1", "inbox_1", message(List.of()));
+        SendService.Sent sent = (SendService.Sent) service.send("org_1", "inbox_1", message(List.of()));
 
         assertThat(steps).containsExactly("store", "index", "enqueue");
         StoredMessage message = indexed.get();
@@ -128,7 +130,7 @@ class SendServiceTest {
             SENT_COPY, MessageIndexerTest.content("Hello"), Analysis.NONE, Set.of(), 10, NOW, NOW, NOW);
         when(index.findByLocation(SENT_COPY)).thenReturn(Optional.of(byListener));
 
-        SendService.Sent sent = service.send("org_1", "inbox_1", message(List.of()));
+        SendService.Sent sent = (SendService.Sent) service.send("org_1", "inbox_1", message(List.of()));
 
         assertThat(sent).isEqualTo(new SendService.Sent("msg_listener", "thr_1"));
         assertThat(steps).containsExactly("store", "enqueue");

@@ -53,11 +53,12 @@ public class InMemoryInboxRepository implements InboxRepository {
         return inboxes.values().stream().filter(inbox -> inbox.domain().equals(domain)).count();
     }
 
-    /** Only the display name and updated_at change, as in the JDBC store. */
+    /** Only the display name, send mode and updated_at change, as in the JDBC store. */
     @Override
     public synchronized void update(Inbox inbox) {
         find(inbox.organizationId(), inbox.id()).ifPresent(stored -> inboxes.put(inbox.id(),
-            stored.withDisplayName(inbox.displayName(), inbox.updatedAt())));
+            stored.withDisplayName(inbox.displayName(), inbox.updatedAt()).withSendMode(inbox.sendMode(),
+                inbox.updatedAt())));
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
     InboxRepositoryContract, DomainRepositoryContract, MessageRepositoryContract, WebhookRepositoryContract,
-    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract {
+    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
@@ -15,6 +15,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     private EventOutbox outbox;
     private DeliveryLedger ledger;
     private ListEntryRepository lists;
+    private DraftRepository drafts;
 
     @BeforeEach
     void setUp() {
@@ -27,6 +28,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
         outbox = new InMemoryEventOutbox(webhooks);
         ledger = new InMemoryDeliveryLedger();
         lists = new InMemoryListEntryRepository();
+        drafts = new InMemoryDraftRepository();
     }
 
     @Override
@@ -72,5 +74,10 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public ListEntryRepository listEntryRepository() {
         return lists;
+    }
+
+    @Override
+    public DraftRepository draftRepository() {
+        return drafts;
     }
 }

@@ -238,6 +238,21 @@ public interface InboxRepositoryContract {
     }
 
     @Test
+    default void storesAndUpdatesTheSendMode() {
+        InboxRepository repository = inboxRepository();
+        Inbox inbox = inbox("inbox-1", "org-a", "agent", 1_000);
+        repository.create(inbox.withSendMode(dev.agentmail.domain.model.SendMode.APPROVAL, inbox.updatedAt()));
+        assertThat(repository.find("org-a", "inbox-1")).map(Inbox::sendMode)
+            .contains(dev.agentmail.domain.model.SendMode.APPROVAL);
+
+        Inbox direct = repository.find("org-a", "inbox-1").orElseThrow()
+            .withSendMode(dev.agentmail.domain.model.SendMode.DIRECT, Instant.ofEpochMilli(5_000));
+        repository.update(direct);
+
+        assertThat(repository.find("org-a", "inbox-1")).contains(direct);
+    }
+
+    @Test
     default void deleteRemovesTheInboxOnceAndOnlyForItsOrganization() {
         inboxRepository().create(inbox("in_a", "org_1", "agent-a", 1_000));
 

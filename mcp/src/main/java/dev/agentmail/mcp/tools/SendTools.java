@@ -121,9 +121,12 @@ public class SendTools implements ToolSet {
         return Schema.strings(description + ": addresses, as a@b or \"Name <a@b>\"");
     }
 
+    /** A sent message's ids; from an inbox in approval mode, the draft that waits for approval instead. */
     private static Schema sentSchema() {
-        return Schema.object().required("message_id", Schema.string("the sent message's id"))
-            .required("thread_id", Schema.string("its thread's id"));
+        return Schema.object().optional("message_id", Schema.string("the sent message's id"))
+            .optional("thread_id", Schema.string("its thread's id"))
+            .optional("draft_id", Schema.string("in approval mode: the draft that waits for approval"))
+            .optional("status", Schema.string("in approval mode: pending_approval"));
     }
 
     private static void idempotencyKey(String key) {
@@ -133,7 +136,13 @@ public class SendTools implements ToolSet {
         }
     }
 
-    private static CompletableFuture<Tool.ToolOutput> sent(SendService.Sent sent) {
+    private static CompletableFuture<Tool.ToolOutput> sent(SendService.Result result) {
+        if (result instanceof SendService.Held held) {
+            return Tool.ToolOutput.now(Views.JSON.objectNode().put("draft_id", held.draft().id())
+                    .put("status", held.draft().status().wireName()),
+                "Held draft " + held.draft().id() + " for approval: nothing was sent");
+        }
+        SendService.Sent sent = (SendService.Sent) result;
         return Tool.ToolOutput.now(Views.JSON.objectNode().put("message_id", sent.messageId())
             .put("thread_id", sent.threadId()), "Sent message " + sent.messageId() + " (thread " + sent.threadId() + ")");
     }

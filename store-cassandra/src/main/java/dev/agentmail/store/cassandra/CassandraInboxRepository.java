@@ -3,6 +3,7 @@ package dev.agentmail.store.cassandra;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.SendMode;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.AddressTakenException;
@@ -23,7 +24,7 @@ public class CassandraInboxRepository implements InboxRepository {
     /** Disposable inboxes share one partition of the expiry index. */
     private static final int EXPIRY_BUCKET = 0;
     private static final String SELECT = "SELECT id, organization_id, username, domain, display_name, client_id,"
-        + " created_at, updated_at, expires_at FROM inboxes WHERE id = ?";
+        + " created_at, updated_at, expires_at, send_mode FROM inboxes WHERE id = ?";
 
     private final Cql cql;
     private final UniqueClaims claims;
@@ -41,9 +42,10 @@ public class CassandraInboxRepository implements InboxRepository {
         }
         List<BoundStatement> writes = new ArrayList<>(List.of(
             cql.bind("INSERT INTO inboxes (id, organization_id, username, domain, display_name, client_id, created_at,"
-                    + " updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inbox.id(), inbox.organizationId(),
-                inbox.username(), inbox.domain(), inbox.displayName().orElse(null), inbox.clientId().orElse(null),
-                inbox.createdAt(), inbox.updatedAt(), inbox.expiresAt().orElse(null)),
+                    + " updated_at, expires_at, send_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inbox.id(),
+                inbox.organizationId(), inbox.username(), inbox.domain(), inbox.displayName().orElse(null),
+                inbox.clientId().orElse(null), inbox.createdAt(), inbox.updatedAt(), inbox.expiresAt().orElse(null),
+                inbox.sendMode().wireName()),
             cql.bind("INSERT INTO inboxes_by_organization (organization_id, created_at, id) VALUES (?, ?, ?)",
                 inbox.organizationId(), inbox.createdAt(), inbox.id()),
             cql.bind("INSERT INTO inboxes_by_domain (domain, username, id) VALUES (?, ?, ?)", inbox.domain(),
@@ -95,9 +97,9 @@ public class CassandraInboxRepository implements InboxRepository {
     /** IF EXISTS: an update racing with a delete must not bring back a row without its address. */
     @Override
     public void update(Inbox inbox) {
-        cql.applied("UPDATE inboxes SET display_name = ?, client_id = ?, updated_at = ? WHERE id = ?"
+        cql.applied("UPDATE inboxes SET display_name = ?, client_id = ?, updated_at = ?, send_mode = ? WHERE id = ?"
                 + " IF organization_id = ?", inbox.displayName().orElse(null), inbox.clientId().orElse(null),
-            inbox.updatedAt(), inbox.id(), inbox.organizationId());
+            inbox.updatedAt(), inbox.sendMode().wireName(), inbox.id(), inbox.organizationId());
     }
 
     @Override
@@ -132,6 +134,8 @@ public class CassandraInboxRepository implements InboxRepository {
         return new Inbox(row.getString("id"), row.getString("organization_id"), row.getString("username"),
             row.getString("domain"), Optional.ofNullable(row.getString("display_name")),
             Optional.ofNullable(row.getString("client_id")), row.getInstant("created_at"), row.getInstant("updated_at"),
-            Optional.ofNullable(row.getInstant("expires_at")));
+            Optional.ofNullable(row.getInstant("expires_at")),
+            // Inboxes stored before send modes existed send directly.
+            Optional.ofNullable(row.getString("send_mode")).flatMap(SendMode::fromWireName).orElse(SendMode.DIRECT));
     }
 }

@@ -87,6 +87,23 @@ final class CassandraSchema {
         "CREATE TABLE IF NOT EXISTS deliveries_due (bucket int, next_attempt_at timestamp, id text,"
             + " PRIMARY KEY ((bucket), next_attempt_at, id))" + CHECKED_INDEX,
 
+        // Drafts' projection (content JSON, which may be large: never in a batch), listed by inbox and by status,
+        // found by the location of their message in Drafts, and scheduled ones by send time: the scheduler's queue.
+        "CREATE TABLE IF NOT EXISTS drafts (id text PRIMARY KEY, organization_id text, inbox_id text, status text,"
+            + " content text, send_at timestamp, thread_id text, message_id text, reason text, mailbox_id text,"
+            + " uid bigint, created_at timestamp, updated_at timestamp)",
+        "CREATE TABLE IF NOT EXISTS drafts_by_inbox (organization_id text, inbox_id text, created_at timestamp,"
+            + " id text, PRIMARY KEY ((organization_id, inbox_id), created_at, id))" + NEWEST_FIRST,
+        "CREATE TABLE IF NOT EXISTS drafts_by_organization (organization_id text, created_at timestamp, id text,"
+            + " PRIMARY KEY ((organization_id), created_at, id))" + NEWEST_FIRST,
+        "CREATE TABLE IF NOT EXISTS drafts_by_status (organization_id text, status text, created_at timestamp,"
+            + " id text, PRIMARY KEY ((organization_id, status), created_at, id))" + NEWEST_FIRST
+            + " AND gc_grace_seconds = 3600",
+        "CREATE TABLE IF NOT EXISTS drafts_by_location (mailbox_id text, uid bigint, id text,"
+            + " PRIMARY KEY ((mailbox_id, uid), id))" + CHECKED_INDEX,
+        "CREATE TABLE IF NOT EXISTS drafts_due (bucket int, send_at timestamp, id text,"
+            + " PRIMARY KEY ((bucket), send_at, id))" + CHECKED_INDEX,
+
         // The message index's rows and its exact lookups (CassandraMessageStore); listing and search are in
         // OpenSearch. Content and analysis are JSON, read back whole.
         "CREATE TABLE IF NOT EXISTS messages (id text PRIMARY KEY, organization_id text, inbox_id text, thread_id text,"
@@ -113,6 +130,12 @@ final class CassandraSchema {
             + " created_at timestamp, uid bigint, id text,"
             + " PRIMARY KEY ((inbox_id, direction), ts, created_at, uid, id))"
             + " WITH CLUSTERING ORDER BY (ts DESC, created_at DESC, uid DESC, id DESC) AND gc_grace_seconds = 3600");
+
+    /** Columns added to a table above after it was first made: added at start where missing. */
+    record AddedColumn(String table, String column, String type) {
+    }
+
+    static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("inboxes", "send_mode", "text"));
 
     /** The names of the tables above, for tests that empty them. */
     static List<String> tableNames() {

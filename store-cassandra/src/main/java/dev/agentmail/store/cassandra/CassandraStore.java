@@ -53,11 +53,30 @@ public final class CassandraStore implements AutoCloseable {
             for (String table : CassandraSchema.TABLES) {
                 session.execute(SimpleStatement.newInstance(table).setTimeout(SCHEMA_TIMEOUT));
             }
+            addMissingColumns(session);
         } catch (DriverException | IllegalStateException e) {
             session.close();
             throw e instanceof DriverException driverException ? Cql.failure(driverException) : e;
         }
         return new CassandraStore(session);
+    }
+
+    /** ALTER TABLE ADD cannot run twice: the column is added only when the schema does not have it yet. */
+    private static void addMissingColumns(CqlSession session) {
+        for (CassandraSchema.AddedColumn added : CassandraSchema.ADDED_COLUMNS) {
+            boolean present = session.getKeyspace().flatMap(keyspace -> session.getMetadata().getKeyspace(keyspace))
+                .flatMap(keyspace -> keyspace.getTable(added.table()))
+                .flatMap(table -> table.getColumn(added.column()))
+                .isPresent();
+            if (!present) {
+                try {
+                    session.execute(SimpleStatement.newInstance("ALTER TABLE " + added.table() + " ADD "
+                        + added.column() + " " + added.type()).setTimeout(SCHEMA_TIMEOUT));
+                } catch (com.datastax.oss.driver.api.core.servererrors.InvalidQueryException alreadyThere) {
+                    // Another node added it between our look at the schema and the ALTER.
+                }
+            }
+        }
     }
 
     private static CqlSessionBuilder builder(

@@ -6,6 +6,8 @@ import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainRepositoryContract;
+import dev.agentmail.domain.store.DraftRepository;
+import dev.agentmail.domain.store.DraftRepositoryContract;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
 import dev.agentmail.domain.store.InboxRepository;
@@ -33,7 +35,7 @@ import java.security.SecureRandom;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract {
     private static CassandraStore store;
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
 
@@ -131,5 +133,10 @@ class CassandraRepositoriesContractTest
     @Override
     public ListEntryRepository listEntryRepository() {
         return new CassandraListEntryRepository(store);
+    }
+
+    @Override
+    public DraftRepository draftRepository() {
+        return new CassandraDraftRepository(store);
     }
 }

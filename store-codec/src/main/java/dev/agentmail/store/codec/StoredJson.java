@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.agentmail.domain.model.Analysis;
 import dev.agentmail.domain.model.DnsRecord;
+import dev.agentmail.domain.model.DraftContent;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.store.StorageException;
 
@@ -33,6 +34,8 @@ public final class StoredJson {
     };
     private static final TypeReference<StoredAnalysis> ANALYSIS = new TypeReference<>() {
     };
+    private static final TypeReference<StoredDraftContent> DRAFT = new TypeReference<>() {
+    };
     private static final TypeReference<List<String>> LABELS = new TypeReference<>() {
     };
     private static final TypeReference<List<StoredDnsRecord>> RECORDS = new TypeReference<>() {
@@ -47,6 +50,14 @@ public final class StoredJson {
 
     public static MessageContent readContent(String json) {
         return read(json, CONTENT, StoredMessageContent::toDomain, "message content");
+    }
+
+    public static String write(DraftContent content) {
+        return write(StoredDraftContent.of(content), "draft content");
+    }
+
+    public static DraftContent readDraft(String json) {
+        return read(json, DRAFT, StoredDraftContent::toDomain, "draft content");
     }
 
     public static String write(Analysis analysis) {

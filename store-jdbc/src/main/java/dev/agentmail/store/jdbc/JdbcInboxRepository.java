@@ -1,6 +1,7 @@
 package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.SendMode;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.AddressTakenException;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 public class JdbcInboxRepository implements InboxRepository {
     private static final String COLUMNS =
-        "id, organization_id, username, domain, display_name, client_id, created_at, updated_at, expires_at";
+        "id, organization_id, username, domain, display_name, client_id, created_at, updated_at, expires_at, send_mode";
 
     private final Jdbc jdbc;
 
@@ -28,10 +29,10 @@ public class JdbcInboxRepository implements InboxRepository {
     @Override
     public void create(Inbox inbox) {
         try {
-            jdbc.update("INSERT INTO inboxes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO inboxes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 inbox.id(), inbox.organizationId(), inbox.username(), inbox.domain(), inbox.displayName().orElse(null),
                 inbox.clientId().orElse(null), inbox.createdAt().toEpochMilli(), inbox.updatedAt().toEpochMilli(),
-                Jdbc.nullableMillis(inbox.expiresAt()));
+                Jdbc.nullableMillis(inbox.expiresAt()), inbox.sendMode().wireName());
         } catch (SQLException e) {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new AddressTakenException(inbox.emailAddress());
@@ -72,9 +73,10 @@ public class JdbcInboxRepository implements InboxRepository {
 
     @Override
     public void update(Inbox inbox) {
-        jdbc.updateOrFail("UPDATE inboxes SET display_name = ?, client_id = ?, updated_at = ?"
+        jdbc.updateOrFail("UPDATE inboxes SET display_name = ?, client_id = ?, updated_at = ?, send_mode = ?"
                 + " WHERE organization_id = ? AND id = ?", inbox.displayName().orElse(null),
-            inbox.clientId().orElse(null), inbox.updatedAt().toEpochMilli(), inbox.organizationId(), inbox.id());
+            inbox.clientId().orElse(null), inbox.updatedAt().toEpochMilli(), inbox.sendMode().wireName(),
+            inbox.organizationId(), inbox.id());
     }
 
     @Override
@@ -92,6 +94,7 @@ public class JdbcInboxRepository implements InboxRepository {
         return new Inbox(row.getString("id"), row.getString("organization_id"), row.getString("username"),
             row.getString("domain"), Optional.ofNullable(row.getString("display_name")),
             Optional.ofNullable(row.getString("client_id")), Instant.ofEpochMilli(row.getLong("created_at")),
-            Instant.ofEpochMilli(row.getLong("updated_at")), Jdbc.instant(row, "expires_at"));
+            Instant.ofEpochMilli(row.getLong("updated_at")), Jdbc.instant(row, "expires_at"),
+            SendMode.fromWireName(row.getString("send_mode")).orElseThrow());
     }
 }

@@ -10,6 +10,8 @@ import dev.agentmail.domain.store.WebhookRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainRepositoryContract;
+import dev.agentmail.domain.store.DraftRepository;
+import dev.agentmail.domain.store.DraftRepositoryContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.ListEntryRepository;
@@ -35,7 +37,7 @@ import java.sql.SQLException;
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
-    ListEntryRepositoryContract, SecretsAtRestContract {
+    ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract {
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
     private JdbcDatabase database;
 
@@ -155,5 +157,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public ListEntryRepository listEntryRepository() {
         return new JdbcListEntryRepository(database.dataSource());
+    }
+
+    @Override
+    public DraftRepository draftRepository() {
+        return new JdbcDraftRepository(database.dataSource());
     }
 }

@@ -9,5 +9,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record CreateInboxRequest(String username, String domain,
                                  @JsonProperty("display_name") String displayName,
                                  @JsonProperty("client_id") String clientId,
-                                 @JsonProperty("ttl_seconds") Long ttlSeconds) {
+                                 @JsonProperty("ttl_seconds") Long ttlSeconds,
+                                 @JsonProperty("send_mode") String sendMode) {
 }

@@ -66,4 +66,19 @@ public final class SendRequests {
             return new SentResponse(sent.messageId(), sent.threadId());
         }
     }
+
+    /** What a send of an inbox in approval mode answers, with 202: the draft that waits. */
+    public record HeldResponse(String draftId, String status) {
+        public static HeldResponse of(SendService.Held held) {
+            return new HeldResponse(held.draft().id(), held.draft().status().wireName());
+        }
+    }
+
+    /** 200 with the sent message, or 202 with the draft held for approval. */
+    public static javax.ws.rs.core.Response answer(SendService.Result result) {
+        if (result instanceof SendService.Held held) {
+            return javax.ws.rs.core.Response.accepted(HeldResponse.of(held)).build();
+        }
+        return javax.ws.rs.core.Response.ok(SentResponse.of((SendService.Sent) result)).build();
+    }
 }

@@ -16,9 +16,10 @@ public final class V1Requests {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CreateInbox(String username, String domain, @JsonProperty("display_name") String displayName,
                               @JsonProperty("client_id") String clientId,
-                              @JsonProperty("ttl_seconds") Long ttlSeconds) {
+                              @JsonProperty("ttl_seconds") Long ttlSeconds,
+                              @JsonProperty("send_mode") String sendMode) {
         public InboxService.NewInbox toDomain() {
-            return new InboxService.NewInbox(username, domain, displayName, clientId, ttlSeconds);
+            return new InboxService.NewInbox(username, domain, displayName, clientId, ttlSeconds, sendMode);
         }
     }
 

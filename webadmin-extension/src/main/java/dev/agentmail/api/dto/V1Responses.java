@@ -36,10 +36,11 @@ public final class V1Responses {
     }
 
     public record Inbox(String id, String email, String username, String domain, String displayName, Instant createdAt,
-                        Instant expiresAt) {
+                        Instant expiresAt, String sendMode) {
         public static Inbox of(dev.agentmail.domain.model.Inbox inbox) {
             return new Inbox(inbox.id(), inbox.emailAddress(), inbox.username(), inbox.domain(),
-                inbox.displayName().orElse(null), inbox.createdAt(), inbox.expiresAt().orElse(null));
+                inbox.displayName().orElse(null), inbox.createdAt(), inbox.expiresAt().orElse(null),
+                inbox.sendMode().wireName());
         }
     }
 
@@ -61,6 +62,13 @@ public final class V1Responses {
     public record Sent(String id, String threadId, String direction, String to, String subject) {
         public static Sent of(SendService.Sent sent, String to, String subject) {
             return new Sent(sent.messageId(), sent.threadId(), "outbound", to, subject);
+        }
+    }
+
+    /** A send of an inbox in approval mode: nothing left, the draft waits. */
+    public record Held(String draftId, String status) {
+        public static Held of(SendService.Held held) {
+            return new Held(held.draft().id(), held.draft().status().wireName());
         }
     }
 }

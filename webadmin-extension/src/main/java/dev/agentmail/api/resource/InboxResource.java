@@ -25,11 +25,13 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import java.util.Iterator;
+import java.util.Optional;
 
 @Path("/api/v0/inboxes")
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
     private static final String DISPLAY_NAME = "display_name";
+    private static final String SEND_MODE = "send_mode";
 
     private final InboxService inboxes;
 
@@ -44,7 +46,7 @@ public class InboxResource {
         CreateInboxRequest body = RequestBodies.required(request);
         Inbox inbox = inboxes.create(Caller.of(security).organizationId(),
             new InboxService.NewInbox(body.username(), body.domain(), body.displayName(), body.clientId(),
-                body.ttlSeconds()));
+                body.ttlSeconds(), body.sendMode()));
         return Response.status(Response.Status.CREATED).entity(InboxResponse.of(inbox)).build();
     }
 
@@ -70,19 +72,26 @@ public class InboxResource {
         ObjectNode body = RequestBodies.required(request);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!DISPLAY_NAME.equals(name)) {
+            if (!DISPLAY_NAME.equals(name) && !SEND_MODE.equals(name)) {
                 throw new InvalidInputException(name, "unknown field '" + name + "'");
             }
         }
-        String organizationId = Caller.of(security).organizationId();
-        if (!body.has(DISPLAY_NAME)) {
-            return InboxResponse.of(inboxes.get(organizationId, inboxId));
+        Optional<Optional<String>> displayName = Optional.empty();
+        if (body.has(DISPLAY_NAME)) {
+            JsonNode value = body.get(DISPLAY_NAME);
+            if (!value.isTextual() && !value.isNull()) {
+                throw new InvalidInputException(DISPLAY_NAME, "field 'display_name' has the wrong type");
+            }
+            displayName = Optional.of(Optional.ofNullable(value.textValue()));
         }
-        JsonNode displayName = body.get(DISPLAY_NAME);
-        if (!displayName.isTextual() && !displayName.isNull()) {
-            throw new InvalidInputException(DISPLAY_NAME, "field 'display_name' has the wrong type");
+        Optional<String> sendMode = Optional.empty();
+        if (body.has(SEND_MODE)) {
+            if (!body.get(SEND_MODE).isTextual()) {
+                throw new InvalidInputException(SEND_MODE, "field 'send_mode' has the wrong type");
+            }
+            sendMode = Optional.of(body.get(SEND_MODE).textValue());
         }
-        return InboxResponse.of(inboxes.updateDisplayName(organizationId, inboxId, displayName.textValue()));
+        return InboxResponse.of(inboxes.update(Caller.of(security).organizationId(), inboxId, displayName, sendMode));
     }
 
     @DELETE

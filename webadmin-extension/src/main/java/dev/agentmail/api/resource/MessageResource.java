@@ -11,7 +11,7 @@ import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
-import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.api.dto.SendRequests;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.StoredMessage;
@@ -72,35 +72,35 @@ public class MessageResource {
     @POST
     @Path("/send")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SentResponse send(@Context SecurityContext security, @PathParam("inboxId") String inboxId, SendRequest request) {
-        return SentResponse.of(sending.send(Caller.of(security).organizationId(), inboxId,
+    public Response send(@Context SecurityContext security, @PathParam("inboxId") String inboxId, SendRequest request) {
+        return SendRequests.answer(sending.send(Caller.of(security).organizationId(), inboxId,
             RequestBodies.required(request).toDomain()));
     }
 
     @POST
     @Path("/{messageId}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SentResponse reply(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
-                              @PathParam("messageId") String messageId, ReplyRequest request) {
-        return SentResponse.of(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
+    public Response reply(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                          @PathParam("messageId") String messageId, ReplyRequest request) {
+        return SendRequests.answer(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
             RequestBodies.required(request).toDomain(), false));
     }
 
     @POST
     @Path("/{messageId}/reply-all")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SentResponse replyAll(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
-                                 @PathParam("messageId") String messageId, ReplyRequest request) {
-        return SentResponse.of(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
+    public Response replyAll(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                             @PathParam("messageId") String messageId, ReplyRequest request) {
+        return SendRequests.answer(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
             RequestBodies.required(request).toDomain(), true));
     }
 
     @POST
     @Path("/{messageId}/forward")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SentResponse forward(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
-                                @PathParam("messageId") String messageId, ForwardRequest request) {
-        return SentResponse.of(sending.forward(Caller.of(security).organizationId(), inboxId, messageId,
+    public Response forward(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
+                            @PathParam("messageId") String messageId, ForwardRequest request) {
+        return SendRequests.answer(sending.forward(Caller.of(security).organizationId(), inboxId, messageId,
             RequestBodies.required(request).toDomain()));
     }
 

@@ -112,9 +112,12 @@ public class V1Resource {
     @Path("/{id}/messages")
     public Response send(@Context SecurityContext security, @PathParam("id") String inboxId, V1Requests.Send request) {
         V1Requests.Send body = RequestBodies.required(request);
-        SendService.Sent sent = sending.send(Caller.of(security).organizationId(), inboxId, body.toDomain());
+        SendService.Result result = sending.send(Caller.of(security).organizationId(), inboxId, body.toDomain());
+        if (result instanceof SendService.Held held) {
+            return Response.accepted(Data.of(V1Responses.Held.of(held))).build();
+        }
         return Response.status(Response.Status.CREATED)
-            .entity(Data.of(V1Responses.Sent.of(sent, body.to(), body.subject()))).build();
+            .entity(Data.of(V1Responses.Sent.of((SendService.Sent) result, body.to(), body.subject()))).build();
     }
 
     @DELETE
