@@ -42,7 +42,7 @@ class DraftsTest {
         outside.start();
         server = TestServers.start(Files.createTempDirectory("agentmail-drafts"), Map.of(
             "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort()));
+            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(), "AGENTMAIL_SMTP_RELAY_TLS", "none"));
         api = server.api(TestServers.BOOTSTRAP_KEY);
     }
 

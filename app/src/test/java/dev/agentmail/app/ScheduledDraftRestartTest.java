@@ -29,6 +29,7 @@ class ScheduledDraftRestartTest {
             env.put("AGENTMAIL_DATA_DIR", dataDir.toString());
             env.put("AGENTMAIL_BOOTSTRAP_KEY", KEY);
             env.put("AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort());
+            env.put("AGENTMAIL_SMTP_RELAY_TLS", "none");
             for (String port : new String[]{"API", "SMTP", "SUBMISSION", "IMAP", "SUBMISSIONS", "IMAPS", "ADMIN"}) {
                 env.put("AGENTMAIL_" + port + "_PORT", String.valueOf(FreePorts.next()));
             }
