@@ -42,7 +42,7 @@ class ListsTest {
 
     enum Level { ORGANIZATION, INBOX }
 
-    enum Sending { V0_SEND, REPLY, FORWARD, V1_SEND, SUBMISSION }
+    enum Sending { V0_SEND, REPLY, FORWARD, V1_SEND, DRAFT_SEND, SUBMISSION }
 
     enum Receiving { ENVELOPE_SENDER, HEADER_FROM, FROM_OUR_OWN_INBOX }
 
@@ -247,6 +247,12 @@ class ListsTest {
                 "{\"to\":\"" + to + "\",\"text\":\"fyi\"}");
             case V1_SEND -> v1(cell, "/api/v1/inboxes/" + cell.inboxId() + "/messages",
                 "{\"to\":\"" + to + "\",\"subject\":\"hello\",\"body\":\"hi\"}");
+            case DRAFT_SEND -> {
+                ApiClient.Reply draft = cell.api().post(cell.inbox() + "/drafts",
+                    "{\"to\":\"" + to + "\",\"subject\":\"drafted\",\"text\":\"hi\"}");
+                assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+                yield cell.api().post(cell.inbox() + "/drafts/" + draft.json().get("draft_id").asText() + "/send", "{}");
+            }
             case SUBMISSION -> null;
         };
         if (reply != null) {
