@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The body of creating and of changing a draft: the fields of send, and what a draft adds. */
-public record DraftRequest(List<String> to, List<String> cc, List<String> bcc,
-                           @JsonProperty("reply_to") List<String> replyTo, String subject, String text, String html,
+public record DraftRequest(@SendRequests.Addresses List<String> to, @SendRequests.Addresses List<String> cc,
+                           @SendRequests.Addresses List<String> bcc,
+                           @SendRequests.Addresses @JsonProperty("reply_to") List<String> replyTo, String subject, String text, String html,
                            List<String> labels, List<SendRequests.AttachmentRequest> attachments,
                            Map<String, String> headers,
                            @JsonProperty("in_reply_to_message_id") String inReplyToMessageId,
