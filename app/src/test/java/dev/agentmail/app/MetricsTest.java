@@ -96,7 +96,7 @@ class MetricsTest {
             assertIncrease(before, after, "agentmail_mail_total{event=\"delivered\"}", 1);
             assertIncrease(before, after, "agentmail_mail_total{event=\"rejected\"}", 1);
             assertIncrease(before, after, "agentmail_mail_delivery_latency_seconds_count", 1);
-            assertIncrease(before, after, "agentmail_webhook_attempts_seconds_count{outcome=\"delivered\"}", 2);
+            assertIncrease(before, after, "agentmail_webhook_attempts_seconds_count{outcome=\"delivered\"}", 3);
             assertIncrease(before, after, "agentmail_webhook_attempts_seconds_count{outcome=\"retrying\"}", 3);
             assertIncrease(before, after, "agentmail_webhook_attempts_seconds_count{outcome=\"failed\"}", 2);
             assertThat(value(after, "agentmail_webhook_deliveries_pending")).isZero();
