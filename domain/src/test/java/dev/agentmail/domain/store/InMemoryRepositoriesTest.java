@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
     InboxRepositoryContract, DomainRepositoryContract, MessageRepositoryContract, WebhookRepositoryContract,
-    EventOutboxContract, DeliveryLedgerContract {
+    EventOutboxContract, DeliveryLedgerContract, IdempotencyRecordsContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
@@ -14,6 +14,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     private InMemoryWebhookRepository webhooks;
     private EventOutbox outbox;
     private DeliveryLedger ledger;
+    private IdempotencyRecords idempotency;
 
     @BeforeEach
     void setUp() {
@@ -25,6 +26,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
         webhooks = new InMemoryWebhookRepository();
         outbox = new InMemoryEventOutbox(webhooks);
         ledger = new InMemoryDeliveryLedger();
+        idempotency = new InMemoryIdempotencyRecords();
     }
 
     @Override
@@ -65,5 +67,10 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public DeliveryLedger deliveryLedger() {
         return ledger;
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotency;
     }
 }
