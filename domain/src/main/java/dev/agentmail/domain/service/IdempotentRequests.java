@@ -28,6 +28,10 @@ import java.util.function.Supplier;
  * is refused. A repeat while the first call still runs waits for its answer. Failed calls store nothing: the claim is
  * released, so a retry runs again. A claim whose call never finished (its node died) is taken over after
  * {@link #STALE_CLAIM}; only then can a call run twice, when the dead node had sent before it died.
+ * <p>
+ * Answers may hold secrets (a created API key's), so none is stored readable: the store holds a hash of the key, and
+ * the answer encrypted (AES-GCM) with a key derived from the organization and the Idempotency-Key, which only the
+ * caller has.
  */
 public class IdempotentRequests {
     private static final Logger LOGGER = LoggerFactory.getLogger(IdempotentRequests.class);
@@ -64,8 +68,12 @@ public class IdempotentRequests {
     public record Replay(Answer answer) implements Start {
     }
 
-    /** The right to run the call once, until {@link #finish} or {@link #abandon}. */
+    /** The right to run the call once, until {@link #finish} or {@link #abandon}; {@code key} is the caller's. */
     public record Claim(String organizationId, String key, String token) {
+        String storedKey() {
+            return IdempotentRequests.storedKey(key);
+        }
+
         @Override
         public String toString() {
             return "Claim[" + organizationId + "]";
@@ -100,6 +108,11 @@ public class IdempotentRequests {
         }
     }
 
+    /** What the store keeps of a key: its hash, so that keys, which callers may make meaningful, are not readable. */
+    static String storedKey(String key) {
+        return fingerprint("Idempotency-Key", key);
+    }
+
     /**
      * Claims the key for this call, or finds the first call's answer, waiting while that call runs.
      *
@@ -108,15 +121,16 @@ public class IdempotentRequests {
      */
     public Start start(String organizationId, String key, String fingerprint) {
         Instant deadline = clock.instant().plus(waitForFirst);
+        String storedKey = storedKey(key);
         while (true) {
             Instant now = clock.instant();
-            IdempotencyRecord claim = IdempotencyRecord.claim(organizationId, key, fingerprint,
+            IdempotencyRecord claim = IdempotencyRecord.claim(organizationId, storedKey, fingerprint,
                 UUID.randomUUID().toString(), now);
             Claim mine = new Claim(organizationId, key, claim.claimToken());
             if (records.claim(claim)) {
                 return new Run(mine);
             }
-            Optional<IdempotencyRecord> found = records.find(organizationId, key);
+            Optional<IdempotencyRecord> found = records.find(organizationId, storedKey);
             if (found.isEmpty()) {
                 continue; // released between our insert and our read: try again
             }
@@ -132,7 +146,8 @@ public class IdempotentRequests {
                     + " within the last " + RETENTION.toHours() + " hours");
             }
             if (held.answer().isPresent()) {
-                return new Replay(held.answer().get());
+                Answer sealed = held.answer().get();
+                return new Replay(new Answer(sealed.status(), AnswerSeal.open(organizationId, key, sealed.body())));
             }
             if (held.createdAt().isBefore(now.minus(staleClaim))) {
                 if (records.reclaim(claim, held.claimToken())) {
@@ -151,7 +166,8 @@ public class IdempotentRequests {
 
     /** Stores the answer for the repeats of the call. */
     public void finish(Claim claim, Answer answer) {
-        if (!records.complete(claim.organizationId(), claim.key(), claim.token(), answer)) {
+        Answer sealed = new Answer(answer.status(), AnswerSeal.seal(claim.organizationId(), claim.key(), answer.body()));
+        if (!records.complete(claim.organizationId(), claim.storedKey(), claim.token(), sealed)) {
             LOGGER.warn("An idempotent call of organization {} finished after its claim was taken over",
                 claim.organizationId());
         }
@@ -159,7 +175,7 @@ public class IdempotentRequests {
 
     /** The call failed: forget it, so that a retry runs again. */
     public void abandon(Claim claim) {
-        records.release(claim.organizationId(), claim.key(), claim.token());
+        records.release(claim.organizationId(), claim.storedKey(), claim.token());
     }
 
     /** Runs {@code work} once per key and fingerprint, its answer stored when it returns, released when it throws. */

@@ -3,6 +3,7 @@ package dev.agentmail.domain.service;
 import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.error.IdempotencyConflictException;
 import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.model.IdempotencyRecord;
 import dev.agentmail.domain.model.IdempotencyRecord.Answer;
 import dev.agentmail.domain.store.InMemoryIdempotencyRecords;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,17 @@ class IdempotentRequestsTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void neitherTheKeyNorTheAnswerIsStoredReadably() {
+        requests.call("org_a", "order-42", "fp", () -> new Answer(201, "{\"secret\":\"inai_live_123\"}"));
+
+        assertThat(records.find("org_a", "order-42")).isEmpty();
+        IdempotencyRecord stored = records.find("org_a", IdempotentRequests.storedKey("order-42")).orElseThrow();
+        assertThat(stored.answer().orElseThrow().status()).isEqualTo(201);
+        assertThat(stored.answer().orElseThrow().body()).doesNotContain("inai_live_123").doesNotContain("secret");
+        assertThat(requests.call("org_a", "order-42", "fp", this::work).body()).isEqualTo("{\"secret\":\"inai_live_123\"}");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.DomainRepositoryContract;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
+import dev.agentmail.domain.store.IdempotencyRecords;
+import dev.agentmail.domain.store.IdempotencyRecordsContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.OrganizationRepository;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
+    IdempotencyRecordsContract {
     private static CassandraStore store;
 
     @BeforeAll
@@ -79,5 +82,10 @@ class CassandraRepositoriesContractTest
     @Override
     public DomainRepository domainRepository() {
         return new CassandraDomainRepository(store);
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return new CassandraIdempotencyRecords(store);
     }
 }

@@ -5,6 +5,8 @@ import dev.agentmail.domain.store.ApiKeyRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
+import dev.agentmail.domain.store.IdempotencyRecords;
+import dev.agentmail.domain.store.IdempotencyRecordsContract;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.WebhookRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
+    IdempotencyRecordsContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -77,5 +80,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DomainRepository domainRepository() {
         return new JdbcDomainRepository(database.dataSource());
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return new JdbcIdempotencyRecords(database.dataSource());
     }
 }
