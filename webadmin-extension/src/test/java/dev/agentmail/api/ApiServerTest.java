@@ -132,7 +132,7 @@ class ApiServerTest {
 
     @Test
     void aMalformedIdempotencyKeyIs400() throws Exception {
-        for (String bad : new String[] {"k".repeat(256), "caf\u00e9"}) {
+        for (String bad : new String[] {"k".repeat(256), ""}) {
             HttpResponse<String> response = createKey(bad, "{\"name\": \"x\"}");
             assertError(response, 400, "invalid_request");
             assertThat(json(response).get("field").asText()).isEqualTo("Idempotency-Key");
