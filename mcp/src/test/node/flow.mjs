@@ -83,9 +83,12 @@ const messages = await call("list_messages", { inbox_id: inbox.inbox_id, q: "con
 assert.equal(messages.total, 1);
 
 // 4. A reply, which leaves for the outside SMTP sink (the Java test checks it arrived).
-const reply = await call("reply", { inbox_id: inbox.inbox_id, message_id: code.message_id, text: "Thanks, confirmed.",
-  idempotency_key: "reply-1" });
+const replyArgs = { inbox_id: inbox.inbox_id, message_id: code.message_id, text: "Thanks, confirmed.",
+  idempotency_key: `reply-${inbox.inbox_id}` };
+const reply = await call("reply", replyArgs);
 assert.match(reply.message_id, /^msg_/);
+// The retried call, same key and arguments: the first answer, and nothing more is sent (the thread stays at 2).
+assert.deepEqual(await call("reply", replyArgs), reply);
 const thread = await call("get_thread", { inbox_id: inbox.inbox_id, thread_id: reply.thread_id });
 assert.equal(thread.messages.length, 2);
 const labelled = await call("update_labels", { inbox_id: inbox.inbox_id, message_id: code.message_id, labels: ["done"] });

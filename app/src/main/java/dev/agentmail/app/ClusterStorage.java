@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
+import dev.agentmail.domain.store.IdempotencyRecords;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.InboxRepository;
@@ -18,6 +19,7 @@ import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
+import dev.agentmail.store.cassandra.CassandraIdempotencyRecords;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
 import dev.agentmail.store.cassandra.CassandraListEntryRepository;
 import dev.agentmail.store.cassandra.CassandraEventOutbox;
@@ -73,6 +75,7 @@ final class ClusterStorage implements DataStorage {
                 bind(DeliveryLedger.class).toInstance(new CassandraDeliveryLedger(cassandra));
                 bind(ListEntryRepository.class).toInstance(new CassandraListEntryRepository(cassandra));
                 bind(DraftRepository.class).toInstance(new CassandraDraftRepository(cassandra));
+                bind(IdempotencyRecords.class).toInstance(new CassandraIdempotencyRecords(cassandra));
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
                     new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
             }

@@ -13,6 +13,7 @@ import dev.agentmail.domain.service.DeliveryOutcomes;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.DomainSettings;
 import dev.agentmail.domain.service.InboundRejections;
+import dev.agentmail.domain.service.IdempotentRequests;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.LinkSigner;
 import dev.agentmail.domain.service.LoginThrottle;
@@ -65,6 +66,7 @@ final class DomainServicesModule extends AbstractModule {
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
         bind(DraftService.class).in(Scopes.SINGLETON);
+        bind(IdempotentRequests.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);
         bind(TargetGuard.class).in(Scopes.SINGLETON);
         bind(AttachmentFetcher.class).to(GuardedHttpFetcher.class).in(Scopes.SINGLETON);

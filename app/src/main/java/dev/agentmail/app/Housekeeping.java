@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import dev.agentmail.domain.service.DomainService;
+import dev.agentmail.domain.service.IdempotentRequests;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Background chores: deleting disposable inboxes when they expire, checking the DNS records of pending domains,
- * and keeping the delivery ledger and the event outbox small.
+ * and keeping the delivery ledger, the event outbox and the idempotency keys small.
  */
 final class Housekeeping implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Housekeeping.class);
@@ -40,16 +41,18 @@ final class Housekeeping implements Startable {
     private final DomainService domains;
     private final DeliveryLedger ledger;
     private final EventOutbox outbox;
+    private final IdempotentRequests idempotency;
     private final Clock clock;
     private final HousekeepingSettings settings;
 
     @Inject
-    Housekeeping(InboxService inboxes, DomainService domains, DeliveryLedger ledger, EventOutbox outbox, Clock clock,
-                 HousekeepingSettings settings) {
+    Housekeeping(InboxService inboxes, DomainService domains, DeliveryLedger ledger, EventOutbox outbox,
+                 IdempotentRequests idempotency, Clock clock, HousekeepingSettings settings) {
         this.inboxes = inboxes;
         this.domains = domains;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.idempotency = idempotency;
         this.clock = clock;
         this.settings = settings;
     }
@@ -73,6 +76,8 @@ final class Housekeeping implements Startable {
             () -> ledger.forgetBefore(clock.instant().minus(LEDGER_RETENTION))), 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(guarded("forget old events",
             () -> outbox.forgetBefore(clock.instant().minus(EVENT_RETENTION))), 2, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(guarded("forget expired idempotency keys", idempotency::forgetExpired), 3, 60,
+            TimeUnit.MINUTES);
     }
 
     private static Runnable guarded(String chore, Runnable task) {

@@ -93,6 +93,13 @@ class McpClientTest {
         assertThat(reply.getSubject()).isEqualTo("Re: Confirm your account");
         assertThat(reply.getHeader("In-Reply-To")[0]).startsWith("<flow-");
         assertThat(reply.getContent().toString()).contains("Thanks, confirmed.");
+        // The flow repeated the reply with its idempotency_key: one copy left.
+        Thread.sleep(2_000);
+        long replies = 0;
+        for (MimeMessage received : outside.getReceivedMessages()) {
+            replies += "Re: Confirm your account".equals(received.getSubject()) ? 1 : 0;
+        }
+        assertThat(replies).isEqualTo(1);
     }
 
     @Test

@@ -173,8 +173,47 @@ class TwoNodeClusterTest {
         }
     }
 
+    /** Half the calls to each node, at once: the key's claim is a lightweight transaction, so one node alone sends. */
     @Test
     @Order(5)
+    void twentyConcurrentSendsWithOneIdempotencyKeyOnTwoNodesDeliverOneMessage() throws Exception {
+        String sender = two.api().post("/api/v0/inboxes", "{\"username\":\"cluster-sender\"}").json().get("inbox_id")
+            .asText();
+        String key = java.util.UUID.randomUUID().toString();
+        String subject = "idempotent across nodes";
+        String body = "{\"to\":[\"" + address + "\"],\"subject\":\"" + subject + "\",\"text\":\"once\"}";
+        int calls = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                Node node = i % 2 == 0 ? one : two;
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return IdempotencyTest.post(node.api(), "/api/v0/inboxes/" + sender + "/messages/send", key, body);
+                }));
+            }
+            go.countDown();
+            List<ApiClient.Reply> answers = new ArrayList<>();
+            for (Future<ApiClient.Reply> reply : replies) {
+                answers.add(reply.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(answers).extracting(ApiClient.Reply::status).containsOnly(200);
+            assertThat(answers).extracting(ApiClient.Reply::body).containsOnly(answers.get(0).body());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        await().atMost(PATIENCE).until(() -> imapSubjectCounts(one).getOrDefault(subject, 0) >= 1);
+        // Time for a second copy to arrive, were one sent.
+        Thread.sleep(3_000);
+        assertThat(imapSubjectCounts(two).get(subject)).isEqualTo(1);
+        assertThat(one.api().get("/api/v0/inboxes/" + sender + "/messages").json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
     void sigkillOfNodeTwoDuringSmtpIngestLosesNoAcknowledgedMessage() throws Exception {
         int messages = 120;
         int connections = 4;

@@ -43,7 +43,8 @@ public class ApiServer implements AutoCloseable, Startable {
     private final Optional<SslContextFactory.Server> tls;
 
     @Inject
-    public ApiServer(ApiServerSettings settings, @ApiResources Set<Object> resources, ApiKeyAuthFilter authFilter) {
+    public ApiServer(ApiServerSettings settings, @ApiResources Set<Object> resources, ApiKeyAuthFilter authFilter,
+                     IdempotencyFilter idempotencyFilter) {
         ResourceConfig config = new ResourceConfig()
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .property(ServerProperties.BV_FEATURE_DISABLE, true)
@@ -51,7 +52,8 @@ public class ApiServer implements AutoCloseable, Startable {
             .register(new JacksonJsonProvider(JsonMapper.get()))
             .register(new ThrowableMapper())
             .register(new V1ErrorFilter())
-            .register(authFilter);
+            .register(authFilter)
+            .register(idempotencyFilter);
         resources.forEach(config::register);
 
         server = new Server(new QueuedThreadPool(MAX_THREADS, 8, 60_000));

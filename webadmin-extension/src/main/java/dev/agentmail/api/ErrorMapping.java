@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.error.ForbiddenException;
+import dev.agentmail.domain.error.IdempotencyConflictException;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
@@ -33,6 +34,9 @@ public final class ErrorMapping {
         }
         if (failure instanceof NotFoundException) {
             return ApiError.of(404, "not_found", failure.getMessage());
+        }
+        if (failure instanceof IdempotencyConflictException) {
+            return ApiError.of(422, "idempotency_conflict", failure.getMessage());
         }
         if (failure instanceof ConflictException) {
             return ApiError.of(409, "conflict", failure.getMessage());

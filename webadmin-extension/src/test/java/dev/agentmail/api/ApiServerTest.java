@@ -1,6 +1,8 @@
 package dev.agentmail.api;
 
 import dev.agentmail.domain.store.InMemoryApiKeyRepository;
+import dev.agentmail.domain.store.InMemoryIdempotencyRecords;
+import dev.agentmail.domain.service.IdempotentRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmail.api.auth.ApiKeyAuthFilter;
@@ -71,7 +73,8 @@ class ApiServerTest {
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
             new AttachmentDownloadResource(attachments), new V1Resource(null, null, null), new WebhookResource(null),
             new EventStreamResource(null), new DomainResource(null)), new ApiKeyAuthFilter(apiKeys, new LoginThrottle(
-                new LoginThrottle.Settings(1_000_000, Duration.ofMinutes(5), Duration.ofMinutes(5)), MillisecondClock.systemUTC())));
+                new LoginThrottle.Settings(1_000_000, Duration.ofMinutes(5), Duration.ofMinutes(5)), MillisecondClock.systemUTC())),
+            new IdempotencyFilter(new IdempotentRequests(new InMemoryIdempotencyRecords(), MillisecondClock.systemUTC())));
         server.start();
         try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
             document = JSON.readTree(in);
@@ -88,6 +91,52 @@ class ApiServerTest {
     @BeforeEach
     void newKey() {
         key = apiKeys.create(ORG, "test").secret();
+    }
+
+    private HttpResponse<String> createKey(String idempotencyKey, String body) throws IOException, InterruptedException {
+        return send(authorized("/api/v0/api-keys").header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void aRepeatedCreationWithAnIdempotencyKeyReplaysTheFirstAnswer() throws Exception {
+        String idempotencyKey = "create-key-" + System.nanoTime();
+        HttpResponse<String> first = createKey(idempotencyKey, "{\"name\": \"ci\"}");
+        long keys = apiKeys.list(ORG, dev.agentmail.domain.model.PageRequest.first()).total();
+
+        HttpResponse<String> again = createKey(idempotencyKey, "{ \"name\":\"ci\" }");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(apiKeys.list(ORG, dev.agentmail.domain.model.PageRequest.first()).total()).isEqualTo(keys);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherBodyIs422() throws Exception {
+        String idempotencyKey = "reused-" + System.nanoTime();
+        assertThat(createKey(idempotencyKey, "{\"name\": \"one\"}").statusCode()).isEqualTo(201);
+
+        assertError(createKey(idempotencyKey, "{\"name\": \"two\"}"), 422, "idempotency_conflict");
+    }
+
+    @Test
+    void aFailedRequestDoesNotHoldItsIdempotencyKey() throws Exception {
+        String idempotencyKey = "failed-" + System.nanoTime();
+        assertError(createKey(idempotencyKey, "{\"name\": 7}"), 400, "invalid_request");
+
+        assertThat(createKey(idempotencyKey, "{\"name\": \"fixed\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIs400() throws Exception {
+        for (String bad : new String[] {"k".repeat(256), ""}) {
+            HttpResponse<String> response = createKey(bad, "{\"name\": \"x\"}");
+            assertError(response, 400, "invalid_request");
+            assertThat(json(response).get("field").asText()).isEqualTo("Idempotency-Key");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.SendMode;
 import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.store.AddressTakenException;
+import dev.agentmail.domain.store.ClientIdTakenException;
 import dev.agentmail.domain.store.InboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,20 @@ public class InboxService {
     public static final Duration MIN_TTL = Duration.ofSeconds(1);
     public static final Duration MAX_TTL = Duration.ofDays(30);
 
+    /** An inbox asked for, and whether this call created it or found the organization's one with its client_id. */
+    public record Creation(Inbox inbox, boolean created) {
+    }
+
+    /** The created inbox, or the one of the organization that has the same client_id. */
     public Inbox create(String organizationId, NewInbox request) {
+        return createOrFind(organizationId, request).inbox();
+    }
+
+    /**
+     * Creates an inbox, unless the organization has one with this client_id: then that one is the answer, whatever
+     * else the request says, so that a retried creation makes no second inbox.
+     */
+    public Creation createOrFind(String organizationId, NewInbox request) {
         String username = validUsername(request.username());
         String domain = domains.usableDomain(organizationId, request.domain());
         Optional<String> displayName = TextInput.optional("display_name", request.displayName(), MAX_DISPLAY_NAME_LENGTH);
@@ -67,6 +81,10 @@ public class InboxService {
         SendMode sendMode = request.sendMode() == null ? SendMode.DIRECT : sendMode(request.sendMode());
         if (sendMode == SendMode.APPROVAL && request.ttlSeconds() != null) {
             throw new InvalidInputException("send_mode", "a disposable inbox does not send");
+        }
+        Optional<Inbox> existing = clientId.flatMap(id -> inboxes.findByClientId(organizationId, id));
+        if (existing.isPresent()) {
+            return new Creation(existing.get(), false);
         }
 
         if (inboxes.count(organizationId) >= settings.inboxLimit()) {
@@ -80,8 +98,13 @@ public class InboxService {
         Instant now = now();
         Inbox inbox = new Inbox(Ids.inbox(), organizationId, username, domain, displayName, clientId, now, now,
             ttl.map(now::plus), sendMode);
-        // The row goes first: its unique address is what stops two concurrent creations of one address.
-        inboxes.create(inbox);
+        // The row goes first: its unique address and client_id are what stop two concurrent creations.
+        try {
+            inboxes.create(inbox);
+        } catch (ClientIdTakenException raced) {
+            return new Creation(inboxes.findByClientId(organizationId, clientId.orElseThrow()).orElseThrow(() -> raced),
+                false);
+        }
         try {
             mailAccounts.provision(inbox.emailAddress());
             if (inbox.approvalRequired()) {
@@ -96,7 +119,7 @@ public class InboxService {
             throw e;
         }
         LOGGER.info("Created inbox {} ({}) for organization {}", inbox.id(), inbox.emailAddress(), organizationId);
-        return inbox;
+        return new Creation(inbox, true);
     }
 
     public Inbox get(String organizationId, String inboxId) {

@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.Optional;
 
 public interface InboxRepository {
-    /** @throws AddressTakenException when an inbox, of any organization, already has this address */
+    /**
+     * @throws AddressTakenException when an inbox, of any organization, already has this address
+     * @throws ClientIdTakenException when another inbox of the organization has this client_id
+     */
     void create(Inbox inbox);
 
     Optional<Inbox> find(String organizationId, String inboxId);
 
     /** Looks across organizations: an address is unique on the whole platform. */
     Optional<Inbox> findByAddress(String username, String domain);
+
+    /** The organization's one inbox with this client_id. */
+    Optional<Inbox> findByClientId(String organizationId, String clientId);
 
     /** Newest first. */
     Page<Inbox> list(String organizationId, PageRequest pageRequest);

@@ -12,6 +12,7 @@ import dev.agentmail.domain.port.DnsLookup;
 import dev.agentmail.domain.port.MailAccounts;
 import dev.agentmail.domain.port.MailDomains;
 import dev.agentmail.domain.store.AddressTakenException;
+import dev.agentmail.domain.store.ClientIdTakenException;
 import dev.agentmail.domain.store.DomainRepositoryContract;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InboxRepository;
@@ -100,7 +101,38 @@ class InboxServiceTest {
             "manual"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("send_mode");
         assertThatThrownBy(() -> service.create("org_1", new InboxService.NewInbox("y", null, null, null, 60L,
             "approval"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("disposable");
+    }
+
+    @Test
+    void aClientIdTheOrganizationUsesAnswersWithItsInboxAndCreatesNothing() {
+        Inbox existing = stored("in_1", "org_1");
+        when(inboxes.findByClientId("org_1", "client-1")).thenReturn(Optional.of(existing));
+
+        InboxService.Creation creation = service.createOrFind("org_1",
+            new InboxService.NewInbox("other", null, null, "client-1"));
+
+        assertThat(creation).isEqualTo(new InboxService.Creation(existing, false));
+        verify(inboxes, never()).create(any());
         verify(mailAccounts, never()).provision(anyString());
+    }
+
+    @Test
+    void aCreationThatLosesTheRaceForItsClientIdAnswersWithTheWinner() {
+        Inbox winner = stored("in_1", "org_1");
+        when(inboxes.findByClientId("org_1", "client-1")).thenReturn(Optional.empty(), Optional.of(winner));
+        doThrow(new ClientIdTakenException()).when(inboxes).create(any());
+
+        InboxService.Creation creation = service.createOrFind("org_1",
+            new InboxService.NewInbox("agent", null, null, "client-1"));
+
+        assertThat(creation).isEqualTo(new InboxService.Creation(winner, false));
+        verify(mailAccounts, never()).provision(anyString());
+    }
+
+    @Test
+    void aNewInboxIsCreated() {
+        assertThat(service.createOrFind("org_1", new InboxService.NewInbox("agent", null, null, "client-1")).created())
+            .isTrue();
     }
 
     @Test

@@ -18,6 +18,9 @@ public class InMemoryInboxRepository implements InboxRepository {
         if (findByAddress(inbox.username(), inbox.domain()).isPresent()) {
             throw new AddressTakenException(inbox.emailAddress());
         }
+        if (inbox.clientId().flatMap(clientId -> findByClientId(inbox.organizationId(), clientId)).isPresent()) {
+            throw new ClientIdTakenException();
+        }
         if (inboxes.putIfAbsent(inbox.id(), inbox) != null) {
             throw new IllegalStateException("duplicate inbox id");
         }
@@ -32,6 +35,13 @@ public class InMemoryInboxRepository implements InboxRepository {
     public synchronized Optional<Inbox> findByAddress(String username, String domain) {
         return inboxes.values().stream()
             .filter(inbox -> inbox.username().equals(username) && inbox.domain().equals(domain))
+            .findFirst();
+    }
+
+    @Override
+    public synchronized Optional<Inbox> findByClientId(String organizationId, String clientId) {
+        return inboxes.values().stream()
+            .filter(inbox -> inbox.organizationId().equals(organizationId) && inbox.clientId().equals(Optional.of(clientId)))
             .findFirst();
     }
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
     InboxRepositoryContract, DomainRepositoryContract, MessageRepositoryContract, WebhookRepositoryContract,
-    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract {
+    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract, IdempotencyRecordsContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
@@ -16,6 +16,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     private DeliveryLedger ledger;
     private ListEntryRepository lists;
     private DraftRepository drafts;
+    private IdempotencyRecords idempotency;
 
     @BeforeEach
     void setUp() {
@@ -29,6 +30,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
         ledger = new InMemoryDeliveryLedger();
         lists = new InMemoryListEntryRepository();
         drafts = new InMemoryDraftRepository();
+        idempotency = new InMemoryIdempotencyRecords();
     }
 
     @Override
@@ -79,5 +81,10 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public DraftRepository draftRepository() {
         return drafts;
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotency;
     }
 }

@@ -152,6 +152,77 @@ public interface InboxRepositoryContract {
         }
     }
 
+    private static Inbox withClientId(String id, String organizationId, String username, String clientId) {
+        Instant at = Instant.ofEpochMilli(1_000);
+        return new Inbox(id, organizationId, username, DOMAIN, Optional.empty(), Optional.of(clientId), at, at);
+    }
+
+    @Test
+    default void aClientIdNamesOneInboxPerOrganization() {
+        Inbox first = withClientId("in_a", "org_1", "agent-a", "crm-7");
+        inboxRepository().create(first);
+        inboxRepository().create(withClientId("in_b", "org_2", "agent-b", "crm-7"));
+        inboxRepository().create(inbox("in_c", "org_1", "agent-c", 1_000));
+
+        assertThatThrownBy(() -> inboxRepository().create(withClientId("in_d", "org_1", "agent-d", "crm-7")))
+            .isInstanceOf(ClientIdTakenException.class);
+
+        assertThat(inboxRepository().findByClientId("org_1", "crm-7")).contains(first);
+        assertThat(inboxRepository().findByClientId("org_2", "crm-7").map(Inbox::id)).contains("in_b");
+        assertThat(inboxRepository().findByClientId("org_1", "CRM-7")).isEmpty();
+        assertThat(inboxRepository().findByAddress("agent-d", DOMAIN)).isEmpty();
+        assertThat(inboxRepository().count("org_1")).isEqualTo(2);
+    }
+
+    @Test
+    default void inboxesWithoutClientIdAreManyAndADeletedInboxFreesItsClientId() {
+        Instant at = Instant.ofEpochMilli(1_000);
+        inboxRepository().create(new Inbox("in_a", "org_1", "agent-a", DOMAIN, Optional.empty(), Optional.empty(), at, at));
+        inboxRepository().create(new Inbox("in_b", "org_1", "agent-b", DOMAIN, Optional.empty(), Optional.empty(), at, at));
+        inboxRepository().create(withClientId("in_c", "org_1", "agent-c", "crm-7"));
+
+        inboxRepository().delete("org_1", "in_c");
+
+        assertThat(inboxRepository().findByClientId("org_1", "crm-7")).isEmpty();
+        inboxRepository().create(withClientId("in_d", "org_1", "agent-d", "crm-7"));
+        assertThat(inboxRepository().findByClientId("org_1", "crm-7").map(Inbox::id)).contains("in_d");
+    }
+
+    @Test
+    default void concurrentCreationsWithOneClientIdLetExactlyOneWin() throws Exception {
+        int attempts = 8;
+        CyclicBarrier start = new CyclicBarrier(attempts);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                Inbox inbox = withClientId("in_" + i, "org_1", "agent-" + i, "crm-raced");
+                tasks.add(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    try {
+                        inboxRepository().create(inbox);
+                        return true;
+                    } catch (ClientIdTakenException e) {
+                        return false;
+                    }
+                });
+            }
+            int won = 0;
+            for (Future<Boolean> result : pool.invokeAll(tasks)) {
+                won += result.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+            assertThat(inboxRepository().count("org_1")).isEqualTo(1);
+            String winner = inboxRepository().findByClientId("org_1", "crm-raced").orElseThrow().username();
+            for (int i = 0; i < attempts; i++) {
+                String username = "agent-" + i;
+                assertThat(inboxRepository().findByAddress(username, DOMAIN).isPresent()).isEqualTo(username.equals(winner));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     default void listsNewestFirstWithPagesAndTotal() {
         for (int i = 1; i <= 5; i++) {

@@ -1,28 +1,38 @@
 package dev.agentmail.mcp.tools;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.agentmail.domain.error.InvalidInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmail.api.IdempotencyFilter;
+import dev.agentmail.api.JsonMapper;
+import dev.agentmail.domain.model.IdempotencyRecord;
+import dev.agentmail.domain.service.IdempotentRequests;
 import dev.agentmail.domain.service.SendService;
 import dev.agentmail.mcp.Schema;
 import dev.agentmail.mcp.Tool;
+import dev.agentmail.mcp.ToolCall;
 import dev.agentmail.mcp.ToolSet;
 
 import javax.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** send_message, reply, reply_all and forward, over {@link SendService}. */
 public class SendTools implements ToolSet {
-    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 256;
-    private static final String IDEMPOTENCY = "Reserved for the API's Idempotency-Key: accepted (1 to "
-        + MAX_IDEMPOTENCY_KEY_LENGTH + " characters) but not yet used to recognise a repeated call, so a retried "
-        + "call sends again.";
+    private static final String IDEMPOTENCY_KEY = "idempotency_key";
+    private static final String IDEMPOTENCY = "The API's Idempotency-Key (1 to " + IdempotentRequests.MAX_KEY_LENGTH
+        + " printable ASCII characters): a repeat of this call with the same key and arguments within 24 hours sends "
+        + "nothing and answers what the first call answered; the same key with other arguments is refused.";
 
     private final SendService sending;
+    private final IdempotentRequests idempotency;
 
     @Inject
-    public SendTools(SendService sending) {
+    public SendTools(SendService sending, IdempotentRequests idempotency) {
         this.sending = sending;
+        this.idempotency = idempotency;
     }
 
     record Attachment(String filename, @JsonProperty("content_type") String contentType, String content, String url) {
@@ -62,10 +72,10 @@ public class SendTools implements ToolSet {
                 sentSchema(), Tool.Hints.SENDS,
                 call -> {
                     SendArgs args = call.arguments(SendArgs.class);
-                    idempotencyKey(args.idempotencyKey());
-                    return sent(sending.send(call.organizationId(), Required.text("inbox_id", args.inboxId()),
-                        new SendService.NewMessage(args.to(), args.cc(), args.bcc(), args.replyTo(), args.subject(),
-                            args.text(), args.html(), args.labels(), Attachment.toDomain(args.attachments()), null)));
+                    return once(call, "send_message", args.idempotencyKey(), () -> sending.send(call.organizationId(),
+                        Required.text("inbox_id", args.inboxId()), new SendService.NewMessage(args.to(), args.cc(),
+                            args.bcc(), args.replyTo(), args.subject(), args.text(), args.html(), args.labels(),
+                            Attachment.toDomain(args.attachments()), null)));
                 }),
             replyTool("reply", "Reply", "Answers the sender of a message (or its Reply-To), in its thread, quoting "
                 + "it and setting In-Reply-To and References.", false),
@@ -78,9 +88,8 @@ public class SendTools implements ToolSet {
                 sentSchema(), Tool.Hints.SENDS,
                 call -> {
                     ForwardArgs args = call.arguments(ForwardArgs.class);
-                    idempotencyKey(args.idempotencyKey());
-                    return sent(sending.forward(call.organizationId(), Required.text("inbox_id", args.inboxId()),
-                        Required.text("message_id", args.messageId()),
+                    return once(call, "forward", args.idempotencyKey(), () -> sending.forward(call.organizationId(),
+                        Required.text("inbox_id", args.inboxId()), Required.text("message_id", args.messageId()),
                         new SendService.Forward(args.to(), args.cc(), args.text(), args.html(), args.labels())));
                 }));
     }
@@ -91,10 +100,10 @@ public class SendTools implements ToolSet {
             sentSchema(), Tool.Hints.SENDS,
             call -> {
                 ReplyArgs args = call.arguments(ReplyArgs.class);
-                idempotencyKey(args.idempotencyKey());
-                return sent(sending.reply(call.organizationId(), Required.text("inbox_id", args.inboxId()),
-                    Required.text("message_id", args.messageId()), new SendService.Reply(args.text(), args.html(),
-                        args.cc(), args.labels(), Attachment.toDomain(args.attachments())), all));
+                return once(call, name, args.idempotencyKey(), () -> sending.reply(call.organizationId(),
+                    Required.text("inbox_id", args.inboxId()), Required.text("message_id", args.messageId()),
+                    new SendService.Reply(args.text(), args.html(), args.cc(), args.labels(),
+                        Attachment.toDomain(args.attachments())), all));
             });
     }
 
@@ -104,7 +113,7 @@ public class SendTools implements ToolSet {
             .optional("text", Schema.string("the plain-text body"))
             .optional("html", Schema.string("the HTML body"))
             .optional("labels", Schema.strings("labels for the sent message"))
-            .optional("idempotency_key", Schema.string(IDEMPOTENCY).minLength(1).maxLength(MAX_IDEMPOTENCY_KEY_LENGTH));
+            .optional(IDEMPOTENCY_KEY, Schema.string(IDEMPOTENCY).minLength(1).maxLength(IdempotentRequests.MAX_KEY_LENGTH));
         if (withAttachments) {
             schema.optional("attachments", Schema.arrayOf(Schema.object()
                 .required("filename", Schema.string("the file name").minLength(1).maxLength(255))
@@ -129,21 +138,39 @@ public class SendTools implements ToolSet {
             .optional("status", Schema.string("in approval mode: pending_approval"));
     }
 
-    private static void idempotencyKey(String key) {
-        if (key != null && (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new InvalidInputException("idempotency_key",
-                "idempotency_key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+    /**
+     * Sends once per idempotency key, as the REST API does for its Idempotency-Key: the tool and its other arguments
+     * are the request's fingerprint, the answer what the first call said (the sent message's ids, or the held draft).
+     */
+    private CompletableFuture<Tool.ToolOutput> once(ToolCall call, String tool, String key,
+                                                    Supplier<SendService.Result> send) throws JsonProcessingException {
+        if (key == null) {
+            return output(view(send.get()));
         }
+        IdempotentRequests.validKey(IDEMPOTENCY_KEY, key);
+        ObjectNode arguments = call.arguments().deepCopy();
+        arguments.remove(IDEMPOTENCY_KEY);
+        IdempotencyRecord.Answer answer = idempotency.call(call.organizationId(), key,
+            IdempotentRequests.fingerprint("MCP tools/call", tool, IdempotencyFilter.canonicalJson(arguments)),
+            () -> new IdempotencyRecord.Answer(200, view(send.get()).toString()));
+        return output((ObjectNode) JsonMapper.get().readTree(answer.body()));
     }
 
-    private static CompletableFuture<Tool.ToolOutput> sent(SendService.Result result) {
+    private static ObjectNode view(SendService.Result result) {
         if (result instanceof SendService.Held held) {
-            return Tool.ToolOutput.now(Views.JSON.objectNode().put("draft_id", held.draft().id())
-                    .put("status", held.draft().status().wireName()),
-                "Held draft " + held.draft().id() + " for approval: nothing was sent");
+            return Views.JSON.objectNode().put("draft_id", held.draft().id())
+                .put("status", held.draft().status().wireName());
         }
         SendService.Sent sent = (SendService.Sent) result;
-        return Tool.ToolOutput.now(Views.JSON.objectNode().put("message_id", sent.messageId())
-            .put("thread_id", sent.threadId()), "Sent message " + sent.messageId() + " (thread " + sent.threadId() + ")");
+        return Views.JSON.objectNode().put("message_id", sent.messageId()).put("thread_id", sent.threadId());
+    }
+
+    private static CompletableFuture<Tool.ToolOutput> output(ObjectNode view) {
+        if (view.has("draft_id")) {
+            return Tool.ToolOutput.now(view, "Held draft " + view.get("draft_id").asText()
+                + " for approval: nothing was sent");
+        }
+        return Tool.ToolOutput.now(view, "Sent message " + view.get("message_id").asText() + " (thread "
+            + view.get("thread_id").asText() + ")");
     }
 }

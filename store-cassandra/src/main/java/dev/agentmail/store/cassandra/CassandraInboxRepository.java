@@ -7,6 +7,7 @@ import dev.agentmail.domain.model.SendMode;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.AddressTakenException;
+import dev.agentmail.domain.store.ClientIdTakenException;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.store.cassandra.UniqueClaims.Scope;
 
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An address is claimed in {@link UniqueClaims} before its inbox is written, which is how it stays unique across
- * organizations and nodes, and how an address finds its inbox.
+ * An address, and a client_id within its organization, are claimed in {@link UniqueClaims} before the inbox is written,
+ * which is how they stay unique across nodes, and how they find their inbox.
  */
 public class CassandraInboxRepository implements InboxRepository {
     /** Disposable inboxes share one partition of the expiry index. */
@@ -37,7 +38,12 @@ public class CassandraInboxRepository implements InboxRepository {
 
     @Override
     public void create(Inbox inbox) {
+        Optional<String> clientId = inbox.clientId().map(id -> clientIdClaim(inbox.organizationId(), id));
+        if (clientId.isPresent() && !claims.claim(Scope.INBOX_CLIENT_ID, clientId.get(), inbox.id())) {
+            throw new ClientIdTakenException();
+        }
         if (!claims.claim(Scope.INBOX_ADDRESS, inbox.emailAddress(), inbox.id())) {
+            clientId.ifPresent(claimed -> claims.release(Scope.INBOX_CLIENT_ID, claimed, inbox.id()));
             throw new AddressTakenException(inbox.emailAddress());
         }
         List<BoundStatement> writes = new ArrayList<>(List.of(
@@ -71,6 +77,17 @@ public class CassandraInboxRepository implements InboxRepository {
         return claims.owner(Scope.INBOX_ADDRESS, address)
             .flatMap(this::find)
             .filter(inbox -> inbox.emailAddress().equals(address));
+    }
+
+    @Override
+    public Optional<Inbox> findByClientId(String organizationId, String clientId) {
+        return claims.owner(Scope.INBOX_CLIENT_ID, clientIdClaim(organizationId, clientId))
+            .flatMap(id -> find(organizationId, id))
+            .filter(inbox -> inbox.clientId().equals(Optional.of(clientId)));
+    }
+
+    private static String clientIdClaim(String organizationId, String clientId) {
+        return organizationId + " " + clientId;
     }
 
     @Override
@@ -127,6 +144,8 @@ public class CassandraInboxRepository implements InboxRepository {
                 expiry, inboxId)));
         cql.logged(deletes);
         claims.release(Scope.INBOX_ADDRESS, inbox.emailAddress(), inboxId);
+        inbox.clientId().ifPresent(clientId ->
+            claims.release(Scope.INBOX_CLIENT_ID, clientIdClaim(organizationId, clientId), inboxId));
         return true;
     }
 

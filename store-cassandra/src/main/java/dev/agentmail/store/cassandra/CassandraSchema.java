@@ -71,6 +71,11 @@ final class CassandraSchema {
         "CREATE TABLE IF NOT EXISTS delivery_attempts (delivery_id text, recipient text, attempted_at timestamp,"
             + " PRIMARY KEY ((delivery_id, recipient)))",
 
+        // An organization's Idempotency-Keys (CassandraIdempotencyRecords), changed only by lightweight transactions.
+        "CREATE TABLE IF NOT EXISTS idempotency_records (organization_id text, idempotency_key text, fingerprint text,"
+            + " claim_token text, created_at timestamp, answer_status int, answer_body text,"
+            + " PRIMARY KEY ((organization_id, idempotency_key)))",
+
         // Numbered by EventSequence; the id in the key too, so that two events numbered alike are both kept.
         "CREATE TABLE IF NOT EXISTS events (organization_id text, seq bigint, id text, event_type text, inbox_id text,"
             + " payload text, created_at timestamp, PRIMARY KEY ((organization_id), seq, id))",

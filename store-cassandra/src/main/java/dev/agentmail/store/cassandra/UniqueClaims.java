@@ -15,7 +15,9 @@ import java.util.Optional;
  */
 final class UniqueClaims {
     enum Scope {
-        INBOX_ADDRESS, API_KEY_HASH
+        INBOX_ADDRESS, API_KEY_HASH,
+        /** An organization's client_id of an inbox: the value is the organization id, a space and the client_id. */
+        INBOX_CLIENT_ID
     }
 
     private static final String OWNER = "SELECT owner FROM unique_claims WHERE scope = ? AND value = ?";

@@ -10,6 +10,8 @@ import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.domain.store.DraftRepositoryContract;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
+import dev.agentmail.domain.store.IdempotencyRecords;
+import dev.agentmail.domain.store.IdempotencyRecordsContract;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.InboxRepositoryContract;
 import dev.agentmail.domain.store.ListEntryRepository;
@@ -35,7 +37,7 @@ import java.security.SecureRandom;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract, IdempotencyRecordsContract {
     private static CassandraStore store;
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
 
@@ -138,5 +140,10 @@ class CassandraRepositoriesContractTest
     @Override
     public DraftRepository draftRepository() {
         return new CassandraDraftRepository(store);
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return new CassandraIdempotencyRecords(store);
     }
 }

@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.SendMode;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.AddressTakenException;
+import dev.agentmail.domain.store.ClientIdTakenException;
 import dev.agentmail.domain.store.InboxRepository;
 
 import javax.inject.Inject;
@@ -35,6 +36,10 @@ public class JdbcInboxRepository implements InboxRepository {
                 Jdbc.nullableMillis(inbox.expiresAt()), inbox.sendMode().wireName());
         } catch (SQLException e) {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Two unique constraints: the client_id's when an inbox holds it now, else the address's.
+                if (inbox.clientId().flatMap(clientId -> findByClientId(inbox.organizationId(), clientId)).isPresent()) {
+                    throw new ClientIdTakenException();
+                }
                 throw new AddressTakenException(inbox.emailAddress());
             }
             throw Jdbc.failure(e);
@@ -51,6 +56,12 @@ public class JdbcInboxRepository implements InboxRepository {
     public Optional<Inbox> findByAddress(String username, String domain) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM inboxes WHERE username = ? AND domain = ?", this::map,
             username, domain);
+    }
+
+    @Override
+    public Optional<Inbox> findByClientId(String organizationId, String clientId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM inboxes WHERE organization_id = ? AND client_id = ?",
+            this::map, organizationId, clientId);
     }
 
     @Override

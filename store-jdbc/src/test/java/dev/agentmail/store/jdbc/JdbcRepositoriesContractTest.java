@@ -5,6 +5,8 @@ import dev.agentmail.domain.store.ApiKeyRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
+import dev.agentmail.domain.store.IdempotencyRecords;
+import dev.agentmail.domain.store.IdempotencyRecordsContract;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.WebhookRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
@@ -37,7 +39,8 @@ import java.sql.SQLException;
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
-    ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract {
+    ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract,
+    IdempotencyRecordsContract {
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
     private JdbcDatabase database;
 
@@ -162,5 +165,10 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DraftRepository draftRepository() {
         return new JdbcDraftRepository(database.dataSource());
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return new JdbcIdempotencyRecords(database.dataSource());
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.ApiKeyResponse;
 import dev.agentmail.api.dto.CreatedApiKeyResponse;
@@ -32,6 +33,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, NameRequest request) {
         NameRequest body = RequestBodies.required(request);

@@ -1,5 +1,6 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.CreateDomainRequest;
 import dev.agentmail.api.dto.DomainResponse;
@@ -31,6 +32,7 @@ public class DomainResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, CreateDomainRequest request) {
         CreateDomainRequest body = RequestBodies.required(request);

@@ -2,12 +2,12 @@ package dev.agentmail.api.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.CreateInboxRequest;
 import dev.agentmail.api.dto.InboxResponse;
 import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.domain.error.InvalidInputException;
-import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.service.InboxService;
 
 import javax.inject.Inject;
@@ -40,14 +40,17 @@ public class InboxResource {
         this.inboxes = inboxes;
     }
 
+    /** 201 with a new inbox, or 200 with the organization's inbox that has the request's client_id. */
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, CreateInboxRequest request) {
         CreateInboxRequest body = RequestBodies.required(request);
-        Inbox inbox = inboxes.create(Caller.of(security).organizationId(),
+        InboxService.Creation creation = inboxes.createOrFind(Caller.of(security).organizationId(),
             new InboxService.NewInbox(body.username(), body.domain(), body.displayName(), body.clientId(),
                 body.ttlSeconds(), body.sendMode()));
-        return Response.status(Response.Status.CREATED).entity(InboxResponse.of(inbox)).build();
+        return Response.status(creation.created() ? Response.Status.CREATED : Response.Status.OK)
+            .entity(InboxResponse.of(creation.inbox())).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.AttachmentLinkResponse;
 import dev.agentmail.api.dto.CodeResponse;
@@ -70,6 +71,7 @@ public class MessageResource {
     }
 
     @POST
+    @Idempotent
     @Path("/send")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@Context SecurityContext security, @PathParam("inboxId") String inboxId, SendRequest request) {
@@ -78,6 +80,7 @@ public class MessageResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{messageId}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reply(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
@@ -87,6 +90,7 @@ public class MessageResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{messageId}/reply-all")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replyAll(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
@@ -96,6 +100,7 @@ public class MessageResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{messageId}/forward")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response forward(@Context SecurityContext security, @PathParam("inboxId") String inboxId,

@@ -1,5 +1,6 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.V1Requests;
 import dev.agentmail.api.dto.V1Responses;
@@ -55,10 +56,14 @@ public class V1Resource {
             .data().stream().map(V1Responses.Inbox::of).toList());
     }
 
+    /** 201 with a new inbox, or 200 with the organization's inbox that has the request's client_id. */
     @POST
+    @Idempotent
     public Response createInbox(@Context SecurityContext security, V1Requests.CreateInbox request) {
-        return Response.status(Response.Status.CREATED).entity(Data.of(V1Responses.Inbox.of(
-            inboxes.create(Caller.of(security).organizationId(), RequestBodies.required(request).toDomain())))).build();
+        InboxService.Creation creation = inboxes.createOrFind(Caller.of(security).organizationId(),
+            RequestBodies.required(request).toDomain());
+        return Response.status(creation.created() ? Response.Status.CREATED : Response.Status.OK)
+            .entity(Data.of(V1Responses.Inbox.of(creation.inbox()))).build();
     }
 
     @GET
@@ -109,6 +114,7 @@ public class V1Resource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/messages")
     public Response send(@Context SecurityContext security, @PathParam("id") String inboxId, V1Requests.Send request) {
         V1Requests.Send body = RequestBodies.required(request);

@@ -1,5 +1,6 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.CreatedWebhookResponse;
 import dev.agentmail.api.dto.PageResponse;
@@ -35,6 +36,7 @@ public class WebhookResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, WebhookRequests.Create request) {
         WebhookRequests.Create body = RequestBodies.required(request);
