@@ -49,6 +49,10 @@ public class ActiveMqSpoolModule extends AbstractModule {
     MailQueueFactory<? extends ManageableMailQueue> manageableQueues(ActiveMQMailQueueFactory factory) {
         // JMX beans would clash between servers sharing a JVM; nothing here reads them.
         factory.setUseJMX(false);
+        // Each message's content in the journal itself rather than in a blob file named by its absolute path: the
+        // journal alone is then the whole spool, synced to disk with each enqueue, and a backup of it restores into
+        // any data dir. (Blob messages spooled by an earlier version are still read, from their blob files.)
+        factory.setUseBlobMessages(false);
         factory.init();
         return factory;
     }
