@@ -1,6 +1,8 @@
 package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.AttachmentTextRepositoryContract;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
+    AttachmentTextRepositoryContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
@@ -72,6 +75,11 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DeliveryLedger deliveryLedger() {
         return new JdbcDeliveryLedger(database.dataSource());
+    }
+
+    @Override
+    public AttachmentTextRepository attachmentTextRepository() {
+        return new JdbcAttachmentTextRepository(database.dataSource());
     }
 
     @Override
