@@ -2,6 +2,8 @@ package dev.agentmail.store.cassandra;
 
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.AttachmentTextRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.DomainRepository;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, AttachmentTextRepositoryContract {
     private static CassandraStore store;
 
     @BeforeAll
@@ -74,6 +76,11 @@ class CassandraRepositoriesContractTest
     @Override
     public EventOutbox eventOutbox() {
         return new CassandraEventOutbox(store);
+    }
+
+    @Override
+    public AttachmentTextRepository attachmentTextRepository() {
+        return new CassandraAttachmentTextRepository(store);
     }
 
     @Override
