@@ -1,18 +1,21 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.AttachmentInfo;
 import dev.agentmail.domain.model.AttachmentText;
 import dev.agentmail.domain.model.AttachmentText.Status;
-import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.port.AttachmentReader;
 import dev.agentmail.domain.port.AttachmentTextReader;
+import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.AttachmentTextRepository;
 import dev.agentmail.domain.store.AttachmentTextRepository.Key;
 
 import javax.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,40 +23,63 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the text of received attachments off the ingest path: indexing queues them, and this reads the queue in
- * batches, one message's raw bytes at a time. The queue is stored, so what a restart interrupts is read after it.
+ * Reads the text of attachments off the ingest path, on a thread of its own: it takes the queue in batches, one
+ * message's raw bytes read once for all its attachments. The queue is stored, so what a restart interrupts is read
+ * after it. On a cluster each node's worker reads the shared queue; two reading one attachment save the same text.
  */
-public class AttachmentTextWorker {
+public class AttachmentTextWorker implements AutoCloseable {
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(AttachmentTextWorker.class);
+    private static final int BATCH = 20;
+    /** How often an idle worker looks at the queue for what other nodes added. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(2);
 
     private final AttachmentTextRepository texts;
+    private final AttachmentTextQueue queue;
     private final MessageService messages;
     private final InboxService inboxes;
     private final MailboxMessages mailbox;
     private final AttachmentReader attachments;
     private final AttachmentTextReader reader;
     private final Clock clock;
+    private final Thread loop = new Thread(this::run, "attachment-text-worker");
+    private volatile boolean running = true;
 
     @Inject
-    public AttachmentTextWorker(AttachmentTextRepository texts, MessageService messages, InboxService inboxes,
-                                MailboxMessages mailbox, AttachmentReader attachments, AttachmentTextReader reader, Clock clock) {
+    public AttachmentTextWorker(AttachmentTextRepository texts, AttachmentTextQueue queue, MessageService messages,
+                                InboxService inboxes, MailboxMessages mailbox, AttachmentReader attachments,
+                                AttachmentTextReader reader, Clock clock) {
         this.texts = texts;
+        this.queue = queue;
         this.messages = messages;
         this.inboxes = inboxes;
         this.mailbox = mailbox;
         this.attachments = attachments;
         this.reader = reader;
         this.clock = clock;
+        loop.setDaemon(true);
     }
 
-    /** Queues the attachments of a received message; sent mail's attachments are the sender's own. */
-    public void queue(StoredMessage message) {
-        if (message.direction() != Direction.INBOUND || message.content().attachments().isEmpty()) {
-            return;
+    public void start() {
+        loop.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (readPending(BATCH) < BATCH) {
+                    queue.awaitAdded(IDLE_CHECK);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not read the attachment text queue; will retry", e);
+                try {
+                    Thread.sleep(IDLE_CHECK.toMillis());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
         }
-        texts.enqueue(message.content().attachments().stream()
-            .map(attachment -> new Key(message.organizationId(), message.inboxId(), message.id(), attachment.id()))
-            .toList(), clock.instant());
     }
 
     /** Reads up to {@code batch} queued attachments; @return how many were read. */
@@ -79,7 +105,11 @@ public class AttachmentTextWorker {
         }
         List<AttachmentInfo> infos = message.content().attachments();
         for (Key key : keys) {
-            texts.save(key, read(raw, infos, key), clock.instant());
+            AttachmentText text = read(raw, infos, key);
+            if (!running) {
+                return; // a read cut short by the shutdown stays pending, and is read after the restart
+            }
+            texts.save(key, text, clock.instant());
         }
     }
 
@@ -95,6 +125,17 @@ public class AttachmentTextWorker {
         } catch (RuntimeException e) {
             LOGGER.warn("Could not read the text of attachment {} of message {}", key.attachmentId(), key.messageId(), e);
             return AttachmentText.of(Status.FAILED);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+        try {
+            loop.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.AttachmentText;
 import dev.agentmail.domain.model.AttachmentText.Status;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.port.AttachmentReader;
 import dev.agentmail.domain.port.AttachmentTextReader;
+import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.InMemoryAttachmentTextRepository;
 import dev.agentmail.domain.store.MessageRepositoryContract;
 import org.junit.jupiter.api.Test;
@@ -39,8 +42,10 @@ class AttachmentTextWorkerTest {
             throw new UncheckedIOException(e);
         }
     };
-    private final AttachmentTextWorker worker = new AttachmentTextWorker(texts, messages, inboxes, mailbox, attachments, reader,
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private final AttachmentTextQueue queue = new AttachmentTextQueue(texts, clock);
+    private final AttachmentTextWorker worker = new AttachmentTextWorker(texts, queue, messages, inboxes, mailbox,
+        attachments, reader, clock);
 
     @Test
     void queuedAttachmentsAreReadOnceAndStayRead() {
@@ -51,7 +56,7 @@ class AttachmentTextWorkerTest {
         when(mailbox.read(any(), any())).thenReturn("raw".getBytes(StandardCharsets.UTF_8));
         when(attachments.read(any(), anyInt())).thenReturn(Optional.of("Invoice 117".getBytes(StandardCharsets.UTF_8)));
 
-        worker.queue(message);
+        queue.add(message);
         assertThat(texts.forMessage("org_1", "msg_1")).containsEntry("att_1", AttachmentText.of(Status.PENDING));
 
         assertThat(worker.readPending(10)).isEqualTo(1);
@@ -64,7 +69,7 @@ class AttachmentTextWorkerTest {
         StoredMessage message = MessageRepositoryContract.message("msg_1", "inb_1", "thr_1", 1, 1_000, null, "Invoice");
         when(inboxes.get("org_1", "inb_1")).thenThrow(new NotFoundException("inbox", "inb_1"));
 
-        worker.queue(message);
+        queue.add(message);
         worker.readPending(10);
 
         assertThat(texts.forMessage("org_1", "msg_1")).containsEntry("att_1", AttachmentText.of(Status.FAILED));

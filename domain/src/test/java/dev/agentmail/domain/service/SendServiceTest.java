@@ -22,6 +22,7 @@ import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
 import dev.agentmail.domain.store.MessageRepository;
+import dev.agentmail.domain.store.InMemoryAttachmentTextRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,8 @@ class SendServiceTest {
         InboxService inboxService = new InboxService(inboxes, mock(MailAccounts.class), domainService, platform, clock);
         MessageService messages = new MessageService(inboxService, index, mailbox, events, new EventFeed(), clock);
         MessageIndexer indexer = new MessageIndexer(index, new Threading(index), events, content -> Analysis.NONE,
-            raw -> MessageIndexerTest.content("Hello"), clock);
+            raw -> MessageIndexerTest.content("Hello"), new AttachmentTextQueue(new InMemoryAttachmentTextRepository(), clock),
+            clock);
         service = new SendService(inboxService, messages, indexer, mailbox, mail -> {
             composed.add(mail);
             return COMPOSED;
