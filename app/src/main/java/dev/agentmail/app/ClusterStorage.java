@@ -3,6 +3,7 @@ package dev.agentmail.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.AttachmentTextRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
@@ -11,6 +12,7 @@ import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
+import dev.agentmail.store.cassandra.CassandraAttachmentTextRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
 import dev.agentmail.store.cassandra.CassandraEventOutbox;
@@ -21,6 +23,7 @@ import dev.agentmail.store.cassandra.CassandraOrganizationRepository;
 import dev.agentmail.store.cassandra.CassandraSharedSecrets;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.CassandraWebhookRepository;
+import dev.agentmail.store.opensearch.DistributedAttachmentTextRepository;
 import dev.agentmail.store.opensearch.DistributedMessageRepository;
 import dev.agentmail.store.opensearch.OpenSearchConnection;
 import dev.agentmail.store.opensearch.OpenSearchMessageIndex;
@@ -65,8 +68,11 @@ final class ClusterStorage implements DataStorage {
                 bind(WebhookRepository.class).toInstance(new CassandraWebhookRepository(cassandra));
                 bind(EventOutbox.class).toInstance(new CassandraEventOutbox(cassandra));
                 bind(DomainRepository.class).toInstance(new CassandraDomainRepository(cassandra));
+                OpenSearchMessageIndex index = new OpenSearchMessageIndex(openSearch);
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
-                    new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
+                    new CassandraMessageStore(cassandra), index));
+                bind(AttachmentTextRepository.class).toInstance(new DistributedAttachmentTextRepository(
+                    new CassandraAttachmentTextRepository(cassandra), index));
             }
         };
     }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Scopes;
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.AttachmentTextRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
@@ -12,6 +13,7 @@ import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
+import dev.agentmail.store.jdbc.JdbcAttachmentTextRepository;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
 import dev.agentmail.store.jdbc.JdbcDomainRepository;
@@ -59,6 +61,7 @@ final class JdbcStorage implements DataStorage {
                 bind(WebhookRepository.class).to(JdbcWebhookRepository.class).in(Scopes.SINGLETON);
                 bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
                 bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
+                bind(AttachmentTextRepository.class).to(JdbcAttachmentTextRepository.class).in(Scopes.SINGLETON);
             }
         };
     }

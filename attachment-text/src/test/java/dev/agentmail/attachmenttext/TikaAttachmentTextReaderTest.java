@@ -4,12 +4,8 @@ import dev.agentmail.domain.model.AttachmentText;
 import dev.agentmail.domain.model.AttachmentText.Status;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,51 +32,17 @@ class TikaAttachmentTextReaderTest {
         return READER.read(new ByteArrayInputStream(bytes), bytes.length, type, Optional.of(name));
     }
 
-    static byte[] pdf(String text) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(PDType1Font.HELVETICA, 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] docx(String text) throws IOException {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.createParagraph().createRun().setText(text);
-            document.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] xlsx(String first, double second) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var row = workbook.createSheet("Budget").createRow(0);
-            row.createCell(0).setCellValue(first);
-            row.createCell(1).setCellValue(second);
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
     @Test
     void readsPdfWordAndExcel() throws IOException {
-        AttachmentText pdf = read(pdf("Invoice 2026-117 for the quokka enclosure"), "application/pdf", "invoice.pdf");
+        AttachmentText pdf = read(TestDocuments.pdf("Invoice 2026-117 for the quokka enclosure"), "application/pdf", "invoice.pdf");
         assertThat(pdf.status()).isEqualTo(Status.READY);
         assertThat(pdf.text()).hasValueSatisfying(text -> assertThat(text).contains("quokka enclosure"));
 
-        AttachmentText docx = read(docx("This contract binds both parties."), "application/octet-stream", "contract.docx");
+        AttachmentText docx = read(TestDocuments.docx("This contract binds both parties."), "application/octet-stream", "contract.docx");
         assertThat(docx.status()).isEqualTo(Status.READY);
         assertThat(docx.text()).contains("This contract binds both parties.");
 
-        AttachmentText xlsx = read(xlsx("Catering", 1250.5), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "budget.xlsx");
+        AttachmentText xlsx = read(TestDocuments.xlsx("Catering", 1250.5), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "budget.xlsx");
         assertThat(xlsx.status()).isEqualTo(Status.READY);
         assertThat(xlsx.text()).hasValueSatisfying(text -> assertThat(text).contains("Budget").contains("Catering").contains("1250.5"));
     }
@@ -123,7 +85,7 @@ class TikaAttachmentTextReaderTest {
 
     @Test
     void corruptAndEncryptedFilesFail() throws IOException {
-        assertThat(read("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage".getBytes(StandardCharsets.US_ASCII), "application/pdf", "broken.pdf").status())
+        assertThat(read(TestDocuments.CORRUPT_PDF, "application/pdf", "broken.pdf").status())
             .isEqualTo(Status.FAILED);
         byte[] encrypted;
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

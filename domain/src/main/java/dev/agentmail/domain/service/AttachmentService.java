@@ -55,7 +55,7 @@ public class AttachmentService {
         this.clock = clock;
     }
 
-    public record Link(AttachmentInfo attachment, String token, Instant expiresAt) {
+    public record Link(AttachmentInfo attachment, String token, Instant expiresAt, TextView text) {
     }
 
     public record Download(AttachmentInfo attachment, byte[] content) {
@@ -66,7 +66,7 @@ public class AttachmentService {
      * link, and, when short, the text itself.
      */
     public record TextView(Status status, Optional<String> textToken, Optional<String> inlineText) {
-        static final TextView PENDING = new TextView(Status.PENDING, Optional.empty(), Optional.empty());
+        public static final TextView PENDING = new TextView(Status.PENDING, Optional.empty(), Optional.empty());
     }
 
     public Link link(String organizationId, String inboxId, String messageId, String attachmentId) {
@@ -75,7 +75,7 @@ public class AttachmentService {
         Instant expiresAt = expiry();
         String token = signer.sign(String.join("\n", organizationId, inboxId, messageId, attachmentId,
             String.valueOf(expiresAt.getEpochSecond())));
-        return new Link(attachment, token, expiresAt);
+        return new Link(attachment, token, expiresAt, texts(message).get(attachmentId));
     }
 
     public Download download(String token) {

@@ -10,12 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Attachment texts in memory, for tests of the services that use them. */
+/** Attachment texts in memory, for tests of the services that use them; ready text is searched with its message. */
 public class InMemoryAttachmentTextRepository implements AttachmentTextRepository {
     private record Row(Key key, AttachmentText text, Instant queuedAt) {
     }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final InMemoryMessageRepository messages;
+
+    public InMemoryAttachmentTextRepository() {
+        this(new InMemoryMessageRepository());
+    }
+
+    public InMemoryAttachmentTextRepository(InMemoryMessageRepository messages) {
+        this.messages = messages;
+    }
 
     private static String id(Key key) {
         return key.messageId() + "/" + key.attachmentId();
@@ -35,7 +44,9 @@ public class InMemoryAttachmentTextRepository implements AttachmentTextRepositor
 
     @Override
     public synchronized void save(Key attachment, AttachmentText text, Instant at) {
-        rows.computeIfPresent(id(attachment), (id, row) -> new Row(row.key, text, row.queuedAt));
+        if (rows.computeIfPresent(id(attachment), (id, row) -> new Row(row.key, text, row.queuedAt)) != null) {
+            text.text().ifPresent(ready -> messages.addAttachmentText(attachment.messageId(), ready));
+        }
     }
 
     @Override

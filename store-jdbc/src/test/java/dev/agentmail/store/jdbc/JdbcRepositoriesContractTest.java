@@ -1,9 +1,10 @@
 package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.ApiKeyRepositoryContract;
 import dev.agentmail.domain.store.AttachmentTextRepository;
 import dev.agentmail.domain.store.AttachmentTextRepositoryContract;
-import dev.agentmail.domain.store.ApiKeyRepositoryContract;
+import dev.agentmail.domain.store.AttachmentTextSearchContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
-    AttachmentTextRepositoryContract {
+    AttachmentTextRepositoryContract, AttachmentTextSearchContract {
     private JdbcDatabase database;
 
     abstract JdbcDatabase openDatabase() throws Exception;
