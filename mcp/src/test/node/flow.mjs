@@ -124,7 +124,7 @@ const unknownField = await failing("list_inboxes", { colour: "blue" });
 assert.deepEqual([unknownField.error, unknownField.message], ["invalid_request", "unknown field 'colour'"]);
 const tooLong = await failing("wait_for_message", { inbox_id: inbox.inbox_id, timeout_seconds: 500 });
 assert.equal(tooLong.field, "timeout_seconds");
-const nothing = await call("wait_for_message", { inbox_id: inbox.inbox_id, since: code.message_id, timeout_seconds: 1 });
+const nothing = await call("wait_for_message", { inbox_id: inbox.inbox_id, since: receipt.message_id, timeout_seconds: 1 });
 assert.equal(nothing.found, false);
 
 // 6. The transport: SSE when the client prefers it, 401 without a key, sessions that end.
