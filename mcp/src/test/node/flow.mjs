@@ -96,6 +96,27 @@ assert.deepEqual(labelled.labels, ["done"]);
 const threads = await call("list_threads", { inbox_id: inbox.inbox_id });
 assert.equal(threads.total, 1);
 
+// An attachment's text, read in the background: get_message shows it once ready, still as untrusted content.
+await smtpSend(Number(SMTP_PORT), SENDER, inbox.email_address,
+  `Subject: Your receipt\r\nFrom: Shop <${SENDER}>\r\nTo: ${inbox.email_address}\r\nMIME-Version: 1.0\r\n` +
+  `Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nAttached.\r\n--b\r\n` +
+  `Content-Type: text/csv; name=receipt.csv\r\nContent-Disposition: attachment; filename=receipt.csv\r\n\r\n` +
+  `item,price\r\nteapot,12\r\n--b--\r\n`);
+let receipt;
+for (let tries = 0; tries < 100; tries++) {
+  const found = await call("list_messages", { inbox_id: inbox.inbox_id, q: "receipt" });
+  if (found.total === 1) {
+    receipt = await call("get_message", { inbox_id: inbox.inbox_id, message_id: found.messages[0].message_id });
+    if (receipt.attachments[0].text_status !== "pending") break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+assert.equal(receipt.attachments[0].text_status, "ready");
+assert.ok(receipt.attachments[0].text.startsWith(`<<<UNTRUSTED_EXTERNAL_CONTENT ${receipt.untrusted_marker}>>>\n`));
+assert.ok(receipt.attachments[0].text.includes("teapot,12"));
+assert.match(receipt.attachments[0].text_url, /\/api\/v0\/attachments\/[^/]+\/text$/);
+assert.equal((await call("list_messages", { inbox_id: inbox.inbox_id, q: "teapot" })).total, 1);
+
 // 5. Mistakes are error results worded as the API words them, never protocol errors.
 const foreign = await failing("list_messages", { inbox_id: FOREIGN_INBOX_ID });
 assert.equal(foreign.error, "not_found");
@@ -106,7 +127,7 @@ const unknownField = await failing("list_inboxes", { colour: "blue" });
 assert.deepEqual([unknownField.error, unknownField.message], ["invalid_request", "unknown field 'colour'"]);
 const tooLong = await failing("wait_for_message", { inbox_id: inbox.inbox_id, timeout_seconds: 500 });
 assert.equal(tooLong.field, "timeout_seconds");
-const nothing = await call("wait_for_message", { inbox_id: inbox.inbox_id, since: code.message_id, timeout_seconds: 1 });
+const nothing = await call("wait_for_message", { inbox_id: inbox.inbox_id, since: receipt.message_id, timeout_seconds: 1 });
 assert.equal(nothing.found, false);
 
 // 6. The transport: SSE when the client prefers it, 401 without a key, sessions that end.

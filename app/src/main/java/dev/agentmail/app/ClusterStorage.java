@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.AttachmentTextRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.IdempotencyRecords;
 import dev.agentmail.domain.store.DomainRepository;
@@ -18,6 +19,7 @@ import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.cassandra.CassandraApiKeyRepository;
+import dev.agentmail.store.cassandra.CassandraAttachmentTextRepository;
 import dev.agentmail.store.cassandra.CassandraDeliveryLedger;
 import dev.agentmail.store.cassandra.CassandraIdempotencyRecords;
 import dev.agentmail.store.cassandra.CassandraDomainRepository;
@@ -32,6 +34,7 @@ import dev.agentmail.store.cassandra.CassandraSharedSecrets;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.CassandraWebhookRepository;
 import dev.agentmail.store.cassandra.CassandraDraftRepository;
+import dev.agentmail.store.opensearch.DistributedAttachmentTextRepository;
 import dev.agentmail.store.opensearch.DistributedMessageRepository;
 import dev.agentmail.store.opensearch.OpenSearchConnection;
 import dev.agentmail.store.opensearch.OpenSearchMessageIndex;
@@ -76,8 +79,11 @@ final class ClusterStorage implements DataStorage {
                 bind(ListEntryRepository.class).toInstance(new CassandraListEntryRepository(cassandra));
                 bind(DraftRepository.class).toInstance(new CassandraDraftRepository(cassandra));
                 bind(IdempotencyRecords.class).toInstance(new CassandraIdempotencyRecords(cassandra));
+                OpenSearchMessageIndex index = new OpenSearchMessageIndex(openSearch);
                 bind(MessageRepository.class).toInstance(new DistributedMessageRepository(
-                    new CassandraMessageStore(cassandra), new OpenSearchMessageIndex(openSearch)));
+                    new CassandraMessageStore(cassandra), index));
+                bind(AttachmentTextRepository.class).toInstance(new DistributedAttachmentTextRepository(
+                    new CassandraAttachmentTextRepository(cassandra), index));
             }
 
             @Provides

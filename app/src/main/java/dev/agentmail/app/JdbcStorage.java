@@ -5,6 +5,7 @@ import com.google.inject.Module;
 import com.google.inject.Scopes;
 import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.domain.store.ApiKeyRepository;
+import dev.agentmail.domain.store.AttachmentTextRepository;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DomainRepository;
 import dev.agentmail.domain.store.EventOutbox;
@@ -17,6 +18,7 @@ import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.WebhookRepository;
 import dev.agentmail.domain.store.DraftRepository;
 import dev.agentmail.store.jdbc.JdbcApiKeyRepository;
+import dev.agentmail.store.jdbc.JdbcAttachmentTextRepository;
 import dev.agentmail.store.jdbc.JdbcDatabase;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
 import dev.agentmail.store.jdbc.JdbcDomainRepository;
@@ -73,6 +75,7 @@ final class JdbcStorage implements DataStorage {
                 bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
                 bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
                 bind(ListEntryRepository.class).to(JdbcListEntryRepository.class).in(Scopes.SINGLETON);
+                bind(AttachmentTextRepository.class).to(JdbcAttachmentTextRepository.class).in(Scopes.SINGLETON);
             }
         };
     }

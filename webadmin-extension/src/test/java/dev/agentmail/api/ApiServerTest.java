@@ -65,13 +65,13 @@ class ApiServerTest {
         apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), MillisecondClock.systemUTC());
         ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, "http://127.0.0.1");
         signer = new LinkSigner(new byte[32]);
-        AttachmentService attachments = new AttachmentService(null, null, null, null, signer, MillisecondClock.systemUTC());
+        AttachmentService attachments = new AttachmentService(null, null, null, null, null, null, signer, MillisecondClock.systemUTC());
         // Every resource RestApiModule binds. Only the API key routes and signed downloads get a working service:
         // the others are reached here only to check routing and authentication, which happen before them.
         server = new ApiServer(settings, Set.of(new HealthResource(List.of()), new OpenApiResource(),
             new ApiKeyResource(apiKeys), new OrganizationResource(null), new InboxResource(null),
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
-            new AttachmentDownloadResource(attachments), new V1Resource(null, null, null), new WebhookResource(null),
+            new AttachmentDownloadResource(attachments), new V1Resource(null, null, null, attachments, settings), new WebhookResource(null),
             new EventStreamResource(null), new DomainResource(null)), new ApiKeyAuthFilter(apiKeys, new LoginThrottle(
                 new LoginThrottle.Settings(1_000_000, Duration.ofMinutes(5), Duration.ofMinutes(5)), MillisecondClock.systemUTC())),
             new IdempotencyFilter(new IdempotentRequests(new InMemoryIdempotencyRecords(), MillisecondClock.systemUTC())));

@@ -20,23 +20,29 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-/** Adds a message that arrived in a mailbox to the index, in its thread, and tells of received mail. */
+/**
+ * Adds a message that arrived in a mailbox to the index, in its thread, queues its attachments for their text, and
+ * tells of received mail.
+ */
 public class MessageIndexer {
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(MessageIndexer.class);
     private final MessageRepository messages;
     private final Threading threading;
     private final MessageEvents events;
     private final MessageAnalyzer analyzer;
     private final MessageReader reader;
+    private final AttachmentTextQueue attachmentTexts;
     private final Clock clock;
 
     @Inject
     public MessageIndexer(MessageRepository messages, Threading threading, MessageEvents events, MessageAnalyzer analyzer,
-                          MessageReader reader, Clock clock) {
+                          MessageReader reader, AttachmentTextQueue attachmentTexts, Clock clock) {
         this.messages = messages;
         this.threading = threading;
         this.events = events;
         this.analyzer = analyzer;
         this.reader = reader;
+        this.attachmentTexts = attachmentTexts;
         this.clock = clock;
     }
 
@@ -62,6 +68,12 @@ public class MessageIndexer {
         }
         if (direction == Direction.INBOUND) {
             events.publish(new MessageEvent(EventType.MESSAGE_RECEIVED, message, now));
+        }
+        try {
+            attachmentTexts.add(message);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Could not queue the attachments of {} for their text; they are queued when it is next read",
+                message.id(), e);
         }
         return message;
     }

@@ -9,6 +9,7 @@ import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.MessageEvent;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.store.InMemoryAttachmentTextRepository;
 import dev.agentmail.domain.store.MessageRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class MessageIndexerTest {
         content -> CODE, raw -> {
             read.add(raw);
             return content("read from bytes");
-        }, new MillisecondClock(clock));
+        }, new AttachmentTextQueue(new InMemoryAttachmentTextRepository(), clock), new MillisecondClock(clock));
 
     @BeforeEach
     void listen() {

@@ -24,6 +24,7 @@ import dev.agentmail.domain.store.InMemoryInboxRepository;
 import dev.agentmail.domain.store.InMemoryListEntryRepository;
 import dev.agentmail.domain.model.ListEntry;
 import dev.agentmail.domain.store.MessageRepository;
+import dev.agentmail.domain.store.InMemoryAttachmentTextRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,8 @@ class SendServiceTest {
         InboxService inboxService = new InboxService(inboxes, mock(MailAccounts.class), domainService, platform, clock);
         MessageService messages = new MessageService(inboxService, index, mailbox, events, new EventFeed(), clock);
         MessageIndexer indexer = new MessageIndexer(index, new Threading(index), events, content -> Analysis.NONE,
-            raw -> MessageIndexerTest.content("Hello"), clock);
+            raw -> MessageIndexerTest.content("Hello"), new AttachmentTextQueue(new InMemoryAttachmentTextRepository(), clock),
+            clock);
         service = new SendService(inboxService, messages, indexer, mailbox, mail -> {
             composed.add(mail);
             return COMPOSED;

@@ -37,6 +37,7 @@ public class InMemoryMessageRepository implements MessageRepository {
 
     private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
     private final Map<MailboxLocation, String> idsByLocation = new HashMap<>();
+    private final Map<String, List<String>> attachmentTexts = new HashMap<>();
 
     @Override
     public synchronized boolean create(StoredMessage message) {
@@ -73,10 +74,19 @@ public class InMemoryMessageRepository implements MessageRepository {
             pageRequest);
     }
 
-    /** Every word somewhere in one of the searched fields, ignoring case; bcc, html and headers are not searched. */
-    private static Predicate<StoredMessage> matching(MessageSearch search) {
+    /** Text read from a message's attachments, searched with it ({@link InMemoryAttachmentTextRepository}). */
+    synchronized void addAttachmentText(String messageId, String text) {
+        attachmentTexts.computeIfAbsent(messageId, id -> new ArrayList<>()).add(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Every word somewhere in one of the searched fields or attachment texts, ignoring case; bcc, html and headers
+     * are not searched.
+     */
+    private Predicate<StoredMessage> matching(MessageSearch search) {
         return message -> {
-            List<String> fields = searched(message.content());
+            List<String> fields = new ArrayList<>(searched(message.content()));
+            fields.addAll(attachmentTexts.getOrDefault(message.id(), List.of()));
             return search.direction().map(message.direction()::equals).orElse(true)
                 && search.words().stream().allMatch(word -> fields.stream().anyMatch(field -> field.contains(word)));
         };

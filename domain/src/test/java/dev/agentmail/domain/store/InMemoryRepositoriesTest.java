@@ -5,12 +5,13 @@ import org.junit.jupiter.api.BeforeEach;
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
     InboxRepositoryContract, DomainRepositoryContract, MessageRepositoryContract, WebhookRepositoryContract,
-    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract, IdempotencyRecordsContract {
+    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract, IdempotencyRecordsContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
     private DomainRepository domains;
-    private MessageRepository messages;
+    private InMemoryMessageRepository messages;
+    private AttachmentTextRepository attachmentTexts;
     private InMemoryWebhookRepository webhooks;
     private EventOutbox outbox;
     private DeliveryLedger ledger;
@@ -25,6 +26,7 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
         inboxes = new InMemoryInboxRepository();
         domains = new InMemoryDomainRepository();
         messages = new InMemoryMessageRepository();
+        attachmentTexts = new InMemoryAttachmentTextRepository(messages);
         webhooks = new InMemoryWebhookRepository();
         outbox = new InMemoryEventOutbox(webhooks);
         ledger = new InMemoryDeliveryLedger();
@@ -56,6 +58,11 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public MessageRepository messageRepository() {
         return messages;
+    }
+
+    @Override
+    public AttachmentTextRepository attachmentTextRepository() {
+        return attachmentTexts;
     }
 
     @Override

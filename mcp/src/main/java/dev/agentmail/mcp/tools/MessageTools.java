@@ -3,6 +3,7 @@ package dev.agentmail.mcp.tools;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.AttachmentInfo;
@@ -29,12 +30,14 @@ public class MessageTools implements ToolSet {
     private final MessageService messages;
     private final AttachmentService attachments;
     private final String downloadBase;
+    private final TextLinks textLinks;
 
     @Inject
     public MessageTools(MessageService messages, AttachmentService attachments, ApiServerSettings settings) {
         this.messages = messages;
         this.attachments = attachments;
         this.downloadBase = settings.publicUrl().replaceAll("/+$", "") + AttachmentDownloadResource.PATH + "/";
+        this.textLinks = TextLinks.under(settings.publicUrl());
     }
 
     record ListArgs(@JsonProperty("inbox_id") String inboxId, String q, String direction, Integer page,
@@ -66,7 +69,7 @@ public class MessageTools implements ToolSet {
         return List.of(
             new Tool("list_messages", "List messages",
                 "Lists an inbox's messages, received and sent, newest first, a page at a time. With q, only those "
-                    + "whose subject, text, sender or To/Cc hold every word of it; with direction, only those received "
+                    + "whose subject, text, sender, To/Cc or attachments' text hold every word of it; with direction, only those received "
                     + "(inbound) or sent (outbound). " + UntrustedContent.DESCRIPTION,
                 Schema.object().required("inbox_id", Inputs.inboxId())
                     .optional("q", Schema.string("words to search for, all of which must occur").maxLength(MessageSearch.MAX_LENGTH))
@@ -89,7 +92,8 @@ public class MessageTools implements ToolSet {
             new Tool("get_message", "Read a message",
                 "One message in full: sender and recipients, subject, text, for a reply its new text without the "
                     + "quoted history (reply_text), the verification code and link found in it, and its attachments "
-                    + "with download links that need no key and expire after an hour. HTML only with include_html. "
+                    + "with download links that need no key and expire after an hour, and their text once read "
+                    + "(text_status; text_url, and text itself when short). HTML only with include_html. "
                     + UntrustedContent.DESCRIPTION,
                 Schema.object().required("inbox_id", Inputs.inboxId()).required("message_id", Inputs.messageId())
                     .optional("include_html", Schema.bool("also return the HTML body (default false)")),
@@ -103,12 +107,13 @@ public class MessageTools implements ToolSet {
                     for (AttachmentInfo attachment : message.content().attachments()) {
                         AttachmentService.Link link = attachments.link(call.organizationId(), inboxId, message.id(),
                             attachment.id());
-                        links.put(attachment.id(), new Views.AttachmentLink(downloadBase + link.token(), link.expiresAt()));
+                        links.put(attachment.id(), new Views.AttachmentLink(downloadBase + link.token(), link.expiresAt(),
+                            link.text(), link.text().textToken().map(textLinks::url)));
                     }
                     UntrustedContent untrusted = call.untrusted();
                     return Tool.ToolOutput.now(Views.message(message, untrusted, Boolean.TRUE.equals(args.includeHtml()),
                             links).put(Views.MARKER, untrusted.marker()),
-                        Views.messageText(message, untrusted));
+                        Views.messageText(message, untrusted, links));
                 }),
             new Tool("update_labels", "Set a message's labels",
                 "Replaces a message's labels; they are its IMAP keywords too, so mail programs see them.",

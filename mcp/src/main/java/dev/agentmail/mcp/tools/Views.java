@@ -10,6 +10,8 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.ThreadSummary;
+import dev.agentmail.domain.service.AttachmentService;
+import dev.agentmail.domain.service.AttachmentService.TextView;
 import dev.agentmail.mcp.Schema;
 import dev.agentmail.mcp.UntrustedContent;
 
@@ -119,7 +121,14 @@ final class Views {
             .required("content_type", Schema.string("its MIME type"))
             .required("size", Schema.integer("its size in bytes", 0, Long.MAX_VALUE))
             .optional("download_url", Schema.string("a link that downloads it without a key").format("uri"))
-            .optional("download_expires_at", timeSchema("when that link stops working"));
+            .optional("download_expires_at", timeSchema("when that link stops working"))
+            .optional("text_status", Schema.oneOf("whether its text has been read: pending (not yet), ready, "
+                + "unsupported (not a document), too_large, or failed (corrupt, encrypted, or over a limit)",
+                "pending", "ready", "unsupported", "too_large", "failed"))
+            .optional("text_url", Schema.string("once ready, a link that serves its text as plain UTF-8 without a "
+                + "key, expiring with the download link").format("uri"))
+            .optional("text", Schema.string("its text, when ready and under " + AttachmentService.INLINE_TEXT_LIMIT
+                + " characters, as an untrusted-content block"));
     }
 
     static Schema messageSchema() {
@@ -168,17 +177,27 @@ final class Views {
             ObjectNode item = attachments.addObject().put("attachment_id", attachment.id());
             attachment.filename().ifPresent(name -> item.put("filename", name));
             item.put("content_type", attachment.contentType()).put("size", attachment.size());
-            Optional.ofNullable(links.get(attachment.id())).ifPresent(link -> item.put("download_url", link.url())
-                .put("download_expires_at", time(link.expiresAt())));
+            Optional.ofNullable(links.get(attachment.id())).ifPresent(link -> {
+                item.put("download_url", link.url()).put("download_expires_at", time(link.expiresAt()))
+                    .put("text_status", link.text().status().wire());
+                link.textUrl().ifPresent(url -> item.put("text_url", url));
+                link.text().inlineText().ifPresent(text -> item.put("text", untrusted.wrap(text)));
+            });
         }
         return node;
     }
 
-    record AttachmentLink(String url, Instant expiresAt) {
+    /** An attachment's signed links and its text, as get_message shows them. */
+    record AttachmentLink(String url, Instant expiresAt, TextView text, Optional<String> textUrl) {
     }
 
     /** The text rendering of a message: who, when, what, and its body, still marked untrusted. */
     static String messageText(StoredMessage message, UntrustedContent untrusted) {
+        return messageText(message, untrusted, Map.of());
+    }
+
+    /** With the attachments' text where get_message has it. */
+    static String messageText(StoredMessage message, UntrustedContent untrusted, Map<String, AttachmentLink> links) {
         StringBuilder text = new StringBuilder()
             .append(message.direction().wireName()).append(" message ").append(message.id())
             .append(" (thread ").append(message.threadId()).append(") at ").append(time(message.timestamp()))
@@ -187,9 +206,15 @@ final class Views {
             .append("\nSubject: ").append(untrusted.wrap(message.content().subject()));
         message.analysis().code().ifPresent(code -> text.append("\nVerification code: ").append(code));
         message.analysis().link().ifPresent(link -> text.append("\nVerification link: ").append(link));
-        message.content().attachments().forEach(attachment -> text.append("\nAttachment ").append(attachment.id())
-            .append(": ").append(attachment.filename().orElse("(no name)")).append(", ")
-            .append(attachment.contentType()).append(", ").append(attachment.size()).append(" bytes"));
+        message.content().attachments().forEach(attachment -> {
+            text.append("\nAttachment ").append(attachment.id())
+                .append(": ").append(attachment.filename().orElse("(no name)")).append(", ")
+                .append(attachment.contentType()).append(", ").append(attachment.size()).append(" bytes");
+            Optional.ofNullable(links.get(attachment.id())).ifPresent(link -> {
+                text.append(", text ").append(link.text().status().wire());
+                link.text().inlineText().ifPresent(inline -> text.append(":\n").append(untrusted.wrap(inline)));
+            });
+        });
         message.content().text().ifPresent(body -> text.append("\n\n").append(untrusted.wrap(body)));
         return text.toString();
     }

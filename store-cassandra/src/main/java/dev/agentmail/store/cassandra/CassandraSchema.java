@@ -134,7 +134,15 @@ final class CassandraSchema {
         "CREATE TABLE IF NOT EXISTS messages_by_direction (inbox_id text, direction text, ts timestamp,"
             + " created_at timestamp, uid bigint, id text,"
             + " PRIMARY KEY ((inbox_id, direction), ts, created_at, uid, id))"
-            + " WITH CLUSTERING ORDER BY (ts DESC, created_at DESC, uid DESC, id DESC) AND gc_grace_seconds = 3600");
+            + " WITH CLUSTERING ORDER BY (ts DESC, created_at DESC, uid DESC, id DESC) AND gc_grace_seconds = 3600",
+
+        // Attachment texts by message (CassandraAttachmentTextRepository), and those still to read, oldest first.
+        "CREATE TABLE IF NOT EXISTS attachment_texts (message_id text, attachment_id text, organization_id text,"
+            + " inbox_id text, status text, text_content text, queued_at timestamp, read_at timestamp,"
+            + " PRIMARY KEY ((message_id), attachment_id))",
+        "CREATE TABLE IF NOT EXISTS attachment_texts_pending (bucket int, queued_at timestamp, message_id text,"
+            + " attachment_id text, organization_id text, inbox_id text,"
+            + " PRIMARY KEY ((bucket), queued_at, message_id, attachment_id))" + CHECKED_INDEX);
 
     /** Columns added to a table above after it was first made: added at start where missing. */
     record AddedColumn(String table, String column, String type) {

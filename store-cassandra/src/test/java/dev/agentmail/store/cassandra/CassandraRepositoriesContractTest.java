@@ -2,6 +2,8 @@ package dev.agentmail.store.cassandra;
 
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.AttachmentTextRepositoryContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.DeliveryLedgerContract;
 import dev.agentmail.domain.store.DomainRepository;
@@ -37,7 +39,7 @@ import java.security.SecureRandom;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract, IdempotencyRecordsContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract, IdempotencyRecordsContract, AttachmentTextRepositoryContract {
     private static CassandraStore store;
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
 
@@ -87,6 +89,11 @@ class CassandraRepositoriesContractTest
     @Override
     public EventOutbox eventOutbox() {
         return new CassandraEventOutbox(store, sealer);
+    }
+
+    @Override
+    public AttachmentTextRepository attachmentTextRepository() {
+        return new CassandraAttachmentTextRepository(store);
     }
 
     @Override

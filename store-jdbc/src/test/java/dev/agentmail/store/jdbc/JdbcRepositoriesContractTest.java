@@ -2,6 +2,9 @@ package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.ApiKeyRepositoryContract;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.AttachmentTextRepositoryContract;
+import dev.agentmail.domain.store.AttachmentTextSearchContract;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.EventOutboxContract;
@@ -40,7 +43,7 @@ abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
     ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract,
-    IdempotencyRecordsContract {
+    IdempotencyRecordsContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract {
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
     private JdbcDatabase database;
 
@@ -91,6 +94,11 @@ abstract class JdbcRepositoriesContractTest
     @Override
     public DeliveryLedger deliveryLedger() {
         return new JdbcDeliveryLedger(database.dataSource());
+    }
+
+    @Override
+    public AttachmentTextRepository attachmentTextRepository() {
+        return new JdbcAttachmentTextRepository(database.dataSource());
     }
 
     @Override

@@ -53,12 +53,12 @@ public class OpenSearchMessageIndex {
     static final int MAX_RESULT_WINDOW = 100_000;
     /** Thread counts are exact up to this many threads in an inbox, and close beyond (HyperLogLog). */
     private static final int THREAD_COUNT_PRECISION = 40_000;
-    private static final List<String> SEARCHED = List.of("subject", "text", "from", "to", "cc");
+    private static final List<String> SEARCHED = List.of("subject", "text", "from", "to", "cc", "attachment_text");
 
     private final OpenSearchClient client;
     private final String index;
 
-    /** Creates the index, with its mapping, when missing. */
+    /** Creates the index, with its mapping, when missing; adds the fields later releases brought when not. */
     @Inject
     public OpenSearchMessageIndex(OpenSearchConnection connection) {
         this.client = connection.client();
@@ -69,6 +69,8 @@ public class OpenSearchMessageIndex {
     private void createIfMissing() {
         try {
             if (client.indices().exists(exists -> exists.index(index)).value()) {
+                // A new field is a mapping change OpenSearch takes on a live index, as often as it is asked.
+                client.indices().putMapping(put -> put.index(index).properties(mapping()));
                 return;
             }
             client.indices().create(create -> create.index(index)
@@ -99,6 +101,11 @@ public class OpenSearchMessageIndex {
             properties.put(text, Property.of(property -> property.text(field -> field.analyzer("standard"))));
         }
         return properties;
+    }
+
+    /** The text read from the message's attachments, all of it: what a search of the message matches besides its own. */
+    public void updateAttachmentTexts(String inboxId, String messageId, List<String> texts) {
+        updateIfPresent(inboxId, messageId, Map.of("attachment_text", texts));
     }
 
     public void index(StoredMessage message) {
@@ -137,11 +144,15 @@ public class OpenSearchMessageIndex {
     }
 
     public void updateLabels(StoredMessage message, Set<String> labels) {
+        // The API and the index listener may both relabel a message at once; the later one wins either way.
+        updateIfPresent(message.inboxId(), message.id(), Map.of("labels", List.copyOf(labels)));
+    }
+
+    /** Changes these fields of a message's document; a message gone from the index meanwhile is left gone. */
+    private void updateIfPresent(String inboxId, String messageId, Map<String, Object> fields) {
         try {
-            // The API and the index listener may both relabel a message at once; the later one wins either way.
-            client.update(request -> request.index(index).id(message.id()).routing(message.inboxId())
-                .doc(Map.of("labels", List.copyOf(labels))).retryOnConflict(RETRIES_ON_CONFLICT)
-                .refresh(Refresh.WaitFor), Map.class);
+            client.update(request -> request.index(index).id(messageId).routing(inboxId)
+                .doc(fields).retryOnConflict(RETRIES_ON_CONFLICT).refresh(Refresh.WaitFor), Map.class);
         } catch (OpenSearchException e) {
             if (e.status() != 404) {
                 throw OpenSearchConnection.failure(e);

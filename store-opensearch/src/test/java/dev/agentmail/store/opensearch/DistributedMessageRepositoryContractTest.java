@@ -2,8 +2,12 @@ package dev.agentmail.store.opensearch;
 
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.AttachmentTextRepositoryContract;
+import dev.agentmail.domain.store.AttachmentTextSearchContract;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.MessageRepositoryContract;
+import dev.agentmail.store.cassandra.CassandraAttachmentTextRepository;
 import dev.agentmail.store.cassandra.CassandraMessageStore;
 import dev.agentmail.store.cassandra.CassandraStore;
 import dev.agentmail.store.cassandra.TestCassandra;
@@ -11,19 +15,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 
+import java.io.IOException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The message repository contract on Cassandra and OpenSearch together, as the distributed profile runs them: one
- * keyspace for the class, emptied before each test, and the index made anew for each.
+ * The message and attachment text contracts on Cassandra and OpenSearch together, as the distributed profile runs
+ * them: one keyspace for the class, emptied before each test, and the index made anew for each.
  */
-class DistributedMessageRepositoryContractTest implements MessageRepositoryContract {
+class DistributedMessageRepositoryContractTest
+    implements MessageRepositoryContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract {
     private static CassandraStore store;
     private static OpenSearchConnection connection;
     private DistributedMessageRepository repository;
+    private DistributedAttachmentTextRepository attachmentTexts;
 
     @BeforeAll
     static void open() {
@@ -48,12 +56,32 @@ class DistributedMessageRepositoryContractTest implements MessageRepositoryContr
     void empty() {
         TestCassandra.emptyTables(store);
         TestOpenSearch.deleteIndex(connection, OpenSearchMessageIndex.INDEX);
-        repository = new DistributedMessageRepository(new CassandraMessageStore(store), new OpenSearchMessageIndex(connection));
+        OpenSearchMessageIndex index = new OpenSearchMessageIndex(connection);
+        repository = new DistributedMessageRepository(new CassandraMessageStore(store), index);
+        attachmentTexts = new DistributedAttachmentTextRepository(new CassandraAttachmentTextRepository(store), index);
+    }
+
+    @Override
+    public AttachmentTextRepository attachmentTextRepository() {
+        return attachmentTexts;
     }
 
     @Override
     public MessageRepository messageRepository() {
         return repository;
+    }
+
+    @Test
+    void anIndexMadeBeforeAttachmentTextsGetsTheirField() throws IOException {
+        // An index of an earlier release: its mapping lacks the field, and strict mapping refuses unknown ones.
+        TestOpenSearch.deleteIndex(connection, OpenSearchMessageIndex.INDEX);
+        connection.client().indices().create(create -> create.index(connection.index(OpenSearchMessageIndex.INDEX))
+            .mappings(mapping -> mapping.dynamic(DynamicMapping.Strict)
+                .properties("message_id", property -> property.keyword(field -> field))));
+        OpenSearchMessageIndex index = new OpenSearchMessageIndex(connection);
+        index.updateAttachmentTexts("in_1", "msg_1", List.of("absent documents are left absent"));
+        assertThat(connection.client().indices().getMapping(get -> get.index(connection.index(OpenSearchMessageIndex.INDEX)))
+            .result().values().iterator().next().mappings().properties()).containsKey("attachment_text");
     }
 
     @Test

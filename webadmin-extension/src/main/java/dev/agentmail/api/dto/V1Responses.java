@@ -2,9 +2,12 @@ package dev.agentmail.api.dto;
 
 import dev.agentmail.domain.model.Authentication;
 import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.service.AttachmentService.TextView;
 import dev.agentmail.domain.service.SendService;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** Answers of the v1 API: {@code {"success": true, ...}} or {@code {"success": false, "error": "..."}}. */
 public final class V1Responses {
@@ -45,17 +48,19 @@ public final class V1Responses {
     }
 
     /**
-     * Flat {@code body_text}/{@code body_html}, the recipients as one comma-separated string, and for mail received
-     * from outside what our SMTP server found of its SPF, DKIM and DMARC ({@code null} otherwise).
+     * Flat {@code body_text}/{@code body_html}, the recipients as one comma-separated string, for mail received
+     * from outside what our SMTP server found of its SPF, DKIM and DMARC ({@code null} otherwise), and the
+     * attachments with their text as in v0.
      */
     public record Message(String id, String inboxId, String threadId, String direction, String from, String to,
                           String subject, String bodyText, String bodyHtml, Authentication authentication,
-                          Instant createdAt) {
-        public static Message of(StoredMessage message) {
+                          List<AttachmentResponse> attachments, Instant createdAt) {
+        public static Message of(StoredMessage message, Map<String, TextView> texts, TextLinks links) {
             return new Message(message.id(), message.inboxId(), message.threadId(), message.direction().wireName(),
                 message.content().from(), String.join(", ", message.content().to()), message.content().subject(),
                 message.content().text().orElse(null), message.content().html().orElse(null),
-                message.content().authentication().orElse(null), message.timestamp());
+                message.content().authentication().orElse(null), links.attachments(message.content().attachments(), texts),
+                message.timestamp());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.domain.service.AttachmentService;
 
 import javax.inject.Inject;
@@ -11,12 +12,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves an attachment's exact bytes to whoever holds a valid signed link; no API key. Always as a download, and
- * sandboxed, so that an HTML or SVG file cannot run in the API's origin.
+ * Serves an attachment's exact bytes, or the text read from it, to whoever holds a valid signed link; no API key.
+ * Bytes always as a download, and sandboxed, so that an HTML or SVG file cannot run in the API's origin.
  */
 @Path(AttachmentDownloadResource.PATH)
 public class AttachmentDownloadResource {
     public static final String PATH = "/api/v0/attachments";
+
     private static final String MEDIA_TYPE = "[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+";
 
     private final AttachmentService attachments;
@@ -36,6 +38,17 @@ public class AttachmentDownloadResource {
         return Response.ok(download.content(), type)
             .header("Content-Disposition", contentDisposition(filename))
             .header("Content-Length", download.content().length)
+            .header("X-Content-Type-Options", "nosniff")
+            .header("Content-Security-Policy", "sandbox")
+            .header("Cache-Control", "private, no-store")
+            .build();
+    }
+
+    /** The text read from the attachment, as UTF-8 plain text; the link is a text link, not a download link. */
+    @GET
+    @Path("/{token}" + TextLinks.SUFFIX)
+    public Response text(@PathParam("token") String token) {
+        return Response.ok(attachments.text(token), "text/plain; charset=utf-8")
             .header("X-Content-Type-Options", "nosniff")
             .header("Content-Security-Policy", "sandbox")
             .header("Cache-Control", "private, no-store")

@@ -13,6 +13,8 @@ import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
 import dev.agentmail.api.dto.SendRequests;
+import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.StoredMessage;
@@ -49,6 +51,7 @@ public class MessageResource {
     private final SendService sending;
     private final AttachmentService attachments;
     private final ApiServerSettings settings;
+    private final TextLinks textLinks;
 
     @Inject
     public MessageResource(MessageService messages, SendService sending, AttachmentService attachments,
@@ -57,6 +60,12 @@ public class MessageResource {
         this.sending = sending;
         this.attachments = attachments;
         this.settings = settings;
+        this.textLinks = TextLinks.under(settings.publicUrl());
+    }
+
+    /** The message with its attachments' text as far as it is read. */
+    private MessageResponse withTexts(StoredMessage message) {
+        return MessageResponse.of(message, attachments.texts(message), textLinks);
     }
 
     /** Attachment metadata and a signed download link that needs no API key and expires. */
@@ -67,7 +76,7 @@ public class MessageResource {
                                              @PathParam("attachmentId") String attachmentId) {
         AttachmentService.Link link = attachments.link(Caller.of(security).organizationId(), inboxId, messageId, attachmentId);
         return AttachmentLinkResponse.of(link,
-            settings.publicUrl().replaceAll("/+$", "") + AttachmentDownloadResource.PATH + "/" + link.token());
+            settings.publicUrl().replaceAll("/+$", "") + AttachmentDownloadResource.PATH + "/" + link.token(), textLinks);
     }
 
     @POST
@@ -109,7 +118,7 @@ public class MessageResource {
             RequestBodies.required(request).toDomain()));
     }
 
-    /** With {@code q}, only the messages whose subject, text, sender or To/Cc recipients hold every word of it. */
+    /** With {@code q}, only the messages whose subject, text, sender, To/Cc recipients or attachments' text hold every word of it. */
     @GET
     public PageResponse<MessageSummaryResponse> list(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                                                      @QueryParam("q") String q, @QueryParam("page") String page,
@@ -131,7 +140,7 @@ public class MessageResource {
         Wait waitFor = WaitParams.waitFor(wait);
         resume(response, messages.latestInbound(organizationId, inboxId,
                 messages.newerThan(organizationId, inboxId, since), waitFor),
-            MessageResponse::of, waitFor.duration(), since, "no message has been received", "no message arrived");
+            this::withTexts, waitFor.duration(), since, "no message has been received", "no message arrived");
     }
 
     /** The code and link of the newest received message that has one; {@code wait} and {@code since} as for latest. */
@@ -180,7 +189,7 @@ public class MessageResource {
     @Path("/{messageId}")
     public MessageResponse get(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                                @PathParam("messageId") String messageId) {
-        return MessageResponse.of(messages.get(Caller.of(security).organizationId(), inboxId, messageId));
+        return withTexts(messages.get(Caller.of(security).organizationId(), inboxId, messageId));
     }
 
     /** Replaces the message's labels; they are the message's IMAP keywords too. */
@@ -190,6 +199,6 @@ public class MessageResource {
     public MessageResponse setLabels(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                                      @PathParam("messageId") String messageId, LabelsRequest request) {
         LabelsRequest body = RequestBodies.required(request);
-        return MessageResponse.of(messages.setLabels(Caller.of(security).organizationId(), inboxId, messageId, body.labels()));
+        return withTexts(messages.setLabels(Caller.of(security).organizationId(), inboxId, messageId, body.labels()));
     }
 }

@@ -1,12 +1,16 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.Idempotent;
+import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.api.dto.V1Requests;
 import dev.agentmail.api.dto.V1Responses;
 import dev.agentmail.api.dto.V1Responses.Data;
 import dev.agentmail.api.dto.V1Responses.Done;
+import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.Wait;
+import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.SendService;
@@ -41,12 +45,17 @@ public class V1Resource {
     private final InboxService inboxes;
     private final MessageService messages;
     private final SendService sending;
+    private final AttachmentService attachments;
+    private final TextLinks textLinks;
 
     @Inject
-    public V1Resource(InboxService inboxes, MessageService messages, SendService sending) {
+    public V1Resource(InboxService inboxes, MessageService messages, SendService sending, AttachmentService attachments,
+                      ApiServerSettings settings) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.sending = sending;
+        this.attachments = attachments;
+        this.textLinks = TextLinks.under(settings.publicUrl());
     }
 
     @GET
@@ -85,7 +94,7 @@ public class V1Resource {
                                                         @QueryParam("page") String page,
                                                         @QueryParam("page_size") String pageSize) {
         return Data.of(messages.list(Caller.of(security).organizationId(), inboxId, PageParams.parse(page, pageSize))
-            .data().stream().map(V1Responses.Message::of).toList());
+            .data().stream().map(this::message).toList());
     }
 
     @GET
@@ -93,7 +102,7 @@ public class V1Resource {
     public void latest(@Context SecurityContext security, @PathParam("id") String inboxId,
                        @Suspended AsyncResponse response) {
         MessageResource.resume(response, messages.latestInbound(Caller.of(security).organizationId(), inboxId,
-                Optional.empty(), Wait.NONE), message -> Data.of(V1Responses.Message.of(message)), Duration.ZERO, null,
+                Optional.empty(), Wait.NONE), message -> Data.of(message(message)), Duration.ZERO, null,
             "no message has been received", null);
     }
 
@@ -110,7 +119,11 @@ public class V1Resource {
     @Path("/{id}/messages/{mid}")
     public Data<V1Responses.Message> getMessage(@Context SecurityContext security, @PathParam("id") String inboxId,
                                                 @PathParam("mid") String messageId) {
-        return Data.of(V1Responses.Message.of(messages.get(Caller.of(security).organizationId(), inboxId, messageId)));
+        return Data.of(message(messages.get(Caller.of(security).organizationId(), inboxId, messageId)));
+    }
+
+    private V1Responses.Message message(StoredMessage message) {
+        return V1Responses.Message.of(message, attachments.texts(message), textLinks);
     }
 
     @POST

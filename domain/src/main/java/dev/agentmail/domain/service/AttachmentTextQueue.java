@@ -1,0 +1,51 @@
+package dev.agentmail.domain.service;
+
+import dev.agentmail.domain.model.AttachmentInfo;
+import dev.agentmail.domain.model.StoredMessage;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.AttachmentTextRepository.Key;
+
+import javax.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Attachments waiting for their text. Indexing adds a message's attachments (one small write, and only for mail
+ * that has attachments); the worker reading them is told, so text is ready seconds after delivery.
+ */
+public class AttachmentTextQueue {
+    private final AttachmentTextRepository texts;
+    private final Clock clock;
+    private final Semaphore added = new Semaphore(0);
+
+    @Inject
+    public AttachmentTextQueue(AttachmentTextRepository texts, Clock clock) {
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public void add(StoredMessage message) {
+        add(message, message.content().attachments());
+    }
+
+    /** Queues some of a message's attachments; those queued or read before stay as they are. */
+    void add(StoredMessage message, List<AttachmentInfo> attachments) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        texts.enqueue(attachments.stream()
+            .map(attachment -> new Key(message.organizationId(), message.inboxId(), message.id(), attachment.id()))
+            .toList(), clock.instant());
+        added.release();
+    }
+
+    /** Waits until something is added here, or for {@code timeout} (other nodes add to a shared queue unseen). */
+    void awaitAdded(Duration timeout) throws InterruptedException {
+        if (added.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            added.drainPermits();
+        }
+    }
+}
