@@ -9,6 +9,10 @@ import dev.agentmail.api.auth.ApiKeyAuthFilter;
 import dev.agentmail.api.resource.ApiKeyResource;
 import dev.agentmail.api.resource.AttachmentDownloadResource;
 import dev.agentmail.api.resource.DomainResource;
+import dev.agentmail.api.resource.DraftQueueResource;
+import dev.agentmail.api.resource.DraftResource;
+import dev.agentmail.api.resource.InboxListResource;
+import dev.agentmail.api.resource.ListResource;
 import dev.agentmail.api.resource.HealthResource;
 import dev.agentmail.api.resource.InboxResource;
 import dev.agentmail.api.resource.MessageResource;
@@ -72,7 +76,8 @@ class ApiServerTest {
             new ApiKeyResource(apiKeys), new OrganizationResource(null), new InboxResource(null),
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
             new AttachmentDownloadResource(attachments), new V1Resource(null, null, null, attachments, settings), new WebhookResource(null),
-            new EventStreamResource(null), new DomainResource(null)), new ApiKeyAuthFilter(apiKeys, new LoginThrottle(
+            new EventStreamResource(null), new DomainResource(null), new ListResource(null),
+            new InboxListResource(null), new DraftResource(null), new DraftQueueResource(null)), new ApiKeyAuthFilter(apiKeys, new LoginThrottle(
                 new LoginThrottle.Settings(1_000_000, Duration.ofMinutes(5), Duration.ofMinutes(5)), MillisecondClock.systemUTC())),
             new IdempotencyFilter(new IdempotentRequests(new InMemoryIdempotencyRecords(), MillisecondClock.systemUTC())));
         server.start();

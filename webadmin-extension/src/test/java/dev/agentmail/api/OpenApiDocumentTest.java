@@ -130,7 +130,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(publicOperations).containsExactlyInAnyOrder("GET /health", "GET /api/v0/openapi.json",
-            "GET /api/v0/attachments/{token}");
+            "GET /api/v0/attachments/{token}", "GET /api/v0/attachments/{token}/text");
     }
 
     @Test
