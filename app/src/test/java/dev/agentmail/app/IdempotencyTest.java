@@ -42,7 +42,7 @@ class IdempotencyTest {
         outside.start();
         server = TestServers.start(Files.createTempDirectory("agentmail-idempotency"), Map.of(
             "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort()));
+            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(), "AGENTMAIL_SMTP_RELAY_TLS", "none"));
         api = server.api(TestServers.BOOTSTRAP_KEY);
     }
 
@@ -208,6 +208,7 @@ class IdempotencyTest {
         env.put("AGENTMAIL_DATA_DIR", dataDir.toString());
         env.put("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY);
         env.put("AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort());
+        env.put("AGENTMAIL_SMTP_RELAY_TLS", "none");
         for (String port : List.of("AGENTMAIL_API_PORT", "AGENTMAIL_SMTP_PORT", "AGENTMAIL_SUBMISSION_PORT",
             "AGENTMAIL_IMAP_PORT", "AGENTMAIL_ADMIN_PORT", "AGENTMAIL_SUBMISSIONS_PORT", "AGENTMAIL_IMAPS_PORT")) {
             env.put(port, String.valueOf(FreePorts.next()));
