@@ -102,6 +102,9 @@ class MetricsTest {
             assertThat(value(after, "agentmail_webhook_deliveries_pending")).isZero();
         });
 
+        // GC pauses are timed from the first collection's notification on: make sure one happened (same JVM).
+        System.gc();
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics().contains("# TYPE jvm_gc_pause_seconds"));
         String after = metrics();
         assertThat(value(after, "agentmail_mail_total{event=\"bounced\"}")).isNotNegative();
         assertThat(series(after, "agentmail_spool_depth")).hasSize(2)
