@@ -39,7 +39,7 @@ class ScheduledDraftRestartTest {
             ForkedServer server = ForkedServer.start(env, log);
             String inboxId = api.post("/api/v0/inboxes", "{\"username\":\"later\"}").json().get("inbox_id").asText();
             // Far enough ahead that the restart is over first on a loaded machine.
-            Instant sendAt = Instant.now().plusSeconds(150);
+            Instant sendAt = Instant.now().plusSeconds(90);
             String draftId = api.post("/api/v0/inboxes/" + inboxId + "/drafts", "{\"to\":\"friend@example.net\","
                     + "\"subject\":\"Scheduled\",\"text\":\"on time\",\"send_at\":\"" + sendAt + "\"}")
                 .json().get("draft_id").asText();
