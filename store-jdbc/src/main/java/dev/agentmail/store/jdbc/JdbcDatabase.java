@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +17,20 @@ public class JdbcDatabase implements AutoCloseable {
     /** SQL migrations, and the Java ones that compute what SQL cannot. */
     static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:dev/agentmail/store/jdbc/migration"};
 
+    /**
+     * Booting embedded Derby (or reaching a database still starting) can take longer than one request may wait;
+     * start-up keeps trying for this long before it gives up.
+     */
+    static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
+
     private final String url;
     private final HikariDataSource dataSource;
 
     public JdbcDatabase(String url, Optional<String> user, Optional<String> password) {
+        this(url, user, password, STARTUP_PATIENCE);
+    }
+
+    JdbcDatabase(String url, Optional<String> user, Optional<String> password, Duration startupPatience) {
         this.url = url;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -28,9 +39,7 @@ public class JdbcDatabase implements AutoCloseable {
         config.setMaximumPoolSize(16);
         // A request waits this long for the database before it answers 503.
         config.setConnectionTimeout(5_000);
-        // Booting embedded Derby (or reaching a database still starting) can take longer than one request may
-        // wait; start-up keeps trying for this long before it gives up.
-        config.setInitializationFailTimeout(60_000);
+        config.setInitializationFailTimeout(startupPatience.toMillis());
         config.setPoolName("agentmail");
         dataSource = new HikariDataSource(config);
         try {

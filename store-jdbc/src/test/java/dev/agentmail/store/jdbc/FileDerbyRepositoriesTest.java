@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The embedded storage profile, the default. */
 class FileDerbyRepositoriesTest extends JdbcRepositoriesContractTest {
     @TempDir
-    Path directory;
+    static Path directory;
 
     @Override
     JdbcDatabase openDatabase() {

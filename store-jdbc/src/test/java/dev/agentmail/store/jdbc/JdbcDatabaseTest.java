@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -130,11 +131,12 @@ class JdbcDatabaseTest {
         }
     }
 
+    /** Given a second to try, as the servers are given a minute. */
     @Test
     void aDatabaseThatCannotBeOpenedFailsAtOnce() {
         // Without ;create=true Derby refuses a database that does not exist.
         assertThatThrownBy(() -> new JdbcDatabase("jdbc:derby:memory:missing-" + UUID.randomUUID(),
-            Optional.empty(), Optional.empty())).isInstanceOf(RuntimeException.class);
+            Optional.empty(), Optional.empty(), Duration.ofSeconds(1))).isInstanceOf(RuntimeException.class);
     }
 
     private static JdbcDatabase memoryDatabase() {

@@ -29,16 +29,25 @@ import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.SecretsAtRestContract;
 import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.secrets.AesGcmSecretSealer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Runs every storage contract on the JDBC repositories over one database per test; subclasses pick the database. */
+/**
+ * Runs every storage contract on the JDBC repositories; subclasses pick the database. One database for the class,
+ * emptied before each test: migrating a new one per test cost most of the suite's time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
@@ -49,15 +58,35 @@ abstract class JdbcRepositoriesContractTest
 
     abstract JdbcDatabase openDatabase() throws Exception;
 
-    @BeforeEach
+    @BeforeAll
     void open() throws Exception {
         database = openDatabase();
     }
 
-    @AfterEach
+    @AfterAll
     void close() {
         if (database != null) {
             database.close();
+        }
+    }
+
+    /** Deletes every row of every table but Flyway's history, as a new database would have none. */
+    @BeforeEach
+    void empty() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet table = connection.getMetaData()
+                .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+                while (table.next()) {
+                    tables.add(table.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                if (!table.equalsIgnoreCase("flyway_schema_history")) {
+                    statement.executeUpdate("DELETE FROM \"" + table + "\"");
+                }
+            }
         }
     }
 
