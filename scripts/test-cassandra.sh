@@ -16,6 +16,11 @@ TEST_CASSANDRA_DIR="$PWD/target/test-cassandra"
 # start_test_cassandra [maven options]: the options (a local repository, -o) are passed to the Maven run that
 # resolves Cassandra's classpath.
 start_test_cassandra() {
+    launch_test_cassandra "$@" && await_test_cassandra
+}
+
+# The two halves of start_test_cassandra, so that other servers can start while this one does.
+launch_test_cassandra() {
     local version
     version="$(sed -n 's:.*<cassandra.version>\(.*\)</cassandra.version>.*:\1:p' pom.xml)"
     stop_test_cassandra
@@ -120,7 +125,11 @@ EOF
         -cp "$(cat "$dir/classpath")" org.apache.cassandra.service.CassandraDaemon \
         > "$dir/server.log" 2>&1 < /dev/null &
     echo $! > "$dir/pid"
+}
 
+await_test_cassandra() {
+    local version dir="$TEST_CASSANDRA_DIR"
+    version="$(sed -n 's:.*<cassandra.version>\(.*\)</cassandra.version>.*:\1:p' pom.xml)"
     # Ready once the CQL port answers; a node that died on the way shows its log.
     local waited=0
     until (exec 3<>"/dev/tcp/127.0.0.1/$TEST_CASSANDRA_PORT") 2>/dev/null; do

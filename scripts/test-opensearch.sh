@@ -19,6 +19,11 @@ TEST_OPENSEARCH_DIR="$PWD/target/test-opensearch"
 # start_test_opensearch [maven options]: the options (a local repository, -o) are passed to the Maven run that
 # compiles the node and resolves its classpath.
 start_test_opensearch() {
+    launch_test_opensearch "$@" && await_test_opensearch
+}
+
+# The two halves of start_test_opensearch, so that other servers can start while this one does.
+launch_test_opensearch() {
     local version
     version="$(sed -n 's:.*<opensearch.version>\(.*\)</opensearch.version>.*:\1:p' pom.xml)"
     stop_test_opensearch
@@ -52,7 +57,11 @@ start_test_opensearch() {
         dev.agentmail.testopensearch.TestOpenSearchNode "$dir/home" "$TEST_OPENSEARCH_PORT" "$transport_port" \
         > "$dir/server.log" 2>&1 < /dev/null &
     echo $! > "$dir/pid"
+}
 
+await_test_opensearch() {
+    local version dir="$TEST_OPENSEARCH_DIR"
+    version="$(sed -n 's:.*<opensearch.version>\(.*\)</opensearch.version>.*:\1:p' pom.xml)"
     # Ready once the node has written `ready` (cluster yellow); a node that died on the way shows its log.
     local waited=0
     until [ -f "$dir/home/ready" ]; do

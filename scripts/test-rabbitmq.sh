@@ -43,6 +43,11 @@ install_test_rabbitmq() {
 }
 
 start_test_rabbitmq() {
+    launch_test_rabbitmq && await_test_rabbitmq
+}
+
+# The two halves of start_test_rabbitmq, so that other servers can start while this one does.
+launch_test_rabbitmq() {
     stop_test_rabbitmq
     install_test_rabbitmq || return 1
     rm -rf "$TEST_RABBITMQ_DIR"
@@ -88,7 +93,12 @@ EOF
         exec nohup "$TEST_RABBITMQ_HOME/rabbitmq-server" > "$dir/server.log" 2>&1 < /dev/null
     ) &
     echo $! > "$dir/pid"
+    TEST_RABBITMQ_AMQP_PORT="$amqp_port"
+    TEST_RABBITMQ_MANAGEMENT_PORT="$management_port"
+}
 
+await_test_rabbitmq() {
+    local dir="$TEST_RABBITMQ_DIR" amqp_port="$TEST_RABBITMQ_AMQP_PORT" management_port="$TEST_RABBITMQ_MANAGEMENT_PORT"
     # Ready once the management API answers: it starts after the AMQP listener.
     local waited=0
     until (exec 3<>"/dev/tcp/127.0.0.1/$management_port") 2>/dev/null; do

@@ -36,10 +36,13 @@ class ScheduledDraftRestartTest {
             Path log = dataDir.resolve("server.log");
             ApiClient api = new ApiClient("http://127.0.0.1:" + env.get("AGENTMAIL_API_PORT"), KEY);
 
+            Instant starting = Instant.now();
             ForkedServer server = ForkedServer.start(env, log);
+            Duration start = Duration.between(starting, Instant.now());
             String inboxId = api.post("/api/v0/inboxes", "{\"username\":\"later\"}").json().get("inbox_id").asText();
-            // Far enough ahead that the restart is over first on a loaded machine.
-            Instant sendAt = Instant.now().plusSeconds(90);
+            // Far enough ahead that the stop and the restart are over first, as long as this machine took to start
+            // the server (twice, and a margin), rather than a fixed time that a quick machine would sit out.
+            Instant sendAt = Instant.now().plus(start.multipliedBy(2)).plusSeconds(15);
             String draftId = api.post("/api/v0/inboxes/" + inboxId + "/drafts", "{\"to\":\"friend@example.net\","
                     + "\"subject\":\"Scheduled\",\"text\":\"on time\",\"send_at\":\"" + sendAt + "\"}")
                 .json().get("draft_id").asText();
