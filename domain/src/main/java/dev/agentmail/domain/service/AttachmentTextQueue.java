@@ -21,6 +21,8 @@ public class AttachmentTextQueue {
     private final Clock clock;
     private final boolean enabled;
     private final Semaphore added = new Semaphore(0);
+    /** When mail was last queued here, on {@link System#nanoTime}'s scale: elapsed time, not a date. */
+    private volatile long lastAddedNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public AttachmentTextQueue(AttachmentTextRepository texts, Clock clock) {
         this(texts, clock, true);
@@ -49,7 +51,13 @@ public class AttachmentTextQueue {
         texts.enqueue(attachments.stream()
             .map(attachment -> new Key(message.organizationId(), message.inboxId(), message.id(), attachment.id()))
             .toList(), clock.instant());
+        lastAddedNanos = System.nanoTime();
         added.release();
+    }
+
+    /** Whether this node queued mail after {@code nanos} (a {@link System#nanoTime} reading). */
+    boolean addedSince(long nanos) {
+        return lastAddedNanos - nanos > 0;
     }
 
     /** Waits until something is added here, or for {@code timeout} (other nodes add to a shared queue unseen). */
