@@ -100,7 +100,7 @@ public final class AgentMailServer implements AutoCloseable {
                 settings.limits().loginThrottle()),
             new JamesAdaptersModule(settings.dns(), settings.inbound()),
             new MimeAndExtractionModule(),
-            new AttachmentTextModule(),
+            new AttachmentTextModule(settings.attachmentText()),
             new WebhooksAndEventsModule(settings.webhookRetries()),
             new RestModule(new ApiServerSettings(api.bindAddress(), api.port(), api.publicUrl(),
                 settings.tls().apiPort().map(port -> new ApiServerSettings.Https(port, certificate)),

@@ -21,7 +21,8 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
                          PlatformSettings platform, DomainSettings domains, BootstrapSettings bootstrap,
                          DnsSettings dns, HousekeepingSettings housekeeping, RetrySchedule webhookRetries,
                          TlsSettings tls, LimitsSettings limits,
-                         InboundMailSettings inbound, SecretsSettings secrets, BackupSettings backup) {
+                         InboundMailSettings inbound, SecretsSettings secrets, BackupSettings backup,
+                         boolean attachmentText) {
 
     AgentMailSettings {
         if (limits.adminToken().isEmpty() && !isLoopback(james.adminBind())) {
@@ -85,7 +86,8 @@ record AgentMailSettings(Path dataDir, StorageProfile<?> storage, JamesSettings 
             LimitsSettings.fromEnvironment(env),
             new InboundMailSettings(env.parsed("AGENTMAIL_INBOUND_DMARC", "monitor", InboundDmarc::parse)),
             new SecretsSettings(dataDir, env.optionalPath("AGENTMAIL_SECRET_KEY_FILE")),
-            BackupSettings.fromEnvironment(env));
+            BackupSettings.fromEnvironment(env),
+            env.bool("AGENTMAIL_ATTACHMENT_TEXT", true));
     }
 
     /** Only this machine can reach a listener bound there. */

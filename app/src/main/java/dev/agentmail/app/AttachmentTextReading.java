@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import dev.agentmail.attachmenttext.TikaAttachmentTextReader;
+import dev.agentmail.domain.service.AttachmentTextQueue;
 import dev.agentmail.domain.service.AttachmentTextWorker;
 import org.apache.james.lifecycle.api.Startable;
 
@@ -11,15 +12,19 @@ import javax.inject.Inject;
 final class AttachmentTextReading implements Startable {
     private final AttachmentTextWorker worker;
     private final TikaAttachmentTextReader reader;
+    private final boolean enabled;
 
     @Inject
-    AttachmentTextReading(AttachmentTextWorker worker, TikaAttachmentTextReader reader) {
+    AttachmentTextReading(AttachmentTextWorker worker, TikaAttachmentTextReader reader, AttachmentTextQueue queue) {
         this.worker = worker;
         this.reader = reader;
+        this.enabled = queue.enabled();
     }
 
     void start() {
-        worker.start();
+        if (enabled) {
+            worker.start();
+        }
     }
 
     @PreDestroy

@@ -71,6 +71,7 @@ public final class TikaAttachmentTextReader implements AttachmentTextReader, Aut
     });
 
     public TikaAttachmentTextReader(Limits limits) {
+        JdkXmlFactories.pinWhereUnset();
         this.limits = limits;
         this.parsers = new CompositeParser(MediaTypeRegistry.getDefaultRegistry(), new PDFParser(), new OOXMLParser(),
             new OfficeParser(), new OpenDocumentParser(), new RTFParser(), new HtmlParser(), new TextAndCSVParser());

@@ -16,7 +16,9 @@ import java.util.function.IntConsumer;
 /**
  * {@code ./agentmail bench}: measures ingest against stock James, API and webhook latency and resources, prints the
  * table and writes it to docs/benchmarks.md. Options: {@code --messages N} (10000), {@code --runs R} (3),
- * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200). With the
+ * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200),
+ * {@code --attachment-messages A} (mail with attachments, a fifth of N; {@code --only attachments} measures just that,
+ * printing without writing the file). With the
  * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
  * ingest and resources are measured on one distributed node too.
  */
@@ -82,6 +84,11 @@ public final class BenchmarkMain {
         int runs = option("runs", 3);
         int deep = option("deep", 100_000);
         int calls = option("calls", 200);
+        if ("attachments".equals(options.get("only"))) {
+            new AttachmentIngest(repository, work).measure(option("attachment-messages", messages / 5), runs,
+                CONNECTIONS, System.out::println);
+            return;
+        }
         line("# Benchmarks");
         line("");
         Optional<Map<String, String>> cluster = cluster();
@@ -167,6 +174,9 @@ public final class BenchmarkMain {
         line("");
         line("Targets: healthy within 15 s " + verdict(Stats.median(startups.get(embedded)) < 15)
             + "; idle resident memory under 1 GiB " + verdict(Stats.median(idle.get(embedded)) < 1024) + " (embedded).");
+        line("");
+        new AttachmentIngest(repository, work).measure(option("attachment-messages", messages / 5), runs, CONNECTIONS,
+            this::line);
         Path out = repository.resolve("docs/benchmarks.md");
         Files.createDirectories(out.getParent());
         String previous = Files.exists(out) ? Files.readString(out) : "";
@@ -220,7 +230,7 @@ public final class BenchmarkMain {
         line("");
     }
 
-    private static String verdict(boolean met) {
+    static String verdict(boolean met) {
         return met ? "**met**" : "**not met**";
     }
 

@@ -22,7 +22,17 @@ final class Ingest {
     record Result(double seconds, double messagesPerSecond, double peakResidentMib) {
     }
 
+    /** The {@code i}th message of a run, from one address to another. */
+    interface Mail {
+        byte[] make(String from, String to, int i);
+    }
+
     static Result run(MailServer server, List<String> mailboxes, int messages, int connections) throws Exception {
+        return run(server, mailboxes, messages, connections,
+            (from, to, i) -> Smtp.message(from, to, "Ingest " + i, MESSAGE_SIZE));
+    }
+
+    static Result run(MailServer server, List<String> mailboxes, int messages, int connections, Mail mail) throws Exception {
         Map<String, Long> expected = new HashMap<>();
         for (String mailbox : mailboxes) {
             expected.put(mailbox, server.visible(mailbox));
@@ -54,8 +64,7 @@ final class Ingest {
                     try (Smtp smtp = new Smtp(server.smtpPort())) {
                         for (int i = connection; i < messages; i += connections) {
                             String to = mailboxes.get(i % mailboxes.size());
-                            smtp.send("sender@outside.example", to,
-                                Smtp.message("sender@outside.example", to, "Ingest " + i, MESSAGE_SIZE));
+                            smtp.send("sender@outside.example", to, mail.make("sender@outside.example", to, i));
                         }
                     }
                     return null;

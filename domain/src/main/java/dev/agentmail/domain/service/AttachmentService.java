@@ -67,6 +67,8 @@ public class AttachmentService {
      */
     public record TextView(Status status, Optional<String> textToken, Optional<String> inlineText) {
         public static final TextView PENDING = new TextView(Status.PENDING, Optional.empty(), Optional.empty());
+        /** What an attachment the server does not read shows, when the operator turned reading off. */
+        public static final TextView UNSUPPORTED = new TextView(Status.UNSUPPORTED, Optional.empty(), Optional.empty());
     }
 
     public Link link(String organizationId, String inboxId, String messageId, String attachmentId) {
@@ -91,7 +93,7 @@ public class AttachmentService {
 
     /**
      * The text of a message's attachments by attachment id. Attachments never queued (mail indexed before text was
-     * read, or a queueing that failed) are queued now, and pending.
+     * read, or a queueing that failed) are queued now, and pending; unsupported if this server reads none.
      */
     public Map<String, TextView> texts(StoredMessage message) {
         List<AttachmentInfo> attachments = message.content().attachments();
@@ -102,10 +104,11 @@ public class AttachmentService {
         List<AttachmentInfo> unknown = attachments.stream().filter(attachment -> !known.containsKey(attachment.id())).toList();
         textQueue.add(message, unknown);
         Instant expiresAt = expiry();
+        TextView unread = textQueue.enabled() ? TextView.PENDING : TextView.UNSUPPORTED;
         Map<String, TextView> views = new LinkedHashMap<>();
         for (AttachmentInfo attachment : attachments) {
             AttachmentText text = known.get(attachment.id());
-            views.put(attachment.id(), text == null ? TextView.PENDING : new TextView(text.status(),
+            views.put(attachment.id(), text == null ? unread : new TextView(text.status(),
                 text.text().map(ready -> signer.sign(String.join("\n", TEXT_GRANT, message.organizationId(),
                     message.inboxId(), message.id(), attachment.id(), String.valueOf(expiresAt.getEpochSecond())))),
                 text.text().filter(ready -> ready.length() < INLINE_TEXT_LIMIT)));

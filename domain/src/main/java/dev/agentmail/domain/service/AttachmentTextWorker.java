@@ -26,12 +26,18 @@ import java.util.Optional;
  * Reads the text of attachments off the ingest path, on a thread of its own: it takes the queue in batches, one
  * message's raw bytes read once for all its attachments. The queue is stored, so what a restart interrupts is read
  * after it. On a cluster each node's worker reads the shared queue; two reading one attachment save the same text.
+ * Reading a document costs more CPU than delivering the mail that carried it, so while such mail keeps arriving the
+ * worker holds back to a small share of one core; between deliveries it reads at full speed.
  */
 public class AttachmentTextWorker implements AutoCloseable {
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(AttachmentTextWorker.class);
     private static final int BATCH = 20;
     /** How often an idle worker looks at the queue for what other nodes added. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(2);
+    /** The share of one core reading takes while delivery is busy. */
+    static final double SHARE_WHILE_DELIVERING = 0.1;
+    /** The longest pause, so that one slow document (or the parsers' first use) does not stall the queue. */
+    static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final AttachmentTextRepository texts;
     private final AttachmentTextQueue queue;
@@ -66,7 +72,10 @@ public class AttachmentTextWorker implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                if (readPending(BATCH) < BATCH) {
+                long began = System.nanoTime();
+                int read = readPending(BATCH);
+                Thread.sleep(pauseAfter(Duration.ofNanos(System.nanoTime() - began), queue.addedSince(began)).toMillis());
+                if (read < BATCH) {
                     queue.awaitAdded(IDLE_CHECK);
                 }
             } catch (InterruptedException e) {
@@ -80,6 +89,18 @@ public class AttachmentTextWorker implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * How long to wait after reading for {@code reading}: if mail was queued meanwhile, delivery is busy, and the wait
+     * keeps reading to its share.
+     */
+    static Duration pauseAfter(Duration reading, boolean queuedMeanwhile) {
+        if (!queuedMeanwhile) {
+            return Duration.ZERO;
+        }
+        Duration pause = Duration.ofNanos((long) (reading.toNanos() * (1 / SHARE_WHILE_DELIVERING - 1)));
+        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
     }
 
     /** Reads up to {@code batch} queued attachments; @return how many were read. */

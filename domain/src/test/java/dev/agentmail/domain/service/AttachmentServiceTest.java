@@ -90,4 +90,17 @@ class AttachmentServiceTest {
         assertThat(view.inlineText()).isEmpty();
         assertThat(view.textToken()).isPresent();
     }
+
+    @Test
+    void withReadingTurnedOffNothingIsQueuedAndUnreadAttachmentsAreUnsupported() {
+        Clock clock = Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC);
+        InMemoryAttachmentTextRepository texts = new InMemoryAttachmentTextRepository();
+        AttachmentService service = new AttachmentService(mock(InboxService.class), mock(MessageService.class),
+            mock(MailboxMessages.class), mock(AttachmentReader.class), texts, new AttachmentTextQueue(texts, clock, false),
+            new LinkSigner(new byte[32]), clock);
+        StoredMessage message = MessageRepositoryContract.message("msg_1", "inb_1", "thr_1", 1, 1_000, null, "Invoice");
+
+        assertThat(service.texts(message).get("att_1").status()).isEqualTo(Status.UNSUPPORTED);
+        assertThat(texts.pending(10)).isEmpty();
+    }
 }

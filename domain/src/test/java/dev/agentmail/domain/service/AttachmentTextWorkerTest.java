@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -73,5 +74,18 @@ class AttachmentTextWorkerTest {
         worker.readPending(10);
 
         assertThat(texts.forMessage("org_1", "msg_1")).containsEntry("att_1", AttachmentText.of(Status.FAILED));
+    }
+
+    @Test
+    void whileMailArrivesReadingKeepsToItsShareOfACore() {
+        assertThat(AttachmentTextWorker.pauseAfter(Duration.ofMillis(50), true)).isEqualTo(Duration.ofMillis(450));
+        assertThat(AttachmentTextWorker.pauseAfter(Duration.ofSeconds(3), true)).isEqualTo(AttachmentTextWorker.LONGEST_PAUSE);
+        assertThat(AttachmentTextWorker.pauseAfter(Duration.ofMillis(50), false)).isZero();
+
+        long before = System.nanoTime();
+        assertThat(queue.addedSince(before)).isFalse();
+        queue.add(MessageRepositoryContract.message("msg_1", "inb_1", "thr_1", 1, 1_000, null, "Invoice"));
+        assertThat(queue.addedSince(before)).isTrue();
+        assertThat(queue.addedSince(System.nanoTime())).isFalse();
     }
 }
