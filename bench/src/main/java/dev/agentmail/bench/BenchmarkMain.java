@@ -19,7 +19,8 @@ import java.util.function.IntConsumer;
  * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200). With the
  * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
  * ingest and resources are measured on one distributed node too. While iterating, {@code --only ingest} measures
- * ingest alone, printing its figures without writing the file, and {@code --profiles stock,embedded} (names as the
+ * ingest alone, printing its figures without writing the file ({@code --only databases}: the durable writes of a
+ * delivery in each embedded engine, {@link DatabaseCommits}), and {@code --profiles stock,embedded} (names as the
  * table has them, shortened to their first word after "agentmail, ") limits the servers started.
  */
 public final class BenchmarkMain {
@@ -84,6 +85,10 @@ public final class BenchmarkMain {
         int runs = option("runs", 3);
         int deep = option("deep", 100_000);
         int calls = option("calls", 200);
+        if ("databases".equals(options.get("only"))) {
+            System.out.print(DatabaseCommits.table(DatabaseCommits.run(work.resolve("databases"), messages)));
+            return;
+        }
         line("# Benchmarks");
         line("");
         Optional<Map<String, String>> cluster = cluster();
