@@ -20,7 +20,10 @@ import java.util.function.IntConsumer;
  * {@code --attachment-messages A} (mail with attachments, a fifth of N; {@code --only attachments} measures just that,
  * printing without writing the file). With the
  * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
- * ingest and resources are measured on one distributed node too.
+ * ingest and resources are measured on one distributed node too. While iterating, {@code --only ingest} measures
+ * ingest alone, printing its figures without writing the file ({@code --only databases}: the durable writes of a
+ * delivery in each embedded engine, {@link DatabaseCommits}), and {@code --profiles stock,embedded} (names as the
+ * table has them, shortened to their first word after "agentmail, ") limits the servers started.
  */
 public final class BenchmarkMain {
     private static final int MAILBOXES = 100;
@@ -89,13 +92,17 @@ public final class BenchmarkMain {
                 CONNECTIONS, System.out::println);
             return;
         }
+        if ("databases".equals(options.get("only"))) {
+            System.out.print(DatabaseCommits.table(DatabaseCommits.run(work.resolve("databases"), messages)));
+            return;
+        }
         line("# Benchmarks");
         line("");
         Optional<Map<String, String>> cluster = cluster();
         line("Machine: " + Machine.describe() + ". Date: " + LocalDate.now() + ". Command: `./agentmail bench"
             + (cluster.isPresent() ? " --distributed" : "") + (arguments.isEmpty() ? "" : " " + arguments) + "`.");
-        line("Every server runs in a JVM of its own with default JVM options; each figure of several runs is the "
-            + "median with the range (min–max) after it.");
+        line("Every server runs in a JVM of its own, ours with the launcher's JVM options (app/jvm.options), stock "
+            + "James with the JVM's defaults; each figure of several runs is the median with the range (min–max) after it.");
         line("");
 
         List<Profile> profiles = new ArrayList<>(List.of(
@@ -104,6 +111,11 @@ public final class BenchmarkMain {
             new Profile("agentmail, embedded (default)", dir -> new OurServer(repository, dir, "embedded"))));
         cluster.ifPresent(settings -> profiles.add(new Profile(DISTRIBUTED, dir -> new OurServer(repository, dir,
             "distributed", withNewKeyspace(settings)))));
+        boolean ingestOnly = "ingest".equals(options.get("only"));
+        if (options.containsKey("profiles")) {
+            List<String> chosen = List.of(options.get("profiles").split(","));
+            profiles.removeIf(profile -> !chosen.contains(shortName(profile.name())));
+        }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> startups = new LinkedHashMap<>();
         Map<String, List<Double>> idle = new LinkedHashMap<>();
@@ -122,6 +134,13 @@ public final class BenchmarkMain {
                     peaks.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.peakResidentMib());
                 }
             }
+        }
+        if (ingestOnly || profiles.size() < 3) {
+            for (Profile profile : profiles) {
+                System.out.println(profile.name() + ": " + Stats.spread(rates.get(profile.name()), "%.0f")
+                    + " messages/s, peak RSS " + Stats.spread(peaks.get(profile.name()), "%.0f") + " MiB");
+            }
+            return;
         }
         String stock = profiles.get(0).name();
         String memory = profiles.get(1).name();
@@ -228,6 +247,11 @@ public final class BenchmarkMain {
             line("| " + name + " | " + single.format() + " | " + eight.format() + " | " + target + " |");
         }
         line("");
+    }
+
+    /** "stock", "memory", "embedded", "distributed": what {@code --profiles} names. */
+    private static String shortName(String profile) {
+        return profile.replaceFirst("^agentmail, ", "").split("\\W+")[0];
     }
 
     static String verdict(boolean met) {

@@ -49,14 +49,22 @@ final class OurServer implements MailServer {
         env.put("AGENTMAIL_IMAPS_PORT", Integer.toString(Ports.next()));
         env.put("AGENTMAIL_ADMIN_PORT", Integer.toString(ports.admin()));
         env.putAll(settings);
-        process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain"), env, workDir,
+        process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain",
+                launcherJvmOptions(repository)), env, workDir,
             "http://127.0.0.1:" + ports.api() + "/health");
         api = new Api(ports.api(), KEY);
+    }
+
+    /** The options ./agentmail run starts the server with, so that its memory is measured as a user runs it. */
+    private static String[] launcherJvmOptions(Path repository) throws java.io.IOException {
+        return Files.readAllLines(repository.resolve("app/jvm.options")).stream()
+            .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toArray(String[]::new);
     }
 
     private static Path secretKeyFile(Path workDir) throws Exception {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        Files.createDirectories(workDir);
         Path file = Files.createFile(workDir.resolve("secret.key"),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         return Files.write(file, key);
