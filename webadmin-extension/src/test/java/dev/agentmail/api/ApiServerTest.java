@@ -1,6 +1,7 @@
 package dev.agentmail.api;
 
 import dev.agentmail.domain.store.InMemoryApiKeyRepository;
+import dev.agentmail.domain.store.InMemoryInboxRepository;
 import dev.agentmail.domain.store.InMemoryIdempotencyRecords;
 import dev.agentmail.domain.service.IdempotentRequests;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,8 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), MillisecondClock.systemUTC());
+        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), new InMemoryInboxRepository(),
+            MillisecondClock.systemUTC());
         ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, "http://127.0.0.1");
         signer = new LinkSigner(new byte[32]);
         AttachmentService attachments = new AttachmentService(null, null, null, null, null, null, signer, MillisecondClock.systemUTC());

@@ -114,12 +114,22 @@ public class ApiKeyService {
             .orElse("every permission");
     }
 
+    /** A scoped caller sees the keys no broader than its own, the ones it could have made. */
     public Page<ApiKey> list(String organizationId, PageRequest pageRequest) {
-        return repository.list(organizationId, pageRequest);
+        KeyScope caller = CallerScope.current();
+        if (caller.equals(KeyScope.FULL)) {
+            return repository.list(organizationId, pageRequest);
+        }
+        List<ApiKey> visible = ScopedPages.all(request -> repository.list(organizationId, request),
+            key -> key.scope().within(caller));
+        return ScopedPages.page(visible, pageRequest);
     }
 
+    /** A scoped caller cannot revoke a key broader than its own: to it, that key is not found. */
     public void revoke(String organizationId, String keyId) {
-        if (!repository.delete(organizationId, keyId)) {
+        boolean reachable = repository.find(organizationId, keyId)
+            .filter(key -> key.scope().within(CallerScope.current())).isPresent();
+        if (!reachable || !repository.delete(organizationId, keyId)) {
             throw new NotFoundException("api key", keyId);
         }
     }

@@ -135,13 +135,8 @@ public class DraftService {
         }
         List<Draft> visible = new ArrayList<>();
         for (String inboxId : scoped.get()) {
-            Page<Draft> page;
-            int number = 1;
-            do {
-                page = drafts.listByInbox(organizationId, inboxId, new PageRequest(number++, PageRequest.MAX_PAGE_SIZE));
-                page.data().stream().filter(draft -> wanted.map(draft.status()::equals).orElse(true))
-                    .forEach(visible::add);
-            } while ((long) page.page() * page.pageSize() < page.total());
+            visible.addAll(ScopedPages.all(request -> drafts.listByInbox(organizationId, inboxId, request),
+                draft -> wanted.map(draft.status()::equals).orElse(true)));
         }
         visible.sort(Comparator.comparing(Draft::createdAt).thenComparing(Draft::id).reversed());
         return ScopedPages.page(visible, pageRequest);
