@@ -381,7 +381,8 @@ class ApiServerTest {
         assertDocumented(created, "post", "/api/v0/api-keys");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode key = json(created);
-        assertThat(fieldNames(key)).containsExactlyInAnyOrder("key_id", "name", "prefix", "key", "used_at", "created_at");
+        assertThat(fieldNames(key)).containsExactlyInAnyOrder("key_id", "name", "prefix", "key", "inbox_ids", "permissions",
+            "used_at", "created_at");
         assertThat(key.get("key_id").asText()).startsWith("key_");
         assertThat(key.get("name").asText()).isEqualTo("my-agent-key");
         assertThat(key.get("key").asText()).startsWith("inai_");
@@ -400,7 +401,8 @@ class ApiServerTest {
         assertThat(page.get("total").asLong()).isEqualTo(page.get("data").size());
         assertThat(page.get("data").findValuesAsText("key_id")).contains(key.get("key_id").asText());
         for (JsonNode listedKey : page.get("data")) {
-            assertThat(fieldNames(listedKey)).containsExactlyInAnyOrder("key_id", "name", "prefix", "used_at", "created_at");
+            assertThat(fieldNames(listedKey)).containsExactlyInAnyOrder("key_id", "name", "prefix", "inbox_ids", "permissions",
+                "used_at", "created_at");
         }
 
         HttpResponse<String> withNewKey = send(HttpRequest.newBuilder(uri("/api/v0/api-keys"))

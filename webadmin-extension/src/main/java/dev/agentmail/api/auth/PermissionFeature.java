@@ -26,7 +26,7 @@ public class PermissionFeature implements DynamicFeature {
     }
 
     /** @return the permissions the method needs, or null when it names none */
-    static List<Permission> required(Method method, Class<?> type) {
+    public static List<Permission> required(Method method, Class<?> type) {
         RequiresPermission rule = method.getAnnotation(RequiresPermission.class);
         if (rule == null) {
             rule = type.getAnnotation(RequiresPermission.class);

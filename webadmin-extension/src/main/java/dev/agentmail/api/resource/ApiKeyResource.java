@@ -23,6 +23,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import java.util.Optional;
 
 @Path("/api/v0/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +43,7 @@ public class ApiKeyResource {
         CreateApiKeyRequest body = RequestBodies.required(request);
         return Response.status(Response.Status.CREATED)
             .entity(CreatedApiKeyResponse.of(apiKeys.create(Caller.of(security).organizationId(), body.name(),
-                body.scopedInboxIds(), body.scopedPermissions())))
+                Optional.ofNullable(body.inboxIds()), Optional.ofNullable(body.permissions()))))
             .build();
     }
 
