@@ -4,6 +4,8 @@ import dev.agentmail.domain.error.ForbiddenException;
 import dev.agentmail.domain.model.KeyScope;
 import dev.agentmail.domain.model.Permission;
 
+import java.util.function.Supplier;
+
 /**
  * The scope of the API key the current request runs with, bound to the request's thread by the API's key filter
  * and cleared when the request leaves. The services consult it where they resolve an inbox for a caller and where
@@ -25,7 +27,7 @@ public final class CallerScope {
     }
 
     /** Runs {@code work} with {@code scope} bound, then restores what was bound before. */
-    public static <T> T with(KeyScope scope, java.util.function.Supplier<T> work) {
+    public static <T> T with(KeyScope scope, Supplier<T> work) {
         KeyScope before = CURRENT.get();
         CURRENT.set(scope);
         try {
