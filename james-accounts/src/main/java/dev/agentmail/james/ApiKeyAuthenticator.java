@@ -1,5 +1,6 @@
 package dev.agentmail.james;
 
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.MailLoginService;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.Authenticator;
@@ -17,6 +18,6 @@ public class ApiKeyAuthenticator implements Authenticator {
 
     @Override
     public boolean isAuthentic(Username userid, CharSequence passwd) {
-        return logins.authenticate(userid.asString(), passwd.toString());
+        return logins.authenticate(userid.asString(), passwd.toString(), Permission.READ);
     }
 }

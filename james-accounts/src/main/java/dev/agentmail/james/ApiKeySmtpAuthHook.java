@@ -1,6 +1,7 @@
 package dev.agentmail.james;
 
 import dev.agentmail.domain.model.ApiKey;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.LoginThrottle;
 import dev.agentmail.domain.service.MailLoginService;
 import org.apache.james.core.Username;
@@ -45,7 +46,7 @@ public class ApiKeySmtpAuthHook implements AuthHook {
                     + Math.max(1, locked.get().toSeconds()) + " seconds")
                 .build();
         }
-        Optional<ApiKey> key = logins.login(username.asString(), password);
+        Optional<ApiKey> key = logins.login(username.asString(), password, Permission.SEND);
         if (key.isEmpty()) {
             throttle.failed(address);
             return HookResult.DECLINED;

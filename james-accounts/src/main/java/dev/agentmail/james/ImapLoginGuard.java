@@ -1,6 +1,7 @@
 package dev.agentmail.james;
 
 import dev.agentmail.domain.model.ApiKey;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.LoginThrottle;
 import dev.agentmail.domain.service.MailLoginService;
 import org.apache.james.imap.api.display.HumanReadableText;
@@ -40,7 +41,7 @@ public class ImapLoginGuard {
         }
         login.run();
         if (session.getState() == ImapSessionState.AUTHENTICATED) {
-            logins.login(user, password).ifPresent(key -> session.setAttribute(SESSION_KEY, key));
+            logins.login(user, password, Permission.READ).ifPresent(key -> session.setAttribute(SESSION_KEY, key));
         } else {
             address.ifPresent(throttle::failed);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 
 import javax.inject.Inject;
 import javax.ws.rs.DELETE;
@@ -31,9 +32,11 @@ import java.util.Set;
  * MCP's Streamable HTTP transport at {@code /mcp}, behind the API's key filter: a POST carries one JSON-RPC
  * message; a request is answered as JSON or as a one-event SSE stream, whichever the client's Accept prefers. The
  * server sends no requests of its own, so there is no standalone GET stream (405). Calls that wait for mail suspend
- * without holding a thread, as the REST API's long-polls do.
+ * without holding a thread, as the REST API's long-polls do. Each tool needs its own permission of the key, checked
+ * when it is called.
  */
 @Path("/mcp")
+@RequiresPermission({})
 public class McpEndpoint {
     public static final String SESSION_HEADER = "Mcp-Session-Id";
     public static final String VERSION_HEADER = "MCP-Protocol-Version";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.ApiError;
 import dev.agentmail.api.ErrorMapping;
 import dev.agentmail.api.JsonMapper;
+import dev.agentmail.domain.access.CallerScope;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -87,6 +88,7 @@ public class McpProtocol {
         }
         CompletableFuture<Tool.ToolOutput> output;
         try {
+            CallerScope.require(tool.permission());
             output = tool.handler().call(new ToolCall(organizationId, arguments, UntrustedContent.newMarker()));
         } catch (Exception e) {
             output = CompletableFuture.failedFuture(e);

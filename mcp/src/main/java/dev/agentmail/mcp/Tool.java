@@ -1,15 +1,17 @@
 package dev.agentmail.mcp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmail.domain.model.Permission;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One MCP tool: what {@code tools/list} shows of it and what {@code tools/call} does. Handlers call domain services
- * and may throw their exceptions: {@link McpProtocol} words those as error results, as the API would.
+ * One MCP tool: what {@code tools/list} shows of it and what {@code tools/call} does, and the permission the caller's
+ * key needs for it. Handlers call domain services and may throw their exceptions: {@link McpProtocol} words those
+ * as error results, as the API would.
  */
 public record Tool(String name, String title, String description, Schema input, Schema output, Hints hints,
-                   Handler handler) {
+                   Permission permission, Handler handler) {
 
     /** The behaviour hints of the specification's tool annotations. */
     public enum Hints {

@@ -3,10 +3,14 @@ package dev.agentmail.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.error.NotFoundException;
+import dev.agentmail.domain.model.KeyScope;
+import dev.agentmail.domain.model.Permission;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +21,7 @@ class McpProtocolTest {
     private final McpProtocol protocol = new McpProtocol(Set.of(() -> List.of(
         new Tool("echo", "Echo", "Answers its text, or fails as a missing inbox with text 'missing'.",
             Schema.object().required("text", Schema.string("what to answer")),
-            Schema.object().required("text", Schema.string("the same")), Tool.Hints.READ_ONLY,
+            Schema.object().required("text", Schema.string("the same")), Tool.Hints.READ_ONLY, Permission.READ,
             call -> {
                 String text = call.arguments().path("text").asText();
                 if (text.equals("missing")) {
@@ -41,6 +45,17 @@ class McpProtocolTest {
         assertThat(result.has("structuredContent")).isFalse();
         assertThat(result.at("/content/0/text").asText())
             .isEqualTo("{\"error\":\"not_found\",\"message\":\"inbox 'inb_x' not found\",\"status\":404}");
+    }
+
+    @Test
+    void aToolNeedsItsPermissionOfTheKey() {
+        KeyScope sendOnly = new KeyScope(Optional.empty(), Optional.of(Set.of(Permission.SEND)));
+
+        JsonNode result = CallerScope.with(sendOnly, () -> call("hello"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").asText()).isEqualTo("{\"error\":\"forbidden\","
+            + "\"message\":\"this API key lacks the 'read' permission\",\"status\":403}");
     }
 
     @Test

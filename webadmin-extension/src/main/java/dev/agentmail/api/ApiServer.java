@@ -2,6 +2,8 @@ package dev.agentmail.api;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import dev.agentmail.api.auth.ApiKeyAuthFilter;
+import dev.agentmail.api.auth.CallerScopeRelease;
+import dev.agentmail.api.auth.PermissionFeature;
 import dev.agentmail.tls.CertificateFiles;
 import dev.agentmail.tls.PemFiles;
 import dev.agentmail.tls.TlsPolicy;
@@ -13,6 +15,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.apache.james.lifecycle.api.Startable;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.servlet.ServletHolder;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
+import javax.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +58,7 @@ public class ApiServer implements AutoCloseable, Startable {
             .register(new ThrowableMapper())
             .register(new V1ErrorFilter())
             .register(authFilter)
+            .register(new PermissionFeature())
             .register(idempotencyFilter);
         resources.forEach(config::register);
 
@@ -78,6 +84,8 @@ public class ApiServer implements AutoCloseable, Startable {
         // Calls that wait for mail suspend instead of holding a thread.
         jersey.setAsyncSupported(true);
         context.addServlet(jersey, "/*");
+        context.addFilter(new FilterHolder(new CallerScopeRelease()), "/*",
+            EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
         context.setErrorHandler(new JsonErrorHandler());
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());

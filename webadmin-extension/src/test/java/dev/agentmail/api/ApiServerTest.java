@@ -1,6 +1,7 @@
 package dev.agentmail.api;
 
 import dev.agentmail.domain.store.InMemoryApiKeyRepository;
+import dev.agentmail.domain.store.InMemoryInboxRepository;
 import dev.agentmail.domain.store.InMemoryIdempotencyRecords;
 import dev.agentmail.domain.service.IdempotentRequests;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,8 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), MillisecondClock.systemUTC());
+        apiKeys = new ApiKeyService(new InMemoryApiKeyRepository(), new InMemoryInboxRepository(),
+            MillisecondClock.systemUTC());
         ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, "http://127.0.0.1");
         signer = new LinkSigner(new byte[32]);
         AttachmentService attachments = new AttachmentService(null, null, null, null, null, null, signer, MillisecondClock.systemUTC());
@@ -379,7 +381,8 @@ class ApiServerTest {
         assertDocumented(created, "post", "/api/v0/api-keys");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode key = json(created);
-        assertThat(fieldNames(key)).containsExactlyInAnyOrder("key_id", "name", "prefix", "key", "used_at", "created_at");
+        assertThat(fieldNames(key)).containsExactlyInAnyOrder("key_id", "name", "prefix", "key", "inbox_ids", "permissions",
+            "used_at", "created_at");
         assertThat(key.get("key_id").asText()).startsWith("key_");
         assertThat(key.get("name").asText()).isEqualTo("my-agent-key");
         assertThat(key.get("key").asText()).startsWith("inai_");
@@ -398,7 +401,8 @@ class ApiServerTest {
         assertThat(page.get("total").asLong()).isEqualTo(page.get("data").size());
         assertThat(page.get("data").findValuesAsText("key_id")).contains(key.get("key_id").asText());
         for (JsonNode listedKey : page.get("data")) {
-            assertThat(fieldNames(listedKey)).containsExactlyInAnyOrder("key_id", "name", "prefix", "used_at", "created_at");
+            assertThat(fieldNames(listedKey)).containsExactlyInAnyOrder("key_id", "name", "prefix", "inbox_ids", "permissions",
+                "used_at", "created_at");
         }
 
         HttpResponse<String> withNewKey = send(HttpRequest.newBuilder(uri("/api/v0/api-keys"))

@@ -36,7 +36,7 @@ class JsonMapperTest {
 
     @Test
     void optionalInstantsUseTheSameFormat() throws Exception {
-        JsonNode key = JsonMapper.get().valueToTree(new ApiKeyResponse("key_1", "k", "inai_abc...",
+        JsonNode key = JsonMapper.get().valueToTree(new ApiKeyResponse("key_1", "k", "inai_abc...", null, null,
             Optional.of(Instant.parse("2025-01-15T12:00:00.5Z")), CREATED));
 
         assertThat(key.get("used_at").asText()).isEqualTo("2025-01-15T12:00:00.500Z");

@@ -7,8 +7,10 @@ import com.google.inject.Key;
 import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
 import com.google.inject.spi.LinkedKeyBinding;
+import dev.agentmail.api.auth.PermissionFeature;
 import dev.agentmail.api.resource.OpenApiResource;
 import dev.agentmail.domain.model.MessageSearch;
+import dev.agentmail.domain.model.Permission;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.regex.Matcher;
@@ -88,6 +91,30 @@ class OpenApiDocumentTest {
 
         assertThat(annotated).as("@Path classes of " + RESOURCE_PACKAGE).isNotEmpty();
         assertThat(boundResources()).containsExactlyInAnyOrderElementsOf(annotated);
+    }
+
+    /**
+     * {@code x-permission} is what the route's {@code @RequiresPermission} says, null for the public routes; every
+     * other operation documents the 403 a key without it gets. The scoped-key matrix test reads it from here.
+     */
+    @Test
+    void everyOperationNamesThePermissionItsRouteChecks() {
+        Map<String, Optional<List<Permission>>> served = servedPermissions(boundResources());
+        forEachOperation((name, operation) -> {
+            assertThat(operation.has("x-permission")).as(name + " has x-permission").isTrue();
+            JsonNode documented = operation.get("x-permission");
+            Optional<List<Permission>> checked = served.get(name);
+            assertThat(checked).as(name + " has @RequiresPermission").isNotNull().isPresent();
+            if (documented.isNull()) {
+                assertThat(checked.get()).as(name + " checks no permission").isEmpty();
+                assertThat(operation.path("security").isArray() && operation.path("security").isEmpty())
+                    .as(name + " is public").isTrue();
+            } else {
+                assertThat(checked.get()).as(name).extracting(Permission::wireName)
+                    .containsExactly(documented.asText());
+                assertThat(operation.path("responses").has("403")).as(name + " documents 403").isTrue();
+            }
+        });
     }
 
     @Test
@@ -297,7 +324,20 @@ class OpenApiDocumentTest {
 
     /** "VERB /path" for every resource method, following sub-resource locators, with JAX-RS regexes dropped. */
     static Set<String> servedOperations(Set<Class<?>> resources) {
-        Set<String> operations = new TreeSet<>();
+        return new TreeSet<>(servedMethods(resources).keySet());
+    }
+
+    /** The permission each served operation's resource method needs, by {@link PermissionFeature}'s reading. */
+    static Map<String, Optional<List<Permission>>> servedPermissions(Set<Class<?>> resources) {
+        Map<String, Optional<List<Permission>>> permissions = new TreeMap<>();
+        servedMethods(resources).forEach((operation, method) -> permissions.put(operation,
+            Optional.ofNullable(PermissionFeature.required(method.getValue(), method.getKey()))));
+        return permissions;
+    }
+
+    /** "VERB /path" to its resource class and method. */
+    private static Map<String, Map.Entry<Class<?>, Method>> servedMethods(Set<Class<?>> resources) {
+        Map<String, Map.Entry<Class<?>, Method>> operations = new TreeMap<>();
         for (Class<?> resource : resources) {
             Path path = resource.getAnnotation(Path.class);
             assertThat(path).as(resource + " is a root resource").isNotNull();
@@ -306,7 +346,8 @@ class OpenApiDocumentTest {
         return operations;
     }
 
-    private static void collect(Class<?> resource, String base, Set<String> operations, Set<Class<?>> visiting) {
+    private static void collect(Class<?> resource, String base, Map<String, Map.Entry<Class<?>, Method>> operations,
+                                Set<Class<?>> visiting) {
         if (!visiting.add(resource)) {
             return;
         }
@@ -315,7 +356,7 @@ class OpenApiDocumentTest {
             String full = sub == null ? base : join(base, sub.value());
             Optional<String> verb = httpMethod(method);
             if (verb.isPresent()) {
-                operations.add(verb.get() + " " + normalize(full));
+                operations.put(verb.get() + " " + normalize(full), Map.entry(resource, method));
             } else if (sub != null) {
                 collect(method.getReturnType(), full, operations, visiting);
             }

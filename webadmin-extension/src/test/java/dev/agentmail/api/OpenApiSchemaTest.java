@@ -20,6 +20,7 @@ import dev.agentmail.api.dto.InboxResponse;
 import dev.agentmail.api.dto.LabelsRequest;
 import dev.agentmail.api.dto.MessageResponse;
 import dev.agentmail.api.dto.MessageSummaryResponse;
+import dev.agentmail.api.dto.CreateApiKeyRequest;
 import dev.agentmail.api.dto.NameRequest;
 import dev.agentmail.api.dto.OrganizationResponse;
 import dev.agentmail.api.dto.PageResponse;
@@ -116,7 +117,7 @@ class OpenApiSchemaTest {
     @Test
     void requestSchemasMatchTheRequestRecords() throws Exception {
         Map<String, Class<? extends Record>> requests = new LinkedHashMap<>();
-        requests.put("CreateApiKeyRequest", NameRequest.class);
+        requests.put("CreateApiKeyRequest", CreateApiKeyRequest.class);
         requests.put("CreateOrganizationRequest", NameRequest.class);
         requests.put("CreateInboxRequest", CreateInboxRequest.class);
         requests.put("CreateDomainRequest", CreateDomainRequest.class);
@@ -140,7 +141,7 @@ class OpenApiSchemaTest {
     @Test
     void everyRequestExampleIsAcceptedByTheRecordItDocuments() throws Exception {
         Map<String, Class<?>> bodies = Map.of(
-            "POST /api/v0/api-keys", NameRequest.class,
+            "POST /api/v0/api-keys", CreateApiKeyRequest.class,
             "POST /api/v0/inboxes", CreateInboxRequest.class,
             "POST /api/v0/domains", CreateDomainRequest.class,
             "POST /api/v0/inboxes/{inboxId}/messages/send", SendRequests.SendRequest.class,

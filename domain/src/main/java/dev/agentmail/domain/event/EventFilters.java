@@ -2,6 +2,8 @@ package dev.agentmail.domain.event;
 
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.EventType;
+import dev.agentmail.domain.model.KeyScope;
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.store.InboxRepository;
 
 import javax.inject.Inject;
@@ -33,15 +35,23 @@ public class EventFilters {
         return new ArrayList<>(types);
     }
 
-    /** Ids of inboxes of the organization, without repeats, in the order given. */
+    /**
+     * Ids of inboxes of the organization, without repeats, in the order given. None means every inbox, which for a
+     * key scoped to inboxes is its inboxes; an inbox beyond its scope is unknown, as one of another organization.
+     */
     public List<String> inboxIds(String field, String organizationId, List<String> raw) {
         if (raw.size() > MAX_INBOX_IDS) {
             throw new InvalidInputException(field, "at most " + MAX_INBOX_IDS + " inbox ids");
         }
+        KeyScope scope = CallerScope.current();
+        if (raw.isEmpty() && scope.inboxIds().isPresent()) {
+            return scope.inboxIds().get().stream().sorted().toList();
+        }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (String id : raw) {
-            ids.add(inboxes.find(organizationId, id == null ? "" : id).orElseThrow(() -> new InvalidInputException(field,
-                "no inbox '" + InvalidInputException.printable(id) + "' in this organization")).id());
+            ids.add(inboxes.find(organizationId, id == null ? "" : id).filter(inbox -> scope.reaches(inbox.id()))
+                .orElseThrow(() -> new InvalidInputException(field,
+                    "no inbox '" + InvalidInputException.printable(id) + "' in this organization")).id());
         }
         return new ArrayList<>(ids);
     }

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.NotFoundException;
@@ -29,11 +30,14 @@ import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drafts: made and changed through the API or in a mail client's Drafts folder, sent at once, at their send time, or
@@ -111,6 +115,7 @@ public class DraftService {
     }
 
     public Draft get(String organizationId, String inboxId, String draftId) {
+        inboxes.get(organizationId, inboxId);
         return drafts.find(organizationId, draftId).filter(draft -> draft.inboxId().equals(inboxId))
             .orElseThrow(() -> new NotFoundException("draft", draftId));
     }
@@ -124,7 +129,17 @@ public class DraftService {
     public Page<Draft> listByStatus(String organizationId, String status, PageRequest pageRequest) {
         Optional<DraftStatus> wanted = Optional.ofNullable(status).map(wire -> DraftStatus.fromWireName(wire)
             .orElseThrow(() -> new InvalidInputException("status", "'" + wire + "' is not a draft status")));
-        return drafts.list(organizationId, wanted, pageRequest);
+        Optional<Set<String>> scoped = CallerScope.current().inboxIds();
+        if (scoped.isEmpty()) {
+            return drafts.list(organizationId, wanted, pageRequest);
+        }
+        List<Draft> visible = new ArrayList<>();
+        for (String inboxId : scoped.get()) {
+            visible.addAll(ScopedPages.all(request -> drafts.listByInbox(organizationId, inboxId, request),
+                draft -> wanted.map(draft.status()::equals).orElse(true)));
+        }
+        visible.sort(Comparator.comparing(Draft::createdAt).thenComparing(Draft::id).reversed());
+        return ScopedPages.page(visible, pageRequest);
     }
 
     /** Changes the fields given (null ones stay) of a draft not yet sent; its message in Drafts is replaced. */

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
@@ -19,8 +20,10 @@ import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 public class InboxService {
@@ -74,6 +77,7 @@ public class InboxService {
      * else the request says, so that a retried creation makes no second inbox.
      */
     public Creation createOrFind(String organizationId, NewInbox request) {
+        CallerScope.requireWholeOrganization("creating an inbox");
         String username = validUsername(request.username());
         String domain = domains.usableDomain(organizationId, request.domain());
         Optional<String> displayName = TextInput.optional("display_name", request.displayName(), MAX_DISPLAY_NAME_LENGTH);
@@ -122,12 +126,25 @@ public class InboxService {
         return new Creation(inbox, true);
     }
 
+    /**
+     * The one place an inbox is resolved for a caller: an inbox beyond the caller's key scope is not found, as one
+     * of another organization is.
+     */
     public Inbox get(String organizationId, String inboxId) {
-        return inboxes.find(organizationId, inboxId).orElseThrow(() -> new NotFoundException("inbox", inboxId));
+        return inboxes.find(organizationId, inboxId).filter(inbox -> CallerScope.current().reaches(inbox.id()))
+            .orElseThrow(() -> new NotFoundException("inbox", inboxId));
     }
 
+    /** Newest first; a key scoped to inboxes lists those of them that still exist. */
     public Page<Inbox> list(String organizationId, PageRequest pageRequest) {
-        return inboxes.list(organizationId, pageRequest);
+        Optional<Set<String>> scoped = CallerScope.current().inboxIds();
+        if (scoped.isEmpty()) {
+            return inboxes.list(organizationId, pageRequest);
+        }
+        return ScopedPages.page(scoped.get().stream().map(id -> inboxes.find(organizationId, id))
+            .flatMap(Optional::stream)
+            .sorted(Comparator.comparing(Inbox::createdAt).thenComparing(Inbox::id).reversed())
+            .toList(), pageRequest);
     }
 
     public Inbox updateDisplayName(String organizationId, String inboxId, String displayName) {

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
@@ -44,7 +45,11 @@ public class ListService {
 
     /** @throws NotFoundException when the path names no list, or an inbox of another organization */
     public ListName name(String organizationId, Optional<String> inboxId, String direction, String kind) {
-        inboxId.ifPresent(id -> inboxes.get(organizationId, id));
+        if (inboxId.isPresent()) {
+            inboxes.get(organizationId, inboxId.get());
+        } else {
+            CallerScope.requireWholeOrganization("the organization's lists");
+        }
         return new ListName(organizationId, inboxId, parse(Direction.class, direction, direction + "/" + kind),
             parse(Kind.class, kind, direction + "/" + kind));
     }

@@ -1,5 +1,6 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
@@ -7,6 +8,7 @@ import dev.agentmail.domain.event.EventFeed;
 import dev.agentmail.domain.event.EventFilters;
 import dev.agentmail.domain.model.EventType;
 import dev.agentmail.domain.model.Ids;
+import dev.agentmail.domain.model.KeyScope;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.model.Webhook;
@@ -70,12 +72,25 @@ public class WebhookService {
         return webhook;
     }
 
+    /** A key scoped to inboxes finds only the webhooks of its inboxes: not those of every inbox. */
     public Webhook get(String organizationId, String webhookId) {
-        return webhooks.find(organizationId, webhookId).orElseThrow(() -> new NotFoundException("webhook", webhookId));
+        return webhooks.find(organizationId, webhookId).filter(WebhookService::visible)
+            .orElseThrow(() -> new NotFoundException("webhook", webhookId));
     }
 
     public Page<Webhook> list(String organizationId, PageRequest pageRequest) {
-        return webhooks.list(organizationId, pageRequest);
+        if (CallerScope.current().wholeOrganization()) {
+            return webhooks.list(organizationId, pageRequest);
+        }
+        List<Webhook> visible = ScopedPages.all(request -> webhooks.list(organizationId, request),
+            WebhookService::visible);
+        return ScopedPages.page(visible, pageRequest);
+    }
+
+    private static boolean visible(Webhook webhook) {
+        KeyScope scope = CallerScope.current();
+        return scope.wholeOrganization()
+            || (!webhook.inboxIds().isEmpty() && webhook.inboxIds().stream().allMatch(scope::reaches));
     }
 
     public Webhook update(String organizationId, String webhookId, WebhookChanges changes) {
@@ -90,6 +105,7 @@ public class WebhookService {
     }
 
     public void delete(String organizationId, String webhookId) {
+        get(organizationId, webhookId);
         if (!webhooks.delete(organizationId, webhookId)) {
             throw new NotFoundException("webhook", webhookId);
         }

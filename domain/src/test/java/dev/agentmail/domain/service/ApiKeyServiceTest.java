@@ -1,16 +1,24 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.access.CallerScope;
+import dev.agentmail.domain.error.ForbiddenException;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.ApiKey;
+import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.KeyScope;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.InMemoryApiKeyRepository;
+import dev.agentmail.domain.store.InMemoryInboxRepository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +30,8 @@ class ApiKeyServiceTest {
 
     private final InMemoryApiKeyRepository repository = new InMemoryApiKeyRepository();
     private final MutableClock clock = new MutableClock();
-    private final ApiKeyService service = new ApiKeyService(repository, new MillisecondClock(clock));
+    private final InMemoryInboxRepository inboxes = new InMemoryInboxRepository();
+    private final ApiKeyService service = new ApiKeyService(repository, inboxes, new MillisecondClock(clock));
 
     @Test
     void aNewKeyIsStoredAsAHashWithAShortPrefix() {
@@ -86,7 +95,7 @@ class ApiKeyServiceTest {
     @Test
     void secretsWithoutTheKeyPrefixAreRefusedWithoutALookUp() {
         ApiKeyRepository untouched = mock(ApiKeyRepository.class);
-        ApiKeyService guarded = new ApiKeyService(untouched, new MillisecondClock(clock));
+        ApiKeyService guarded = new ApiKeyService(untouched, inboxes, new MillisecondClock(clock));
 
         assertThat(guarded.authenticate("sk_live_0123456789")).isEmpty();
         assertThat(guarded.authenticate("INAI_abcdefgh_0123456789")).isEmpty();
@@ -151,5 +160,63 @@ class ApiKeyServiceTest {
 
     private Optional<Instant> usedAt(String keyId) {
         return repository.find("org_1", keyId).orElseThrow().usedAt();
+    }
+
+    private void inbox(String id) {
+        inboxes.create(new Inbox(id, "org_1", id, "agentmail.test", Optional.empty(), Optional.empty(), NOW, NOW));
+    }
+
+    @Test
+    void aKeyLeftUnscopedReachesEverything() {
+        assertThat(service.create("org_1", "full", Optional.empty(), Optional.empty()).apiKey().scope())
+            .isEqualTo(KeyScope.FULL);
+    }
+
+    @Test
+    void aScopedKeyKeepsItsInboxesAndPermissions() {
+        inbox("in_1");
+        KeyScope scope = service.create("org_1", "agent", Optional.of(List.of("in_1", "in_1")),
+            Optional.of(List.of("read", "send"))).apiKey().scope();
+
+        assertThat(scope).isEqualTo(new KeyScope(Optional.of(Set.of("in_1")),
+            Optional.of(Set.of(Permission.READ, Permission.SEND))));
+        assertThat(repository.list("org_1", PageRequest.first()).data().get(0).scope()).isEqualTo(scope);
+    }
+
+    @Test
+    void aScopeNamesKnownPermissionsAndInboxesOfTheOrganization() {
+        inboxes.create(new Inbox("in_other", "org_2", "x", "agentmail.test", Optional.empty(), Optional.empty(), NOW, NOW));
+
+        assertThatThrownBy(() -> service.create("org_1", "k", Optional.empty(), Optional.of(List.of("admin"))))
+            .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e).hasMessageContaining("admin"));
+        assertThatThrownBy(() -> service.create("org_1", "k", Optional.of(List.of("in_other")), Optional.empty()))
+            .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("inbox_ids"));
+        assertThatThrownBy(() -> service.create("org_1", "k", Optional.of(List.of()), Optional.empty()))
+            .isInstanceOf(InvalidInputException.class);
+        assertThat(repository.list("org_1", PageRequest.first()).total()).isZero();
+    }
+
+    @Test
+    void aKeyMakesNoKeyBroaderThanItself() {
+        inbox("in_1");
+        inbox("in_2");
+        KeyScope maker = new KeyScope(Optional.of(Set.of("in_1")), Optional.of(Set.of(Permission.READ,
+            Permission.MANAGE_KEYS)));
+
+        CallerScope.with(maker, () -> {
+            assertThat(service.create("org_1", "narrower", Optional.of(List.of("in_1")), Optional.of(List.of("read")))
+                .apiKey().scope().permissions()).contains(Set.of(Permission.READ));
+            assertThatThrownBy(() -> service.create("org_1", "full", Optional.empty(), Optional.empty()))
+                .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> service.create("org_1", "more inboxes", Optional.of(List.of("in_1", "in_2")),
+                Optional.of(List.of("read")))).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> service.create("org_1", "more permissions", Optional.of(List.of("in_1")),
+                Optional.of(List.of("read", "send")))).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("inboxes in_1 with permissions read, manage_keys");
+            assertThatThrownBy(() -> service.create("org_1", "every permission", Optional.of(List.of("in_1")),
+                Optional.empty())).isInstanceOf(ForbiddenException.class);
+            return null;
+        });
+        assertThat(repository.list("org_1", PageRequest.first()).total()).isEqualTo(1);
     }
 }

@@ -1,11 +1,14 @@
 package dev.agentmail.domain.service;
 
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.error.ConflictException;
+import dev.agentmail.domain.error.ForbiddenException;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.event.DomainEvents;
 import dev.agentmail.domain.model.Inbox;
+import dev.agentmail.domain.model.KeyScope;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.port.DnsLookup;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -348,5 +352,23 @@ class InboxServiceTest {
         assertThatThrownBy(() -> service.updateDisplayName("org_1", "in_1", "a\r\nb"))
             .isInstanceOf(InvalidInputException.class);
         verify(inboxes, never()).update(any());
+    }
+
+    @Test
+    void aKeyScopedToInboxesResolvesAndListsOnlyThose() {
+        when(inboxes.find("org_1", "in_1")).thenReturn(Optional.of(stored("in_1", "org_1")));
+        when(inboxes.find("org_1", "in_2")).thenReturn(Optional.of(stored("in_2", "org_1")));
+        KeyScope scope = new KeyScope(Optional.of(Set.of("in_1", "in_gone")), Optional.empty());
+
+        CallerScope.with(scope, () -> {
+            assertThat(service.get("org_1", "in_1").id()).isEqualTo("in_1");
+            assertThatThrownBy(() -> service.get("org_1", "in_2")).isInstanceOf(NotFoundException.class);
+            assertThat(service.list("org_1", PageRequest.first()).data()).extracting(Inbox::id).containsExactly("in_1");
+            assertThat(service.list("org_1", PageRequest.first()).total()).isEqualTo(1);
+            assertThatThrownBy(() -> service.create("org_1", named("new"))).isInstanceOf(ForbiddenException.class);
+            return null;
+        });
+        verify(inboxes, never()).create(any());
+        assertThat(service.get("org_1", "in_2").id()).isEqualTo("in_2");
     }
 }

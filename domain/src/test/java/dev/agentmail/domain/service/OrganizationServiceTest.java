@@ -27,7 +27,7 @@ class OrganizationServiceTest {
     private final InMemoryDomainRepository domains = new InMemoryDomainRepository();
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
     private final MutableClock clock = new MutableClock();
-    private final ApiKeyService apiKeys = new ApiKeyService(keys, new MillisecondClock(clock));
+    private final ApiKeyService apiKeys = new ApiKeyService(keys, inboxes, new MillisecondClock(clock));
     private final OrganizationService service = new OrganizationService(organizations, inboxes, domains, apiKeys,
         new PlatformSettings("agentmail.test", 10, 3, 1024, false), new MillisecondClock(clock));
 

@@ -1,12 +1,15 @@
 package dev.agentmail.domain.store;
 
 import dev.agentmail.domain.model.ApiKey;
+import dev.agentmail.domain.model.KeyScope;
 import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.model.Permission;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +23,7 @@ public interface ApiKeyRepositoryContract {
 
     static ApiKey key(String id, String organizationId, long createdAtMillis) {
         return new ApiKey(id, organizationId, "name of " + id, "inai_" + id + "...", "hash-" + id,
-            Optional.empty(), Instant.ofEpochMilli(createdAtMillis));
+            KeyScope.FULL, Optional.empty(), Instant.ofEpochMilli(createdAtMillis));
     }
 
     @Test
@@ -36,11 +39,35 @@ public interface ApiKeyRepositoryContract {
     @Test
     default void aKeyCreatedWithALastUseKeepsIt() {
         ApiKey key = new ApiKey("key_a", "org_1", "CI runner ✓", "inai_abcdefgh_...", "hash-key_a",
-            Optional.of(Instant.ofEpochMilli(1_700_000_000_999L)), Instant.ofEpochMilli(1_700_000_000_001L));
+            KeyScope.FULL, Optional.of(Instant.ofEpochMilli(1_700_000_000_999L)), Instant.ofEpochMilli(1_700_000_000_001L));
         apiKeyRepository().create(key);
 
         assertThat(apiKeyRepository().find("org_1", "key_a")).contains(key);
         assertThat(apiKeyRepository().findBySecretHash("hash-key_a")).contains(key);
+    }
+
+    /** A scope keeps what it names; an empty permission set is kept apart from none (every permission). */
+    @Test
+    default void aKeyKeepsItsScope() {
+        KeyScope scoped = new KeyScope(Optional.of(Set.of("inbox_1", "inbox_2")),
+            Optional.of(Set.of(Permission.READ, Permission.APPROVE_DRAFTS)));
+        KeyScope inboxesOnly = new KeyScope(Optional.of(Set.of("inbox_3")), Optional.empty());
+        KeyScope noPermission = new KeyScope(Optional.empty(), Optional.of(Set.of()));
+        apiKeyRepository().create(withScope(key("key_a", "org_1", 1_000), scoped));
+        apiKeyRepository().create(withScope(key("key_b", "org_1", 2_000), inboxesOnly));
+        apiKeyRepository().create(withScope(key("key_c", "org_1", 3_000), noPermission));
+        apiKeyRepository().markUsed("key_a", Instant.ofEpochMilli(5_000));
+
+        assertThat(apiKeyRepository().find("org_1", "key_a").orElseThrow().scope()).isEqualTo(scoped);
+        assertThat(apiKeyRepository().findBySecretHash("hash-key_a").orElseThrow().scope()).isEqualTo(scoped);
+        assertThat(apiKeyRepository().list("org_1", PageRequest.first()).data()).extracting(ApiKey::scope)
+            .containsExactly(noPermission, inboxesOnly, scoped);
+        assertThat(apiKeyRepository().find("org_1", "key_c").orElseThrow().scope().allows(Permission.READ)).isFalse();
+    }
+
+    private static ApiKey withScope(ApiKey key, KeyScope scope) {
+        return new ApiKey(key.id(), key.organizationId(), key.name(), key.prefix(), key.secretHash(), scope,
+            key.usedAt(), key.createdAt());
     }
 
     @Test
@@ -133,7 +160,7 @@ public interface ApiKeyRepositoryContract {
         ApiKey marked = apiKeyRepository().find("org_1", "key_a").orElseThrow();
         assertThat(marked.usedAt()).contains(used);
         assertThat(marked).isEqualTo(new ApiKey("key_a", "org_1", "name of key_a", "inai_key_a...", "hash-key_a",
-            Optional.of(used), Instant.ofEpochMilli(1_000)));
+            KeyScope.FULL, Optional.of(used), Instant.ofEpochMilli(1_000)));
         assertThat(apiKeyRepository().findBySecretHash("hash-key_a").orElseThrow().usedAt()).contains(used);
         assertThat(apiKeyRepository().find("org_1", "key_b").orElseThrow().usedAt()).isEmpty();
     }
@@ -166,7 +193,8 @@ public interface ApiKeyRepositoryContract {
     default void twoKeysCannotShareASecretHash() {
         ApiKey first = key("key_a", "org_1", 1_000);
         apiKeyRepository().create(first);
-        ApiKey clash = new ApiKey("key_b", "org_2", "clash", "inai_clash...", "hash-key_a", Optional.empty(),
+        ApiKey clash = new ApiKey("key_b", "org_2", "clash", "inai_clash...", "hash-key_a", KeyScope.FULL,
+            Optional.empty(),
             Instant.ofEpochMilli(2_000));
 
         assertThatThrownBy(() -> apiKeyRepository().create(clash))

@@ -47,7 +47,6 @@ public class InMemoryApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public synchronized void markUsed(String keyId, Instant usedAt) {
-        keys.computeIfPresent(keyId, (id, key) -> new ApiKey(key.id(), key.organizationId(), key.name(), key.prefix(),
-            key.secretHash(), Optional.of(usedAt), key.createdAt()));
+        keys.computeIfPresent(keyId, (id, key) -> key.withUsedAt(usedAt));
     }
 }

@@ -3,6 +3,7 @@ package dev.agentmail.mcp.tools;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentmail.domain.model.Inbox;
 import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.InboxService;
 import dev.agentmail.mcp.Schema;
 import dev.agentmail.mcp.Tool;
@@ -37,7 +38,7 @@ public class InboxTools implements ToolSet {
             new Tool("list_inboxes", "List inboxes",
                 "Lists the organization's inboxes, oldest first, a page at a time.",
                 Schema.object().optional("page", Inputs.page()).optional("page_size", Inputs.pageSize()),
-                Views.pageSchema("inboxes", Views.inboxSchema()), Tool.Hints.READ_ONLY,
+                Views.pageSchema("inboxes", Views.inboxSchema()), Tool.Hints.READ_ONLY, Permission.READ,
                 call -> {
                     ListArgs args = call.arguments(ListArgs.class);
                     Page<Inbox> page = inboxes.list(call.organizationId(), Inputs.page(args.page(), args.pageSize()));
@@ -60,7 +61,7 @@ public class InboxTools implements ToolSet {
                     .optional("client_id", Schema.string("your own reference for it").maxLength(200))
                     .optional("ttl_seconds", Schema.integer("makes a disposable inbox deleted this long after creation",
                         InboxService.MIN_TTL.toSeconds(), InboxService.MAX_TTL.toSeconds())),
-                Views.inboxSchema(), Tool.Hints.CREATES,
+                Views.inboxSchema(), Tool.Hints.CREATES, Permission.MANAGE_INBOXES,
                 call -> {
                     CreateArgs args = call.arguments(CreateArgs.class);
                     Inbox inbox = inboxes.create(call.organizationId(), new InboxService.NewInbox(args.username(),
@@ -73,7 +74,7 @@ public class InboxTools implements ToolSet {
                 Schema.object().required("inbox_id", Inputs.inboxId()),
                 Schema.object().required("inbox_id", Schema.string("the deleted inbox's id"))
                     .required("deleted", Schema.bool("always true")),
-                Tool.Hints.DELETES,
+                Tool.Hints.DELETES, Permission.MANAGE_INBOXES,
                 call -> {
                     DeleteArgs args = call.arguments(DeleteArgs.class);
                     inboxes.delete(call.organizationId(), Required.text("inbox_id", args.inboxId()));

@@ -10,6 +10,7 @@ import dev.agentmail.domain.model.AttachmentInfo;
 import dev.agentmail.domain.model.Direction;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.service.AttachmentService;
 import dev.agentmail.domain.service.MessageService;
@@ -77,7 +78,7 @@ public class MessageTools implements ToolSet {
                         "inbound", "outbound"))
                     .optional("page", Inputs.page()).optional("page_size", Inputs.pageSize()),
                 Views.pageSchema("messages", Views.messageSummarySchema()).required(Views.MARKER, Views.markerSchema()),
-                Tool.Hints.READ_ONLY,
+                Tool.Hints.READ_ONLY, Permission.READ,
                 call -> {
                     ListArgs args = call.arguments(ListArgs.class);
                     Page<StoredMessage> page = messages.list(call.organizationId(),
@@ -97,7 +98,7 @@ public class MessageTools implements ToolSet {
                     + UntrustedContent.DESCRIPTION,
                 Schema.object().required("inbox_id", Inputs.inboxId()).required("message_id", Inputs.messageId())
                     .optional("include_html", Schema.bool("also return the HTML body (default false)")),
-                Views.messageSchema().required(Views.MARKER, Views.markerSchema()), Tool.Hints.READ_ONLY,
+                Views.messageSchema().required(Views.MARKER, Views.markerSchema()), Tool.Hints.READ_ONLY, Permission.READ,
                 call -> {
                     GetArgs args = call.arguments(GetArgs.class);
                     String inboxId = Required.text("inbox_id", args.inboxId());
@@ -121,7 +122,7 @@ public class MessageTools implements ToolSet {
                     .required("labels", Schema.strings("the labels it should have from now on (empty clears them)")),
                 Schema.object().required("message_id", Schema.string("the message's id"))
                     .required("labels", Schema.strings("its labels now")),
-                Tool.Hints.CHANGES,
+                Tool.Hints.CHANGES, Permission.READ,
                 call -> {
                     LabelArgs args = call.arguments(LabelArgs.class);
                     StoredMessage message = messages.setLabels(call.organizationId(),
@@ -137,7 +138,7 @@ public class MessageTools implements ToolSet {
                 Schema.object().required("inbox_id", Inputs.inboxId()).required("message_id", Inputs.messageId()),
                 Schema.object().required("message_id", Schema.string("the deleted message's id"))
                     .required("deleted", Schema.bool("always true")),
-                Tool.Hints.DELETES,
+                Tool.Hints.DELETES, Permission.MANAGE_INBOXES,
                 call -> {
                     DeleteArgs args = call.arguments(DeleteArgs.class);
                     messages.delete(call.organizationId(), Required.text("inbox_id", args.inboxId()),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.IdempotencyFilter;
 import dev.agentmail.api.JsonMapper;
 import dev.agentmail.domain.model.IdempotencyRecord;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.IdempotentRequests;
 import dev.agentmail.domain.service.SendService;
 import dev.agentmail.mcp.Schema;
@@ -69,7 +70,7 @@ public class SendTools implements ToolSet {
                     .optional("bcc", addresses("blind-copy recipients"))
                     .optional("reply_to", addresses("where answers should go"))
                     .optional("subject", Schema.string("the subject")), true),
-                sentSchema(), Tool.Hints.SENDS,
+                sentSchema(), Tool.Hints.SENDS, Permission.SEND,
                 call -> {
                     SendArgs args = call.arguments(SendArgs.class);
                     return once(call, "send_message", args.idempotencyKey(), () -> sending.send(call.organizationId(),
@@ -85,7 +86,7 @@ public class SendTools implements ToolSet {
                 "Passes a message on to other recipients, with its attachments; starts a thread.",
                 body(Schema.object().required("inbox_id", Inputs.inboxId()).required("message_id", Inputs.messageId())
                     .required("to", addresses("recipients").minItems(1)), false),
-                sentSchema(), Tool.Hints.SENDS,
+                sentSchema(), Tool.Hints.SENDS, Permission.SEND,
                 call -> {
                     ForwardArgs args = call.arguments(ForwardArgs.class);
                     return once(call, "forward", args.idempotencyKey(), () -> sending.forward(call.organizationId(),
@@ -97,7 +98,7 @@ public class SendTools implements ToolSet {
     private Tool replyTool(String name, String title, String description, boolean all) {
         return new Tool(name, title, description + " Give text, html or both.",
             body(Schema.object().required("inbox_id", Inputs.inboxId()).required("message_id", Inputs.messageId()), true),
-            sentSchema(), Tool.Hints.SENDS,
+            sentSchema(), Tool.Hints.SENDS, Permission.SEND,
             call -> {
                 ReplyArgs args = call.arguments(ReplyArgs.class);
                 return once(call, name, args.idempotencyKey(), () -> sending.reply(call.organizationId(),

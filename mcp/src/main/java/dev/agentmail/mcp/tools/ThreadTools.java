@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.domain.model.Page;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.ThreadSummary;
 import dev.agentmail.domain.service.MessageService;
@@ -42,7 +43,7 @@ public class ThreadTools implements ToolSet {
                 Schema.object().required("inbox_id", Inputs.inboxId())
                     .optional("page", Inputs.page()).optional("page_size", Inputs.pageSize()),
                 Views.pageSchema("threads", Views.threadSummarySchema()).required(Views.MARKER, Views.markerSchema()),
-                Tool.Hints.READ_ONLY,
+                Tool.Hints.READ_ONLY, Permission.READ,
                 call -> {
                     ListArgs args = call.arguments(ListArgs.class);
                     Page<ThreadSummary> page = messages.listThreads(call.organizationId(),
@@ -64,7 +65,7 @@ public class ThreadTools implements ToolSet {
                     .required("inbox_id", Schema.string("its inbox's id"))
                     .required("messages", Schema.arrayOf(Views.messageSchema(), "its messages, oldest first"))
                     .required(Views.MARKER, Views.markerSchema()),
-                Tool.Hints.READ_ONLY,
+                Tool.Hints.READ_ONLY, Permission.READ,
                 call -> {
                     GetArgs args = call.arguments(GetArgs.class);
                     String inboxId = Required.text("inbox_id", args.inboxId());

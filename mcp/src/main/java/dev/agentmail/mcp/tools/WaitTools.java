@@ -3,6 +3,7 @@ package dev.agentmail.mcp.tools;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.MessageService;
@@ -50,7 +51,7 @@ public class WaitTools implements ToolSet {
                 Schema.object().required("found", Schema.bool("whether a message was there or arrived in time"))
                     .optional("message", Views.messageSchema())
                     .required(Views.MARKER, Views.markerSchema()),
-                Tool.Hints.READ_ONLY,
+                Tool.Hints.READ_ONLY, Permission.READ,
                 call -> wait(call, (organizationId, inboxId, since, wait) ->
                     messages.latestInbound(organizationId, inboxId, since, wait), "no message has been received",
                     "no message arrived", (message, untrusted) -> {
@@ -72,7 +73,7 @@ public class WaitTools implements ToolSet {
                     .optional("subject", Schema.string("that message's subject, as an untrusted-content block"))
                     .optional("timestamp", Views.timeSchema("when that message was received"))
                     .required(Views.MARKER, Views.markerSchema()),
-                Tool.Hints.READ_ONLY,
+                Tool.Hints.READ_ONLY, Permission.READ,
                 call -> wait(call, (organizationId, inboxId, since, wait) ->
                     messages.latestWithCode(organizationId, inboxId, since, wait),
                     "no received message has a verification code or link",

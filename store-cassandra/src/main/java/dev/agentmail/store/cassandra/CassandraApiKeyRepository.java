@@ -6,6 +6,7 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredKeyScope;
 import dev.agentmail.store.cassandra.UniqueClaims.Scope;
 
 import javax.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /** A key's secret hash is claimed in {@link UniqueClaims}, which is also how a secret finds its key. */
 public class CassandraApiKeyRepository implements ApiKeyRepository {
-    private static final String SELECT = "SELECT id, organization_id, name, prefix, secret_hash, used_at, created_at"
+    private static final String SELECT = "SELECT id, organization_id, name, prefix, secret_hash, inbox_ids, permissions, used_at,"
+        + " created_at"
         + " FROM api_keys WHERE id = ?";
 
     private final Cql cql;
@@ -34,9 +36,10 @@ public class CassandraApiKeyRepository implements ApiKeyRepository {
             throw new StorageException("could not create API key " + key.id() + ": its secret is already in use", null);
         }
         cql.logged(List.of(
-            cql.bind("INSERT INTO api_keys (id, organization_id, name, prefix, secret_hash, used_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", key.id(), key.organizationId(), key.name(), key.prefix(),
-                key.secretHash(), key.usedAt().orElse(null), key.createdAt()),
+            cql.bind("INSERT INTO api_keys (id, organization_id, name, prefix, secret_hash, inbox_ids, permissions,"
+                    + " used_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", key.id(), key.organizationId(),
+                key.name(), key.prefix(), key.secretHash(), StoredKeyScope.inboxIds(key.scope()),
+                StoredKeyScope.permissions(key.scope()), key.usedAt().orElse(null), key.createdAt()),
             cql.bind("INSERT INTO api_keys_by_organization (organization_id, created_at, id) VALUES (?, ?, ?)",
                 key.organizationId(), key.createdAt(), key.id())));
     }
@@ -89,7 +92,9 @@ public class CassandraApiKeyRepository implements ApiKeyRepository {
 
     private static ApiKey map(Row row) {
         return new ApiKey(row.getString("id"), row.getString("organization_id"), row.getString("name"),
-            row.getString("prefix"), row.getString("secret_hash"), Optional.ofNullable(row.getInstant("used_at")),
+            row.getString("prefix"), row.getString("secret_hash"),
+            StoredKeyScope.read(row.getString("inbox_ids"), row.getString("permissions")),
+            Optional.ofNullable(row.getInstant("used_at")),
             row.getInstant("created_at"));
     }
 }

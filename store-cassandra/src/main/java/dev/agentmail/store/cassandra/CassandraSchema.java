@@ -148,7 +148,8 @@ final class CassandraSchema {
     record AddedColumn(String table, String column, String type) {
     }
 
-    static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("inboxes", "send_mode", "text"));
+    static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("inboxes", "send_mode", "text"),
+        new AddedColumn("api_keys", "inbox_ids", "text"), new AddedColumn("api_keys", "permissions", "text"));
 
     /** The names of the tables above, for tests that empty them. */
     static List<String> tableNames() {

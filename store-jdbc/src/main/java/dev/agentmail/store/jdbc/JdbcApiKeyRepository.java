@@ -5,6 +5,7 @@ import dev.agentmail.domain.model.Page;
 import dev.agentmail.domain.model.PageRequest;
 import dev.agentmail.domain.store.ApiKeyRepository;
 import dev.agentmail.domain.store.StorageException;
+import dev.agentmail.store.codec.StoredKeyScope;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -14,7 +15,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 public class JdbcApiKeyRepository implements ApiKeyRepository {
-    private static final String COLUMNS = "id, organization_id, name, prefix, secret_hash, used_at, created_at";
+    private static final String COLUMNS = "id, organization_id, name, prefix, secret_hash, inbox_ids, permissions, used_at,"
+        + " created_at";
 
     private final Jdbc jdbc;
 
@@ -26,9 +28,9 @@ public class JdbcApiKeyRepository implements ApiKeyRepository {
     @Override
     public void create(ApiKey key) {
         try {
-            jdbc.update("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 key.id(), key.organizationId(), key.name(), key.prefix(), key.secretHash(),
-                Jdbc.nullableMillis(key.usedAt()), key.createdAt().toEpochMilli());
+                StoredKeyScope.inboxIds(key.scope()), StoredKeyScope.permissions(key.scope()), Jdbc.nullableMillis(key.usedAt()), key.createdAt().toEpochMilli());
         } catch (SQLException e) {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 // Without the cause: PostgreSQL's detail would quote the secret's hash into every log of this failure.
@@ -70,7 +72,8 @@ public class JdbcApiKeyRepository implements ApiKeyRepository {
 
     private ApiKey map(ResultSet row) throws SQLException {
         return new ApiKey(row.getString("id"), row.getString("organization_id"), row.getString("name"),
-            row.getString("prefix"), row.getString("secret_hash"), Jdbc.instant(row, "used_at"),
+            row.getString("prefix"), row.getString("secret_hash"),
+            StoredKeyScope.read(row.getString("inbox_ids"), row.getString("permissions")), Jdbc.instant(row, "used_at"),
             Instant.ofEpochMilli(row.getLong("created_at")));
     }
 }

@@ -74,8 +74,10 @@ class JdbcDatabaseTest {
             jdbc.updateOrFail("DROP TABLE drafts");
             jdbc.updateOrFail("ALTER TABLE inboxes DROP COLUMN send_mode");
             jdbc.updateOrFail("DROP TABLE list_entries");
+            jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN inbox_ids");
+            jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN permissions");
             jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11', '12', '13', '14',"
-                + " '15')");
+                + " '15', '16')");
             jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
                     + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),

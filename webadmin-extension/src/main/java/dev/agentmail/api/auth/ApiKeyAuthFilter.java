@@ -1,6 +1,7 @@
 package dev.agentmail.api.auth;
 
 import dev.agentmail.api.ApiError;
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.model.ApiKey;
 import dev.agentmail.domain.service.ApiKeyService;
 import dev.agentmail.domain.service.LoginThrottle;
@@ -73,6 +74,7 @@ public class ApiKeyAuthFilter implements ContainerRequestFilter {
             return;
         }
         Caller caller = new Caller(key.get().organizationId(), key.get().id());
+        CallerScope.bind(key.get().scope());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

@@ -1,5 +1,5 @@
 package dev.agentmail.api.dto;
 
-/** The body of calls that only name what they create: API keys, organizations. */
+/** The body of calls that only name what they create: organizations. */
 public record NameRequest(String name) {
 }

@@ -2,10 +2,12 @@ package dev.agentmail.api.resource;
 
 import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.ApiKeyResponse;
+import dev.agentmail.api.dto.CreateApiKeyRequest;
 import dev.agentmail.api.dto.CreatedApiKeyResponse;
-import dev.agentmail.api.dto.NameRequest;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.ApiKeyService;
 
 import javax.inject.Inject;
@@ -21,9 +23,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import java.util.Optional;
 
 @Path("/api/v0/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.MANAGE_KEYS)
 public class ApiKeyResource {
     private final ApiKeyService apiKeys;
 
@@ -35,10 +39,11 @@ public class ApiKeyResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context SecurityContext security, NameRequest request) {
-        NameRequest body = RequestBodies.required(request);
+    public Response create(@Context SecurityContext security, CreateApiKeyRequest request) {
+        CreateApiKeyRequest body = RequestBodies.required(request);
         return Response.status(Response.Status.CREATED)
-            .entity(CreatedApiKeyResponse.of(apiKeys.create(Caller.of(security).organizationId(), body.name())))
+            .entity(CreatedApiKeyResponse.of(apiKeys.create(Caller.of(security).organizationId(), body.name(),
+                Optional.ofNullable(body.inboxIds()), Optional.ofNullable(body.permissions()))))
             .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.domain.service.AttachmentService;
 
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Bytes always as a download, and sandboxed, so that an HTML or SVG file cannot run in the API's origin.
  */
 @Path(AttachmentDownloadResource.PATH)
+@RequiresPermission({})
 public class AttachmentDownloadResource {
     public static final String PATH = "/api/v0/attachments";
 

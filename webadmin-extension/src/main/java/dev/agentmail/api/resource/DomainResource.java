@@ -2,9 +2,11 @@ package dev.agentmail.api.resource;
 
 import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.CreateDomainRequest;
 import dev.agentmail.api.dto.DomainResponse;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.DomainService;
 
 import javax.inject.Inject;
@@ -23,6 +25,7 @@ import javax.ws.rs.core.SecurityContext;
 
 @Path("/api/v0/domains")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.MANAGE_DOMAINS)
 public class DomainResource {
     private final DomainService domains;
 

@@ -1,8 +1,10 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.DraftResponse;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.DraftService;
 
 import javax.inject.Inject;
@@ -17,6 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 /** The organization's drafts across its inboxes; {@code ?status=pending_approval} is the approval queue. */
 @Path("/api/v0/drafts")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class DraftQueueResource {
     private final DraftService drafts;
 

@@ -1,11 +1,13 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.DraftRequest;
 import dev.agentmail.api.dto.DraftResponse;
 import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.domain.model.Draft;
 import dev.agentmail.domain.model.DraftStatus;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.DraftService;
 
 import javax.inject.Inject;
@@ -26,6 +28,7 @@ import javax.ws.rs.core.SecurityContext;
 /** An inbox's drafts: made, changed, sent, approved and rejected. */
 @Path("/api/v0/inboxes/{inboxId}/drafts")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class DraftResource {
     private final DraftService drafts;
 
@@ -39,6 +42,7 @@ public class DraftResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.SEND)
     public Response create(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                            DraftRequest request) {
         Draft draft = drafts.create(Caller.of(security).organizationId(), inboxId,
@@ -64,6 +68,7 @@ public class DraftResource {
     @PATCH
     @Path("/{draftId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.SEND)
     public DraftResponse update(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                                 @PathParam("draftId") String draftId, DraftRequest request) {
         return DraftResponse.of(drafts.update(Caller.of(security).organizationId(), inboxId, draftId,
@@ -73,6 +78,7 @@ public class DraftResource {
     /** Deletes the draft and its message; a scheduled send is cancelled. */
     @DELETE
     @Path("/{draftId}")
+    @RequiresPermission(Permission.SEND)
     public Response delete(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                            @PathParam("draftId") String draftId) {
         drafts.delete(Caller.of(security).organizationId(), inboxId, draftId);
@@ -82,6 +88,7 @@ public class DraftResource {
     /** 200 when sent now; 202 when it waits (scheduled, or pending approval in approval mode). */
     @POST
     @Path("/{draftId}/send")
+    @RequiresPermission(Permission.SEND)
     public Response send(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                          @PathParam("draftId") String draftId) {
         return answer(drafts.send(Caller.of(security).organizationId(), inboxId, draftId));
@@ -89,6 +96,7 @@ public class DraftResource {
 
     @POST
     @Path("/{draftId}/approve")
+    @RequiresPermission(Permission.APPROVE_DRAFTS)
     public Response approve(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                             @PathParam("draftId") String draftId) {
         return answer(drafts.approve(Caller.of(security).organizationId(), inboxId, draftId));
@@ -97,6 +105,7 @@ public class DraftResource {
     /** The body, with an optional reason, may be left out. */
     @POST
     @Path("/{draftId}/reject")
+    @RequiresPermission(Permission.APPROVE_DRAFTS)
     public DraftResponse reject(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                                 @PathParam("draftId") String draftId, RejectRequest request) {
         return DraftResponse.of(drafts.reject(Caller.of(security).organizationId(), inboxId, draftId,

@@ -1,9 +1,11 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.event.EventStreams;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.model.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Path("/api/v0/events")
 @Singleton
+@RequiresPermission(Permission.READ)
 public class EventStreamResource {
     private static final Logger LOGGER = LoggerFactory.getLogger(EventStreamResource.class);
     private static final int MAX_STREAMS = 256;

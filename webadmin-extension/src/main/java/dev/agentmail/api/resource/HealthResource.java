@@ -1,6 +1,7 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.ApiError;
+import dev.agentmail.api.auth.RequiresPermission;
 
 import javax.inject.Inject;
 import javax.ws.rs.GET;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission({})
 public class HealthResource {
     private static final int CONNECT_TIMEOUT_MS = 1_000;
 

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.CreateInboxRequest;
 import dev.agentmail.api.dto.InboxResponse;
 import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.domain.error.InvalidInputException;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.InboxService;
 
 import javax.inject.Inject;
@@ -29,6 +31,7 @@ import java.util.Optional;
 
 @Path("/api/v0/inboxes")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class InboxResource {
     private static final String DISPLAY_NAME = "display_name";
     private static final String SEND_MODE = "send_mode";
@@ -44,6 +47,7 @@ public class InboxResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Response create(@Context SecurityContext security, CreateInboxRequest request) {
         CreateInboxRequest body = RequestBodies.required(request);
         InboxService.Creation creation = inboxes.createOrFind(Caller.of(security).organizationId(),
@@ -70,6 +74,7 @@ public class InboxResource {
     @PATCH
     @Path("/{inboxId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public InboxResponse update(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                                 ObjectNode request) {
         ObjectNode body = RequestBodies.required(request);
@@ -99,6 +104,7 @@ public class InboxResource {
 
     @DELETE
     @Path("/{inboxId}")
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Response delete(@Context SecurityContext security, @PathParam("inboxId") String inboxId) {
         inboxes.delete(Caller.of(security).organizationId(), inboxId);
         return Response.noContent().build();

@@ -1,9 +1,11 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.ListEntryRequest;
 import dev.agentmail.api.dto.ListEntryResponse;
 import dev.agentmail.api.dto.PageResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.ListService;
 import dev.agentmail.domain.service.ListService.ListName;
 
@@ -26,6 +28,7 @@ import java.util.Optional;
  * InboxListResource} an inbox's (whose path names {@code inboxId}).
  */
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.MANAGE_LISTS)
 public abstract class ListRoutes {
     private final ListService lists;
 

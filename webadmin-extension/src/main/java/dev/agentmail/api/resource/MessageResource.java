@@ -3,6 +3,7 @@ package dev.agentmail.api.resource;
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.AttachmentLinkResponse;
 import dev.agentmail.api.dto.CodeResponse;
 import dev.agentmail.api.dto.LabelsRequest;
@@ -12,11 +13,12 @@ import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.api.dto.SendRequests.ForwardRequest;
 import dev.agentmail.api.dto.SendRequests.ReplyRequest;
 import dev.agentmail.api.dto.SendRequests.SendRequest;
-import dev.agentmail.api.dto.SendRequests;
 import dev.agentmail.api.dto.SendRequests.SentResponse;
+import dev.agentmail.api.dto.SendRequests;
 import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.model.MessageSearch;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.AttachmentService;
@@ -46,6 +48,7 @@ import java.util.function.Function;
 
 @Path("/api/v0/inboxes/{inboxId}/messages")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class MessageResource {
     private final MessageService messages;
     private final SendService sending;
@@ -83,6 +86,7 @@ public class MessageResource {
     @Idempotent
     @Path("/send")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.SEND)
     public Response send(@Context SecurityContext security, @PathParam("inboxId") String inboxId, SendRequest request) {
         return SendRequests.answer(sending.send(Caller.of(security).organizationId(), inboxId,
             RequestBodies.required(request).toDomain()));
@@ -92,6 +96,7 @@ public class MessageResource {
     @Idempotent
     @Path("/{messageId}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.SEND)
     public Response reply(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                           @PathParam("messageId") String messageId, ReplyRequest request) {
         return SendRequests.answer(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
@@ -102,6 +107,7 @@ public class MessageResource {
     @Idempotent
     @Path("/{messageId}/reply-all")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.SEND)
     public Response replyAll(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                              @PathParam("messageId") String messageId, ReplyRequest request) {
         return SendRequests.answer(sending.reply(Caller.of(security).organizationId(), inboxId, messageId,
@@ -112,6 +118,7 @@ public class MessageResource {
     @Idempotent
     @Path("/{messageId}/forward")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.SEND)
     public Response forward(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                             @PathParam("messageId") String messageId, ForwardRequest request) {
         return SendRequests.answer(sending.forward(Caller.of(security).organizationId(), inboxId, messageId,
@@ -179,6 +186,7 @@ public class MessageResource {
 
     @DELETE
     @Path("/{messageId}")
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Response delete(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                            @PathParam("messageId") String messageId) {
         messages.delete(Caller.of(security).organizationId(), inboxId, messageId);

@@ -1,5 +1,7 @@
 package dev.agentmail.api.resource;
 
+import dev.agentmail.api.auth.RequiresPermission;
+
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 /** Serves the OpenAPI 3 document kept beside the code (openapi.json); a test checks it names every route. */
 @Path("/api/v0/openapi.json")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission({})
 public class OpenApiResource {
     public static final String DOCUMENT = "/openapi.json";
     private final byte[] document = load();

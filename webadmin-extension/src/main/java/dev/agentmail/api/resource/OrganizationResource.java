@@ -1,7 +1,9 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.OrganizationResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.OrganizationService;
 
 import javax.inject.Inject;
@@ -14,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 
 @Path("/api/v0/organizations")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class OrganizationResource {
     private final OrganizationService organizations;
 

@@ -1,9 +1,11 @@
 package dev.agentmail.api.resource;
 
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.api.dto.ThreadResponse;
 import dev.agentmail.api.dto.ThreadSummaryResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.MessageService;
 
 import javax.inject.Inject;
@@ -20,6 +22,7 @@ import javax.ws.rs.core.SecurityContext;
 
 @Path("/api/v0/inboxes/{inboxId}/threads")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class ThreadResource {
     private final MessageService messages;
 
@@ -46,6 +49,7 @@ public class ThreadResource {
     /** Deletes the thread's messages from the mailbox too, so IMAP clients see them gone. */
     @DELETE
     @Path("/{threadId}")
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Response delete(@Context SecurityContext security, @PathParam("inboxId") String inboxId,
                            @PathParam("threadId") String threadId) {
         messages.deleteThread(Caller.of(security).organizationId(), inboxId, threadId);

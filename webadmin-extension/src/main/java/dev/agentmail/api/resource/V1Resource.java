@@ -1,13 +1,15 @@
 package dev.agentmail.api.resource;
 
-import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.ApiServerSettings;
+import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.TextLinks;
 import dev.agentmail.api.dto.V1Requests;
-import dev.agentmail.api.dto.V1Responses;
 import dev.agentmail.api.dto.V1Responses.Data;
 import dev.agentmail.api.dto.V1Responses.Done;
+import dev.agentmail.api.dto.V1Responses;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.model.Wait;
 import dev.agentmail.domain.service.AttachmentService;
@@ -41,6 +43,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/inboxes")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.READ)
 public class V1Resource {
     private final InboxService inboxes;
     private final MessageService messages;
@@ -68,6 +71,7 @@ public class V1Resource {
     /** 201 with a new inbox, or 200 with the organization's inbox that has the request's client_id. */
     @POST
     @Idempotent
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Response createInbox(@Context SecurityContext security, V1Requests.CreateInbox request) {
         InboxService.Creation creation = inboxes.createOrFind(Caller.of(security).organizationId(),
             RequestBodies.required(request).toDomain());
@@ -83,6 +87,7 @@ public class V1Resource {
 
     @DELETE
     @Path("/{id}")
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Done deleteInbox(@Context SecurityContext security, @PathParam("id") String inboxId) {
         inboxes.delete(Caller.of(security).organizationId(), inboxId);
         return Done.DONE;
@@ -129,6 +134,7 @@ public class V1Resource {
     @POST
     @Idempotent
     @Path("/{id}/messages")
+    @RequiresPermission(Permission.SEND)
     public Response send(@Context SecurityContext security, @PathParam("id") String inboxId, V1Requests.Send request) {
         V1Requests.Send body = RequestBodies.required(request);
         SendService.Result result = sending.send(Caller.of(security).organizationId(), inboxId, body.toDomain());
@@ -141,6 +147,7 @@ public class V1Resource {
 
     @DELETE
     @Path("/{id}/messages/{mid}")
+    @RequiresPermission(Permission.MANAGE_INBOXES)
     public Done deleteMessage(@Context SecurityContext security, @PathParam("id") String inboxId,
                               @PathParam("mid") String messageId) {
         messages.delete(Caller.of(security).organizationId(), inboxId, messageId);

@@ -2,11 +2,13 @@ package dev.agentmail.api.resource;
 
 import dev.agentmail.api.Idempotent;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.CreatedWebhookResponse;
 import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.api.dto.WebhookDeliveryResponse;
 import dev.agentmail.api.dto.WebhookRequests;
 import dev.agentmail.api.dto.WebhookResponse;
+import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.WebhookService;
 
 import javax.inject.Inject;
@@ -27,6 +29,7 @@ import java.util.Optional;
 
 @Path("/api/v0/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.MANAGE_WEBHOOKS)
 public class WebhookResource {
     private final WebhookService webhooks;
 
