@@ -153,6 +153,25 @@ class IdempotencyTest {
     }
 
     @Test
+    void aKeyOfAnotherScopeGetsNoReplayOfAnotherKeysAnswer() throws Exception {
+        String mine = newInbox(api);
+        String theirs = newInbox(api);
+        ApiClient.Reply scopedKey = api.post("/api/v0/api-keys",
+            "{\"name\":\"idem-scoped\",\"inbox_ids\":[\"" + mine + "\"],\"permissions\":[\"send\",\"read\"]}");
+        assertThat(scopedKey.status()).as(scopedKey.body()).isEqualTo(201);
+        ApiClient scoped = server.api(scopedKey.json().get("key").asText());
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v0/inboxes/" + theirs + "/messages/send";
+        assertThat(post(api, path, key, sendBody("full key's send")).status()).isEqualTo(200);
+
+        ApiClient.Reply reused = post(scoped, path, key, sendBody("full key's send"));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body()).doesNotContain("message_id");
+        assertThat(reused.raw().headers().firstValue("Idempotent-Replayed")).isEmpty();
+    }
+
+    @Test
     void repeatedCreationsReplayTheirFirstAnswer() {
         String key = UUID.randomUUID().toString();
         String body = "{\"username\":\"idem-created-" + key.substring(0, 8) + "\"}";

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.auth.Caller;
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.model.IdempotencyRecord.Answer;
 import dev.agentmail.domain.service.IdempotentRequests;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.agentmail.domain.access.CallerScope;
 
 import javax.annotation.Priority;
 import javax.inject.Inject;
@@ -71,7 +74,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String organizationId = Caller.of(request.getSecurityContext()).organizationId();
         IdempotentRequests.Start start = requests.start(organizationId, key,
             IdempotentRequests.fingerprint(request.getMethod(), route((ExtendedUriInfo) request.getUriInfo()),
-                canonicalJson(body)));
+                canonicalJson(body), CallerScope.current().canonical()));
         if (start instanceof IdempotentRequests.Replay replay) {
             Answer answer = replay.answer();
             request.abortWith(Response.status(answer.status())

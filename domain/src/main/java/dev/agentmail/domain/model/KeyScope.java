@@ -3,6 +3,8 @@ package dev.agentmail.domain.model;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What an API key reaches: some inboxes of its organization or all of them (empty {@code inboxIds}), some
@@ -36,5 +38,12 @@ public record KeyScope(Optional<Set<String>> inboxIds, Optional<Set<Permission>>
         boolean permissionsWithin = maker.permissions.isEmpty()
             || permissions.map(granted -> maker.permissions.get().containsAll(granted)).orElse(false);
         return inboxesWithin && permissionsWithin;
+    }
+
+    /** One text per scope, whatever order it was given in: an idempotent answer is replayed only to the same scope. */
+    public String canonical() {
+        return inboxIds.map(ids -> String.join(",", new TreeSet<>(ids))).orElse("*") + ";"
+            + permissions.map(granted -> granted.stream().map(Permission::wireName).sorted()
+                .collect(Collectors.joining(","))).orElse("*");
     }
 }

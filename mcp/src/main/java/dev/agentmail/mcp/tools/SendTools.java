@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmail.api.IdempotencyFilter;
 import dev.agentmail.api.JsonMapper;
+import dev.agentmail.domain.access.CallerScope;
 import dev.agentmail.domain.model.IdempotencyRecord;
 import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.IdempotentRequests;
@@ -152,7 +153,8 @@ public class SendTools implements ToolSet {
         ObjectNode arguments = call.arguments().deepCopy();
         arguments.remove(IDEMPOTENCY_KEY);
         IdempotencyRecord.Answer answer = idempotency.call(call.organizationId(), key,
-            IdempotentRequests.fingerprint("MCP tools/call", tool, IdempotencyFilter.canonicalJson(arguments)),
+            IdempotentRequests.fingerprint("MCP tools/call", tool, IdempotencyFilter.canonicalJson(arguments),
+                CallerScope.current().canonical()),
             () -> new IdempotencyRecord.Answer(200, view(send.get()).toString()));
         return output((ObjectNode) JsonMapper.get().readTree(answer.body()));
     }
