@@ -73,8 +73,10 @@ class JdbcDatabaseTest {
             jdbc.updateOrFail("DROP TABLE drafts");
             jdbc.updateOrFail("ALTER TABLE inboxes DROP COLUMN send_mode");
             jdbc.updateOrFail("DROP TABLE list_entries");
+            jdbc.updateOrFail("DROP TABLE send_counters");
+            jdbc.updateOrFail("DROP TABLE send_limit_overrides");
             jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11', '12', '13', '14',"
-                + " '15')");
+                + " '15', '17')");
             jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
                     + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),

@@ -3,6 +3,7 @@ package dev.agentmail.api.resource;
 import dev.agentmail.api.auth.Caller;
 import dev.agentmail.api.dto.OrganizationResponse;
 import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.service.SendLimits;
 
 import javax.inject.Inject;
 import javax.ws.rs.GET;
@@ -16,14 +17,17 @@ import javax.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
     private final OrganizationService organizations;
+    private final SendLimits sendLimits;
 
     @Inject
-    public OrganizationResource(OrganizationService organizations) {
+    public OrganizationResource(OrganizationService organizations, SendLimits sendLimits) {
         this.organizations = organizations;
+        this.sendLimits = sendLimits;
     }
 
     @GET
     public OrganizationResponse current(@Context SecurityContext security) {
-        return OrganizationResponse.of(organizations.get(Caller.of(security).organizationId()));
+        String organizationId = Caller.of(security).organizationId();
+        return OrganizationResponse.of(organizations.get(organizationId), sendLimits.status(organizationId));
     }
 }

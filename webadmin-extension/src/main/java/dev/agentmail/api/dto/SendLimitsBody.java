@@ -1,0 +1,55 @@
+package dev.agentmail.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.agentmail.domain.model.SendLimit;
+
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Sending limits as JSON: recipients per minute, hour and day for each inbox and for the organization, and messages
+ * per thread per hour; 0 is no limit. As overrides, a limit left out (or null) follows the deployment's default.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SendLimitsBody(Window inbox, Window organization, Integer threadPerHour) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Window(Integer perMinute, Integer perHour, Integer perDay) {
+    }
+
+    public static SendLimitsBody of(Map<SendLimit, Integer> limits) {
+        return new SendLimitsBody(window(limits, SendLimit.Scope.INBOX), window(limits, SendLimit.Scope.ORGANIZATION),
+            limits.get(SendLimit.THREAD_PER_HOUR));
+    }
+
+    private static Window window(Map<SendLimit, Integer> limits, SendLimit.Scope scope) {
+        return new Window(limits.get(SendLimit.of(scope, ChronoUnit.MINUTES)),
+            limits.get(SendLimit.of(scope, ChronoUnit.HOURS)), limits.get(SendLimit.of(scope, ChronoUnit.DAYS)));
+    }
+
+    /** The limits this body sets; a window left out sets none. */
+    public Map<SendLimit, Integer> toLimits() {
+        Map<SendLimit, Integer> limits = new EnumMap<>(SendLimit.class);
+        put(limits, SendLimit.Scope.INBOX, inbox);
+        put(limits, SendLimit.Scope.ORGANIZATION, organization);
+        if (threadPerHour != null) {
+            limits.put(SendLimit.THREAD_PER_HOUR, threadPerHour);
+        }
+        return limits;
+    }
+
+    private static void put(Map<SendLimit, Integer> limits, SendLimit.Scope scope, Window window) {
+        if (window == null) {
+            return;
+        }
+        putIfSet(limits, SendLimit.of(scope, ChronoUnit.MINUTES), window.perMinute());
+        putIfSet(limits, SendLimit.of(scope, ChronoUnit.HOURS), window.perHour());
+        putIfSet(limits, SendLimit.of(scope, ChronoUnit.DAYS), window.perDay());
+    }
+
+    private static void putIfSet(Map<SendLimit, Integer> limits, SendLimit limit, Integer value) {
+        if (value != null) {
+            limits.put(limit, value);
+        }
+    }
+}
