@@ -22,7 +22,11 @@ public record SendLimitsBody(Window inbox, Window organization, Integer threadPe
             limits.get(SendLimit.THREAD_PER_HOUR));
     }
 
+    /** @return null when the scope has no limit in the map, as overrides may not */
     private static Window window(Map<SendLimit, Integer> limits, SendLimit.Scope scope) {
+        if (limits.keySet().stream().noneMatch(limit -> limit.scope() == scope)) {
+            return null;
+        }
         return new Window(limits.get(SendLimit.of(scope, ChronoUnit.MINUTES)),
             limits.get(SendLimit.of(scope, ChronoUnit.HOURS)), limits.get(SendLimit.of(scope, ChronoUnit.DAYS)));
     }
