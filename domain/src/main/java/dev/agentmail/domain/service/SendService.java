@@ -299,7 +299,9 @@ public class SendService {
             }
             throw e;
         }
-        limits.record(inbox, recipientCount(mail), thread);
+        // The loop breaker counts messages into a thread the inbox had: a reply to a message without a Message-ID
+        // starts one.
+        limits.record(inbox, recipientCount(mail), thread.filter(sent.threadId()::equals));
         if (!validLabels.isEmpty()) {
             sent = messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
         }

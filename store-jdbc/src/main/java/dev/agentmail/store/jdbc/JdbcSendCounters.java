@@ -38,8 +38,9 @@ public class JdbcSendCounters implements SendCounters {
             parameters.add(window.start().toEpochMilli());
         }
         jdbc.query("SELECT subject, window_start, sent FROM send_counters WHERE " + String.join(" OR ", conditions),
-            row -> counts.put(new SendWindow(row.getString("subject"), Instant.ofEpochMilli(row.getLong("window_start"))),
-                row.getLong("sent")), parameters.toArray());
+                row -> Map.entry(new SendWindow(row.getString("subject"), Instant.ofEpochMilli(row.getLong("window_start"))),
+                    row.getLong("sent")), parameters.toArray())
+            .forEach(counted -> counts.put(counted.getKey(), counted.getValue()));
         return counts;
     }
 
