@@ -1,6 +1,7 @@
 package dev.agentmail.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentmail.domain.model.SendLimit;
 
 import java.time.temporal.ChronoUnit;
@@ -10,11 +11,14 @@ import java.util.Map;
 /**
  * Sending limits as JSON: recipients per minute, hour and day for each inbox and for the organization, and messages
  * per thread per hour; 0 is no limit. As overrides, a limit left out (or null) follows the deployment's default.
+ * Multi-word fields are named explicitly, as in the request records (Jackson 2.14 and snake_case records).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SendLimitsBody(Window inbox, Window organization, Integer threadPerHour) {
+public record SendLimitsBody(Window inbox, Window organization,
+                             @JsonProperty("thread_per_hour") Integer threadPerHour) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Window(Integer perMinute, Integer perHour, Integer perDay) {
+    public record Window(@JsonProperty("per_minute") Integer perMinute, @JsonProperty("per_hour") Integer perHour,
+                         @JsonProperty("per_day") Integer perDay) {
     }
 
     public static SendLimitsBody of(Map<SendLimit, Integer> limits) {
