@@ -165,6 +165,7 @@ class SendingLimitsTest {
         } finally {
             client.disconnect();
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> outsideRecipients(a, b) == 2);
         assertThat(org.organization().get("send_usage").get("day").asInt()).isEqualTo(6);
         assertRateLimited(two.send(outsider()), "the organization may send to 6 recipients per day and has sent to 6");
     }
