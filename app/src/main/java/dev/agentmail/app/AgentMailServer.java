@@ -97,7 +97,7 @@ public final class AgentMailServer implements AutoCloseable {
             binder -> binder.bind(DataStorage.class).toInstance(storage),
             binder -> binder.bind(SecretSealer.class).toInstance(sealer),
             new DomainServicesModule(settings.platform(), settings.domains(), settings.housekeeping(),
-                settings.limits().loginThrottle()),
+                settings.limits().loginThrottle(), settings.limits().sending()),
             new JamesAdaptersModule(settings.dns(), settings.inbound()),
             new MimeAndExtractionModule(),
             new AttachmentTextModule(settings.attachmentText()),

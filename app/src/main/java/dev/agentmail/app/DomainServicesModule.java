@@ -22,6 +22,8 @@ import dev.agentmail.domain.service.MessageIndexer;
 import dev.agentmail.domain.service.MessageService;
 import dev.agentmail.domain.service.OrganizationService;
 import dev.agentmail.domain.service.PlatformSettings;
+import dev.agentmail.domain.service.SendLimitSettings;
+import dev.agentmail.domain.service.SendLimits;
 import dev.agentmail.domain.service.SendService;
 import dev.agentmail.domain.service.DraftService;
 import dev.agentmail.domain.service.TargetGuard;
@@ -39,13 +41,15 @@ final class DomainServicesModule extends AbstractModule {
     private final DomainSettings domains;
     private final HousekeepingSettings housekeeping;
     private final LoginThrottle.Settings loginThrottle;
+    private final SendLimitSettings sendLimits;
 
     DomainServicesModule(PlatformSettings platform, DomainSettings domains, HousekeepingSettings housekeeping,
-                         LoginThrottle.Settings loginThrottle) {
+                         LoginThrottle.Settings loginThrottle, SendLimitSettings sendLimits) {
         this.platform = platform;
         this.domains = domains;
         this.housekeeping = housekeeping;
         this.loginThrottle = loginThrottle;
+        this.sendLimits = sendLimits;
     }
 
     @Override
@@ -53,6 +57,7 @@ final class DomainServicesModule extends AbstractModule {
         bind(PlatformSettings.class).toInstance(platform);
         bind(DomainSettings.class).toInstance(domains);
         bind(HousekeepingSettings.class).toInstance(housekeeping);
+        bind(SendLimitSettings.class).toInstance(sendLimits);
 
         bind(OrganizationService.class).in(Scopes.SINGLETON);
         bind(ApiKeyService.class).in(Scopes.SINGLETON);
@@ -65,6 +70,7 @@ final class DomainServicesModule extends AbstractModule {
         bind(InboundRejections.class).in(Scopes.SINGLETON);
         bind(MessageService.class).in(Scopes.SINGLETON);
         bind(SendService.class).in(Scopes.SINGLETON);
+        bind(SendLimits.class).in(Scopes.SINGLETON);
         bind(DraftService.class).in(Scopes.SINGLETON);
         bind(IdempotentRequests.class).in(Scopes.SINGLETON);
         bind(AttachmentService.class).in(Scopes.SINGLETON);

@@ -3,6 +3,7 @@ package dev.agentmail.app;
 import dev.agentmail.domain.service.DomainService;
 import dev.agentmail.domain.service.IdempotentRequests;
 import dev.agentmail.domain.service.InboxService;
+import dev.agentmail.domain.service.SendLimits;
 import dev.agentmail.domain.store.DeliveryLedger;
 import dev.agentmail.domain.store.EventOutbox;
 import org.apache.james.lifecycle.api.Startable;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Background chores: deleting disposable inboxes when they expire, checking the DNS records of pending domains,
- * and keeping the delivery ledger, the event outbox and the idempotency keys small.
+ * and keeping the delivery ledger, the event outbox, the idempotency keys and the sending counters small.
  */
 final class Housekeeping implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Housekeeping.class);
@@ -42,17 +43,19 @@ final class Housekeeping implements Startable {
     private final DeliveryLedger ledger;
     private final EventOutbox outbox;
     private final IdempotentRequests idempotency;
+    private final SendLimits sendLimits;
     private final Clock clock;
     private final HousekeepingSettings settings;
 
     @Inject
     Housekeeping(InboxService inboxes, DomainService domains, DeliveryLedger ledger, EventOutbox outbox,
-                 IdempotentRequests idempotency, Clock clock, HousekeepingSettings settings) {
+                 IdempotentRequests idempotency, SendLimits sendLimits, Clock clock, HousekeepingSettings settings) {
         this.inboxes = inboxes;
         this.domains = domains;
         this.ledger = ledger;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.sendLimits = sendLimits;
         this.clock = clock;
         this.settings = settings;
     }
@@ -77,6 +80,8 @@ final class Housekeeping implements Startable {
         scheduler.scheduleWithFixedDelay(guarded("forget old events",
             () -> outbox.forgetBefore(clock.instant().minus(EVENT_RETENTION))), 2, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(guarded("forget expired idempotency keys", idempotency::forgetExpired), 3, 60,
+            TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(guarded("forget old sending counters", sendLimits::forgetOldCounters), 4, 60,
             TimeUnit.MINUTES);
     }
 

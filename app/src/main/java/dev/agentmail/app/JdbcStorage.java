@@ -12,6 +12,8 @@ import dev.agentmail.domain.store.EventOutbox;
 import dev.agentmail.domain.store.IdempotencyRecords;
 import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.ListEntryRepository;
+import dev.agentmail.domain.store.SendCounters;
+import dev.agentmail.domain.store.SendLimitOverrides;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.SecretsAtRest;
@@ -23,6 +25,8 @@ import dev.agentmail.store.jdbc.JdbcDatabase;
 import dev.agentmail.store.jdbc.JdbcDeliveryLedger;
 import dev.agentmail.store.jdbc.JdbcDomainRepository;
 import dev.agentmail.store.jdbc.JdbcListEntryRepository;
+import dev.agentmail.store.jdbc.JdbcSendCounters;
+import dev.agentmail.store.jdbc.JdbcSendLimitOverrides;
 import dev.agentmail.store.jdbc.JdbcEventOutbox;
 import dev.agentmail.store.jdbc.JdbcIdempotencyRecords;
 import dev.agentmail.store.jdbc.JdbcInboxRepository;
@@ -75,6 +79,8 @@ final class JdbcStorage implements DataStorage {
                 bind(EventOutbox.class).to(JdbcEventOutbox.class).in(Scopes.SINGLETON);
                 bind(DomainRepository.class).to(JdbcDomainRepository.class).in(Scopes.SINGLETON);
                 bind(ListEntryRepository.class).to(JdbcListEntryRepository.class).in(Scopes.SINGLETON);
+                bind(SendCounters.class).to(JdbcSendCounters.class).in(Scopes.SINGLETON);
+                bind(SendLimitOverrides.class).to(JdbcSendLimitOverrides.class).in(Scopes.SINGLETON);
                 bind(AttachmentTextRepository.class).to(JdbcAttachmentTextRepository.class).in(Scopes.SINGLETON);
             }
         };

@@ -2,15 +2,17 @@ package dev.agentmail.app;
 
 import dev.agentmail.api.ApiServerSettings;
 import dev.agentmail.domain.service.LoginThrottle;
+import dev.agentmail.domain.service.SendLimitSettings;
 
 import java.util.Optional;
 
 /**
  * Limits against abuse: connections per listener (overall and per client address, 0 for none), recipients per
- * message and messages per SMTP connection, failed logins per address, and the operator token of WebAdmin.
+ * message and messages per SMTP connection, failed logins per address, the operator token of WebAdmin, and the
+ * default sending limits and loop breaker.
  */
 record LimitsSettings(int connections, int connectionsPerIp, int recipientsPerMessage, int messagesPerConnection,
-                      LoginThrottle.Settings loginThrottle, Optional<Secret> adminToken) {
+                      LoginThrottle.Settings loginThrottle, Optional<Secret> adminToken, SendLimitSettings sending) {
 
     static LimitsSettings fromEnvironment(EnvironmentSettings env) {
         return new LimitsSettings(
@@ -21,7 +23,16 @@ record LimitsSettings(int connections, int connectionsPerIp, int recipientsPerMe
             new LoginThrottle.Settings(env.integer("AGENTMAIL_LOGIN_FAILURES", 10, 1, 1_000_000),
                 env.seconds("AGENTMAIL_LOGIN_FAILURE_WINDOW_SECONDS", 300, 1, 86400),
                 env.seconds("AGENTMAIL_LOGIN_LOCKOUT_SECONDS", 300, 1, 86400)),
-            env.secret("AGENTMAIL_ADMIN_TOKEN").map(LimitsSettings::sharedSecret));
+            env.secret("AGENTMAIL_ADMIN_TOKEN").map(LimitsSettings::sharedSecret),
+            sendLimits(env));
+    }
+
+    /** Both variables together: a bad value of either stops the start, named. */
+    private static SendLimitSettings sendLimits(EnvironmentSettings env) {
+        int threadLimit = env.integer("AGENTMAIL_THREAD_SEND_LIMIT", SendLimitSettings.DEFAULT_THREAD_PER_HOUR, 0,
+            SendLimitSettings.MAX_LIMIT);
+        return env.parsed("AGENTMAIL_SEND_LIMITS", SendLimitSettings.DEFAULT,
+            limits -> SendLimitSettings.parse(limits, threadLimit));
     }
 
     /** The REST API's share: the same connection limits as the mail listeners. */

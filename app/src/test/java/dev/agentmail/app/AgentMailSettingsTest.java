@@ -1,5 +1,7 @@
 package dev.agentmail.app;
 
+import dev.agentmail.domain.model.SendLimit;
+import dev.agentmail.domain.service.SendLimitSettings;
 import dev.agentmail.mailets.inbound.InboundDmarc;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +55,23 @@ class AgentMailSettingsTest {
     void aBadValueIsNamed() {
         for (String name : new String[] {"AGENTMAIL_API_PORT", "AGENTMAIL_INBOX_LIMIT", "AGENTMAIL_EXPIRY_CHECK_SECONDS",
             "AGENTMAIL_ALLOW_PRIVATE_TARGETS", "AGENTMAIL_SMTP_RELAY", "AGENTMAIL_WEBHOOK_RETRY_SCHEDULE",
-            "AGENTMAIL_MX_HOST", "AGENTMAIL_DKIM_SELECTOR", "AGENTMAIL_DMARC_RUA", "AGENTMAIL_INBOUND_DMARC"}) {
+            "AGENTMAIL_MX_HOST", "AGENTMAIL_DKIM_SELECTOR", "AGENTMAIL_DMARC_RUA", "AGENTMAIL_INBOUND_DMARC",
+            "AGENTMAIL_SEND_LIMITS", "AGENTMAIL_THREAD_SEND_LIMIT"}) {
             assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of(name, "not valid!")))
                 .hasMessageStartingWith(name);
         }
+    }
+
+    @Test
+    void sendingLimitsComeFromTheirTwoVariables() {
+        assertThat(AgentMailSettings.fromEnvironment(Map.of()).limits().sending()).isEqualTo(SendLimitSettings.standard());
+        SendLimitSettings sending = AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SEND_LIMITS", "inbox:5/m;org:0/d",
+            "AGENTMAIL_THREAD_SEND_LIMIT", "3")).limits().sending();
+        assertThat(sending.defaults()).containsEntry(SendLimit.INBOX_PER_MINUTE, 5)
+            .containsEntry(SendLimit.ORGANIZATION_PER_DAY, 0).containsEntry(SendLimit.THREAD_PER_HOUR, 3);
+        assertThatThrownBy(() -> AgentMailSettings.fromEnvironment(Map.of("AGENTMAIL_SEND_LIMITS", "inbox:5/w")))
+            .hasMessage("AGENTMAIL_SEND_LIMITS: '5/w' is not a limit like 60/m, 500/h or 2000/d (a whole number of"
+                + " recipients per minute, hour or day; 0 for none)");
     }
 
     @Test

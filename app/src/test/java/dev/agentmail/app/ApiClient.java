@@ -68,6 +68,11 @@ final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));

@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two server processes on one Cassandra, OpenSearch and RabbitMQ, as operators run the distributed profile: what one
- * node accepts, the other serves; webhook work is shared without sending an event twice; and SIGKILL of a node in the
- * middle of SMTP ingest loses no acknowledged message.
+ * node accepts, the other serves; webhook work is shared without sending an event twice; a sending limit counts the
+ * sends of both; and SIGKILL of a node in the middle of SMTP ingest loses no acknowledged message.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterTest {
@@ -214,6 +214,37 @@ class TwoNodeClusterTest {
 
     @Test
     @Order(6)
+    void aSendingLimitHoldsAcrossBothNodes() {
+        ApiClient.Reply created = admin(one).post("/agentmail/organizations", "{\"name\":\"limited\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String key = created.json().get("api_key").asText();
+        ApiClient apiOne = new ApiClient("http://127.0.0.1:" + one.env().get("AGENTMAIL_API_PORT"), key);
+        ApiClient apiTwo = new ApiClient("http://127.0.0.1:" + two.env().get("AGENTMAIL_API_PORT"), key);
+        JsonNode inbox = apiOne.post("/api/v0/inboxes", "{\"username\":\"limited\"}").json();
+        String send = "/api/v0/inboxes/" + inbox.get("inbox_id").asText() + "/messages/send";
+        String body = "{\"to\":\"" + inbox.get("email_address").asText() + "\",\"subject\":\"counted\",\"text\":\"hi\"}";
+        // Set through node two, counted by both: three recipients a day for the organization's inboxes.
+        assertThat(admin(two).put("/agentmail/organizations/" + created.json().get("org_id").asText() + "/send-limits",
+            "{\"inbox\":{\"per_day\":3}}").status()).isEqualTo(200);
+
+        assertThat(apiOne.post(send, body).status()).isEqualTo(200);
+        assertThat(apiTwo.post(send, body).status()).isEqualTo(200);
+        assertThat(apiOne.post(send, body).status()).isEqualTo(200);
+
+        for (ApiClient node : List.of(apiTwo, apiOne)) {
+            ApiClient.Reply refused = node.post(send, body);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.json().get("error").asText()).isEqualTo("rate_limited");
+        }
+        assertThat(apiTwo.get("/api/v0/organizations").json().get("send_usage").get("day").asInt()).isEqualTo(3);
+    }
+
+    private static ApiClient admin(Node node) {
+        return ApiClient.operatorRoutes("http://127.0.0.1:" + node.env().get("AGENTMAIL_ADMIN_PORT"), null);
+    }
+
+    @Test
+    @Order(7)
     void sigkillOfNodeTwoDuringSmtpIngestLosesNoAcknowledgedMessage() throws Exception {
         int messages = 120;
         int connections = 4;

@@ -41,6 +41,8 @@ final class OurServer implements MailServer {
         // The load comes from one address over a few long connections, as stock James takes it: no abuse limits.
         env.put("AGENTMAIL_MAX_MESSAGES_PER_CONNECTION", "1000000");
         env.put("AGENTMAIL_CONNECTION_LIMIT_PER_IP", "0");
+        // The latency runs send hundreds of messages a minute from one inbox.
+        env.put("AGENTMAIL_SEND_LIMITS", "inbox:0/m,0/h,0/d;org:0/m,0/h,0/d");
         env.put("AGENTMAIL_API_PORT", Integer.toString(ports.api()));
         env.put("AGENTMAIL_SMTP_PORT", Integer.toString(ports.smtp()));
         env.put("AGENTMAIL_SUBMISSION_PORT", Integer.toString(ports.submission()));

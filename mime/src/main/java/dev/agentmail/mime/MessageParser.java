@@ -218,7 +218,8 @@ public final class MessageParser {
         return allMessageIds(value).stream().findFirst();
     }
 
-    private static List<String> allMessageIds(String value) {
+    /** The Message-IDs, with their angle brackets, in a header such as References or In-Reply-To (null: none). */
+    public static List<String> allMessageIds(String value) {
         List<String> ids = new ArrayList<>();
         if (value != null) {
             Matcher matcher = MESSAGE_ID.matcher(value);

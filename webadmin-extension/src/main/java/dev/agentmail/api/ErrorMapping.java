@@ -13,6 +13,7 @@ import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.error.PayloadTooLargeException;
+import dev.agentmail.domain.error.RateLimitedException;
 import dev.agentmail.domain.error.UnverifiedDomainException;
 import dev.agentmail.domain.port.DnsLookup;
 import dev.agentmail.domain.store.StorageException;
@@ -50,6 +51,9 @@ public final class ErrorMapping {
         }
         if (failure instanceof PayloadTooLargeException) {
             return ApiError.of(413, "payload_too_large", failure.getMessage());
+        }
+        if (failure instanceof RateLimitedException) {
+            return ApiError.of(429, "rate_limited", failure.getMessage());
         }
         if (failure instanceof LimitExceededException) {
             return ApiError.of(403, "limit_exceeded", failure.getMessage());

@@ -22,6 +22,7 @@ import dev.agentmail.api.resource.EventStreamResource;
 import dev.agentmail.webadmin.AdminPortPolicy;
 import dev.agentmail.webadmin.BackupRoutes;
 import dev.agentmail.webadmin.OrganizationRoutes;
+import dev.agentmail.webadmin.SendLimitRoutes;
 import org.apache.james.webadmin.Routes;
 
 /** The REST API's resources and the operator routes added to James WebAdmin. */
@@ -49,6 +50,7 @@ public class RestApiModule extends AbstractModule {
         bind(ApiServer.class).in(Scopes.SINGLETON);
         Multibinder<Routes> adminRoutes = Multibinder.newSetBinder(binder(), Routes.class);
         adminRoutes.addBinding().to(OrganizationRoutes.class);
+        adminRoutes.addBinding().to(SendLimitRoutes.class);
         adminRoutes.addBinding().to(AdminPortPolicy.class);
         adminRoutes.addBinding().to(BackupRoutes.class);
     }

@@ -1,5 +1,7 @@
 package dev.agentmail.api;
 
+import dev.agentmail.domain.error.RateLimitedException;
+
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -19,11 +21,18 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
             }
             return respond(fromStatus(response.getStatus()));
         }
+        if (failure instanceof RateLimitedException limited) {
+            return answer(ErrorMapping.toError(failure)).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
         return respond(ErrorMapping.toError(failure));
     }
 
     private static Response respond(ApiError error) {
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        return answer(error).build();
+    }
+
+    private static Response.ResponseBuilder answer(ApiError error) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
     }
 
     static ApiError fromStatus(int status) {

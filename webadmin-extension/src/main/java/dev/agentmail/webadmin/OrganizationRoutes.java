@@ -7,7 +7,9 @@ import dev.agentmail.api.dto.PageResponse;
 import dev.agentmail.api.resource.PageParams;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.model.PageRequest;
+import dev.agentmail.domain.service.CreatedOrganization;
 import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.service.SendLimits;
 import org.apache.james.webadmin.Routes;
 import spark.Request;
 import spark.Response;
@@ -23,10 +25,12 @@ public class OrganizationRoutes implements Routes {
     public static final String BASE_PATH = "/agentmail/organizations";
 
     private final OrganizationService organizations;
+    private final SendLimits sendLimits;
 
     @Inject
-    public OrganizationRoutes(OrganizationService organizations) {
+    public OrganizationRoutes(OrganizationService organizations, SendLimits sendLimits) {
         this.organizations = organizations;
+        this.sendLimits = sendLimits;
     }
 
     @Override
@@ -49,8 +53,9 @@ public class OrganizationRoutes implements Routes {
         if (body == null) {
             throw new InvalidInputException("name", "a JSON object body with a name is required");
         }
+        CreatedOrganization created = organizations.create(body.name());
         response.status(201);
-        return CreatedOrganizationResponse.of(organizations.create(body.name()));
+        return CreatedOrganizationResponse.of(created, sendLimits.status(created.organization().organization().id()));
     }
 
     private Object list(Request request, Response response) {

@@ -75,7 +75,7 @@ class ApiServerTest {
         // Every resource RestApiModule binds. Only the API key routes and signed downloads get a working service:
         // the others are reached here only to check routing and authentication, which happen before them.
         server = new ApiServer(settings, Set.of(new HealthResource(List.of()), new OpenApiResource(),
-            new ApiKeyResource(apiKeys), new OrganizationResource(null), new InboxResource(null),
+            new ApiKeyResource(apiKeys), new OrganizationResource(null, null), new InboxResource(null),
             new MessageResource(null, null, attachments, settings), new ThreadResource(null),
             new AttachmentDownloadResource(attachments), new V1Resource(null, null, null, attachments, settings), new WebhookResource(null),
             new EventStreamResource(null), new DomainResource(null), new ListResource(null),

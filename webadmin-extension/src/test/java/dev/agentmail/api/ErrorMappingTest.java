@@ -7,12 +7,15 @@ import dev.agentmail.domain.error.ConflictException;
 import dev.agentmail.domain.error.ForbiddenException;
 import dev.agentmail.domain.error.InvalidInputException;
 import dev.agentmail.domain.error.LimitExceededException;
+import dev.agentmail.domain.error.RateLimitedException;
 import dev.agentmail.domain.error.NotFoundException;
 import dev.agentmail.domain.error.PayloadTooLargeException;
 import dev.agentmail.domain.error.UnverifiedDomainException;
 import dev.agentmail.domain.store.AddressTakenException;
 import dev.agentmail.domain.store.StorageException;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.NotAcceptableException;
@@ -56,6 +59,18 @@ class ErrorMappingTest {
     void limitExceededIs403LimitExceeded() {
         assertThat(ErrorMapping.toError(new LimitExceededException("limit of 50 inboxes")))
             .isEqualTo(ApiError.of(403, "limit_exceeded", "limit of 50 inboxes"));
+    }
+
+    @Test
+    void aSendingLimitIs429RateLimitedWithRetryAfter() {
+        RateLimitedException limited = new RateLimitedException("the organization may send to 5 recipients per day",
+            Duration.ofMillis(12_001));
+
+        assertThat(ErrorMapping.toError(limited)).isEqualTo(ApiError.of(429, "rate_limited",
+            "the organization may send to 5 recipients per day; retry in 13 s"));
+        Response response = new ThrowableMapper().toResponse(limited);
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("13");
     }
 
     @Test

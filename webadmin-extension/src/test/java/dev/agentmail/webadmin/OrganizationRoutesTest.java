@@ -30,7 +30,7 @@ class OrganizationRoutesTest {
     @BeforeAll
     static void start() {
         spark = Service.ignite().ipAddress("127.0.0.1").port(0);
-        new OrganizationRoutes(null).define(spark);
+        new OrganizationRoutes(null, null).define(spark);
         spark.init();
         spark.awaitInitialization();
     }

@@ -64,6 +64,7 @@ public class SendService {
     private final MessageEvents events;
     private final DomainService domains;
     private final ListPolicy lists;
+    private final SendLimits limits;
     private final PlatformSettings settings;
     private final Clock clock;
     /** Drafts send through this service: a provider breaks the cycle. */
@@ -72,8 +73,8 @@ public class SendService {
     @Inject
     public SendService(InboxService inboxes, MessageService messages, MessageIndexer indexer, MailboxMessages mailbox,
                        MimeComposer composer, MailSender sender, AttachmentFetcher fetcher, MessageEvents events,
-                       DomainService domains, ListPolicy lists, PlatformSettings settings, Clock clock,
-                       Provider<DraftService> drafts) {
+                       DomainService domains, ListPolicy lists, SendLimits limits, PlatformSettings settings,
+                       Clock clock, Provider<DraftService> drafts) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.indexer = indexer;
@@ -84,6 +85,7 @@ public class SendService {
         this.events = events;
         this.domains = domains;
         this.lists = lists;
+        this.limits = limits;
         this.settings = settings;
         this.clock = clock;
         this.drafts = drafts;
@@ -140,7 +142,7 @@ public class SendService {
             recipients.cc(), List.of(), List.of(), prefixed("Re: ", content.subject()), body(request.text()),
             body(request.html()), attachments(request.attachments()), Map.of(), content.rfcMessageId(),
             references(content), Optional.empty(), inbox.domain());
-        return dispatch(inbox, mail, request.labels(), Optional.of(messageId));
+        return dispatch(inbox, mail, request.labels(), Optional.of(original));
     }
 
     record ReplyRecipients(List<String> to, List<String> cc) {
@@ -197,8 +199,9 @@ public class SendService {
      * gets the threading headers of the message it replies to.
      */
     public Sent sendDraft(Inbox inbox, DraftContent draft) {
-        Optional<MessageContent> original = draft.inReplyToMessageId()
-            .map(id -> messages.get(inbox.organizationId(), inbox.id(), id).content());
+        Optional<StoredMessage> repliedTo = draft.inReplyToMessageId()
+            .map(id -> messages.get(inbox.organizationId(), inbox.id(), id));
+        Optional<MessageContent> original = repliedTo.map(StoredMessage::content);
         List<OutgoingAttachment> files = new ArrayList<>();
         for (DraftContent.Attachment attachment : draft.attachments()) {
             files.add(new OutgoingAttachment(attachment.filename(), attachment.contentType(),
@@ -211,7 +214,8 @@ public class SendService {
         if (mail.envelopeRecipients().isEmpty()) {
             throw new InvalidInputException("to", "the draft has no recipients");
         }
-        return deliver(inbox, mail, checked(inbox, mail, draft.labels()));
+        Optional<String> thread = repliedTo.map(StoredMessage::threadId);
+        return deliver(inbox, mail, checked(inbox, mail, draft.labels(), thread), thread);
     }
 
     /**
@@ -244,22 +248,25 @@ public class SendService {
             Base64.getEncoder().encodeToString(attachment.content()));
     }
 
-    private Result dispatch(Inbox inbox, OutgoingMail mail, List<String> labels, Optional<String> inReplyToMessageId) {
-        Set<String> validLabels = checked(inbox, mail, labels);
+    /** @param original the message this one replies to, whose thread it joins */
+    private Result dispatch(Inbox inbox, OutgoingMail mail, List<String> labels, Optional<StoredMessage> original) {
+        Optional<String> thread = original.map(StoredMessage::threadId);
+        Set<String> validLabels = checked(inbox, mail, labels, thread);
         if (inbox.approvalRequired()) {
             List<DraftContent.Attachment> files = new ArrayList<>(mail.attachments().stream()
                 .map(SendService::stored).toList());
             // A forward of the whole original waits with the original attached as it would be enclosed.
-            mail.enclosedMessage().ifPresent(original -> files.add(new DraftContent.Attachment("forwarded.eml",
-                "message/rfc822", Base64.getEncoder().encodeToString(original))));
+            mail.enclosedMessage().ifPresent(enclosed -> files.add(new DraftContent.Attachment("forwarded.eml",
+                "message/rfc822", Base64.getEncoder().encodeToString(enclosed))));
             return new Held(drafts.get().hold(inbox, new DraftContent(mail.to(), mail.cc(), mail.bcc(), mail.replyTo(),
                 mail.subject(), mail.text(), mail.html(), files, List.copyOf(validLabels), mail.headers(),
-                inReplyToMessageId)));
+                original.map(StoredMessage::id))));
         }
-        return deliver(inbox, mail, validLabels);
+        return deliver(inbox, mail, validLabels, thread);
     }
 
-    private Set<String> checked(Inbox inbox, OutgoingMail mail, List<String> labels) {
+    /** Everything a send must pass before anything is stored or spooled. */
+    private Set<String> checked(Inbox inbox, OutgoingMail mail, List<String> labels, Optional<String> thread) {
         if (inbox.disposable()) {
             throw new ForbiddenException("a disposable inbox can receive but not send");
         }
@@ -270,10 +277,11 @@ public class SendService {
         }
         lists.requireSendable(inbox, mail.envelopeRecipients());
         checkSize(mail);
+        limits.requireSendable(inbox, recipientCount(mail), thread);
         return validLabels;
     }
 
-    private Sent deliver(Inbox inbox, OutgoingMail mail, Set<String> validLabels) {
+    private Sent deliver(Inbox inbox, OutgoingMail mail, Set<String> validLabels, Optional<String> thread) {
         ComposedMail composed = composer.compose(mail);
         Instant at = clock.instant();
         MailboxLocation location = sender.storeSentCopy(inbox.emailAddress(), composed, at);
@@ -291,11 +299,19 @@ public class SendService {
             }
             throw e;
         }
+        // The loop breaker counts messages into a thread the inbox had: a reply to a message without a Message-ID
+        // starts one.
+        limits.record(inbox, recipientCount(mail), thread.filter(sent.threadId()::equals));
         if (!validLabels.isEmpty()) {
             sent = messages.setLabels(inbox.organizationId(), inbox.id(), sent.id(), validLabels);
         }
         events.publish(new MessageEvent(EventType.MESSAGE_SENT, sent, clock.instant()));
         return new Sent(sent.id(), sent.threadId());
+    }
+
+    /** What the sending limits count: each recipient once, however often it is named. */
+    private static int recipientCount(OutgoingMail mail) {
+        return (int) mail.envelopeRecipients().stream().map(Addresses::bare).distinct().count();
     }
 
     private void checkSize(OutgoingMail mail) {

@@ -48,11 +48,9 @@ public class Threading {
     public String threadFor(String inboxId, Direction direction, MessageContent content, Instant at) {
         List<String> ancestors = new ArrayList<>(content.references());
         content.inReplyTo().ifPresent(ancestors::add);
-        if (!ancestors.isEmpty()) {
-            Optional<String> thread = messages.threadOfRfcMessageIds(inboxId, ancestors);
-            if (thread.isPresent()) {
-                return thread.get();
-            }
+        Optional<String> joined = threadOfAncestors(inboxId, ancestors);
+        if (joined.isPresent()) {
+            return joined.get();
         }
         // Mail arrives in any order: a reply to this message may have been indexed first.
         if (content.rfcMessageId().isPresent()) {
@@ -71,6 +69,14 @@ public class Threading {
             }
         }
         return Ids.thread();
+    }
+
+    /**
+     * The thread of the inbox a message with these In-Reply-To and References Message-IDs joins, when one of them is
+     * known: what mail an inbox sends joins, before it is indexed.
+     */
+    public Optional<String> threadOfAncestors(String inboxId, List<String> ancestorMessageIds) {
+        return ancestorMessageIds.isEmpty() ? Optional.empty() : messages.threadOfRfcMessageIds(inboxId, ancestorMessageIds);
     }
 
     /** The subject without reply and forward markers or list tags, white space folded, lower-cased. */

@@ -22,6 +22,11 @@ import dev.agentmail.domain.port.MailboxMessages;
 import dev.agentmail.domain.store.InMemoryDomainRepository;
 import dev.agentmail.domain.store.InMemoryInboxRepository;
 import dev.agentmail.domain.store.InMemoryListEntryRepository;
+import dev.agentmail.domain.store.InMemoryOrganizationRepository;
+import dev.agentmail.domain.store.InMemorySendCounters;
+import dev.agentmail.domain.store.InMemorySendLimitOverrides;
+import dev.agentmail.domain.model.SendLimit;
+import dev.agentmail.domain.error.RateLimitedException;
 import dev.agentmail.domain.model.ListEntry;
 import dev.agentmail.domain.store.MessageRepository;
 import dev.agentmail.domain.store.InMemoryAttachmentTextRepository;
@@ -66,6 +71,8 @@ class SendServiceTest {
     private final FakeSender sender = new FakeSender();
     private final AtomicReference<StoredMessage> indexed = new AtomicReference<>();
     private final List<OutgoingMail> composed = new ArrayList<>();
+    private final InMemorySendCounters counters = new InMemorySendCounters();
+    private final InMemorySendLimitOverrides overrides = new InMemorySendLimitOverrides();
     private DomainService domainService;
     private SendService service;
 
@@ -83,7 +90,8 @@ class SendServiceTest {
             return COMPOSED;
         }, sender, (field, url, maxBytes) -> {
             throw new AssertionError("no URL attachments here");
-        }, events, domainService, new ListPolicy(lists, inboxes), platform, clock, () -> {
+        }, events, domainService, new ListPolicy(lists, inboxes), new SendLimits(counters, overrides,
+            new InMemoryOrganizationRepository(), SendLimitSettings.standard(), clock), platform, clock, () -> {
             throw new AssertionError("these inboxes send directly");
         });
         events.subscribe(published::add);
@@ -149,6 +157,24 @@ class SendServiceTest {
         assertThat(steps).containsExactly("store", "index", "enqueue");
         assertThat(mailbox.deleted).containsExactly(SENT_COPY);
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aSendPastALimitSendsNothingAndOnlyWhatWasSpooledCounts() {
+        // message() has two recipients: one send fits in five, the second would make four, the third six.
+        overrides.replace("org_1", Map.of(SendLimit.INBOX_PER_DAY, 5));
+        sender.refuse = true;
+        assertThatThrownBy(() -> service.send("org_1", "inbox_1", message(List.of())))
+            .isInstanceOf(IllegalStateException.class);
+        sender.refuse = false;
+        service.send("org_1", "inbox_1", message(List.of()));
+        service.send("org_1", "inbox_1", message(List.of()));
+        steps.clear();
+
+        assertThatThrownBy(() -> service.send("org_1", "inbox_1", message(List.of())))
+            .isInstanceOf(RateLimitedException.class)
+            .hasMessageContaining("may send to 5 recipients per day and has sent to 4 this day");
+        assertThat(steps).isEmpty();
     }
 
     @Test

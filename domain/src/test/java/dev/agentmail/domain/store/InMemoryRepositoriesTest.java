@@ -5,7 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** The contracts hold for the in-memory doubles the service tests use, which also shows the contracts can pass. */
 class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKeyRepositoryContract,
     InboxRepositoryContract, DomainRepositoryContract, MessageRepositoryContract, WebhookRepositoryContract,
-    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract, IdempotencyRecordsContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract {
+    EventOutboxContract, DeliveryLedgerContract, ListEntryRepositoryContract, DraftRepositoryContract, IdempotencyRecordsContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract,
+    SendCountersContract, SendLimitOverridesContract {
     private OrganizationRepository organizations;
     private ApiKeyRepository apiKeys;
     private InboxRepository inboxes;
@@ -18,6 +19,8 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     private ListEntryRepository lists;
     private DraftRepository drafts;
     private IdempotencyRecords idempotency;
+    private SendCounters sendCounters;
+    private SendLimitOverrides sendLimitOverrides;
 
     @BeforeEach
     void setUp() {
@@ -33,6 +36,8 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
         lists = new InMemoryListEntryRepository();
         drafts = new InMemoryDraftRepository();
         idempotency = new InMemoryIdempotencyRecords();
+        sendCounters = new InMemorySendCounters();
+        sendLimitOverrides = new InMemorySendLimitOverrides();
     }
 
     @Override
@@ -93,5 +98,15 @@ class InMemoryRepositoriesTest implements OrganizationRepositoryContract, ApiKey
     @Override
     public IdempotencyRecords idempotencyRecords() {
         return idempotency;
+    }
+
+    @Override
+    public SendCounters sendCounters() {
+        return sendCounters;
+    }
+
+    @Override
+    public SendLimitOverrides sendLimitOverrides() {
+        return sendLimitOverrides;
     }
 }

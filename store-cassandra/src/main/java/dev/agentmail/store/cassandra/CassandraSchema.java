@@ -142,7 +142,15 @@ final class CassandraSchema {
             + " PRIMARY KEY ((message_id), attachment_id))",
         "CREATE TABLE IF NOT EXISTS attachment_texts_pending (bucket int, queued_at timestamp, message_id text,"
             + " attachment_id text, organization_id text, inbox_id text,"
-            + " PRIMARY KEY ((bucket), queued_at, message_id, attachment_id))" + CHECKED_INDEX);
+            + " PRIMARY KEY ((bucket), queued_at, message_id, attachment_id))" + CHECKED_INDEX,
+
+        // Sending limits (CassandraSendCounters): a counter column, so that nodes add to one count without a Paxos
+        // round per message; one partition per subject and window, deleted by the housekeeping when two days old.
+        "CREATE TABLE IF NOT EXISTS send_counters (subject text, window_start timestamp, sent counter,"
+            + " PRIMARY KEY ((subject, window_start)))",
+        // The operator's overrides of an organization's limits, as one value replaced whole.
+        "CREATE TABLE IF NOT EXISTS send_limit_overrides (organization_id text PRIMARY KEY,"
+            + " limits frozen<map<text, int>>)");
 
     /** Columns added to a table above after it was first made: added at start where missing. */
     record AddedColumn(String table, String column, String type) {

@@ -22,6 +22,10 @@ import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.OrganizationRepositoryContract;
 import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.SecretsAtRestContract;
+import dev.agentmail.domain.store.SendCounters;
+import dev.agentmail.domain.store.SendCountersContract;
+import dev.agentmail.domain.store.SendLimitOverrides;
+import dev.agentmail.domain.store.SendLimitOverridesContract;
 import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.secrets.AesGcmSecretSealer;
 import dev.agentmail.domain.store.WebhookRepository;
@@ -39,7 +43,8 @@ import java.security.SecureRandom;
  */
 class CassandraRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
-    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract, IdempotencyRecordsContract, AttachmentTextRepositoryContract {
+    WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract, ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract, IdempotencyRecordsContract, AttachmentTextRepositoryContract,
+    SendCountersContract, SendLimitOverridesContract {
     private static CassandraStore store;
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
 
@@ -137,6 +142,16 @@ class CassandraRepositoriesContractTest
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;
+    }
+
+    @Override
+    public SendCounters sendCounters() {
+        return new CassandraSendCounters(store);
+    }
+
+    @Override
+    public SendLimitOverrides sendLimitOverrides() {
+        return new CassandraSendLimitOverrides(store);
     }
 
     @Override

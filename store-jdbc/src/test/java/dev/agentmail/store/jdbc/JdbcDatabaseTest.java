@@ -76,8 +76,10 @@ class JdbcDatabaseTest {
             jdbc.updateOrFail("DROP TABLE list_entries");
             jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN inbox_ids");
             jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN permissions");
+            jdbc.updateOrFail("DROP TABLE send_counters");
+            jdbc.updateOrFail("DROP TABLE send_limit_overrides");
             jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11', '12', '13', '14',"
-                + " '15', '16')");
+                + " '15', '16', '17')");
             jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
                     + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),

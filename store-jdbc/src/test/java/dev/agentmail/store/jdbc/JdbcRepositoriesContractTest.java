@@ -27,6 +27,10 @@ import dev.agentmail.domain.store.OrganizationRepository;
 import dev.agentmail.domain.store.OrganizationRepositoryContract;
 import dev.agentmail.domain.store.SecretsAtRest;
 import dev.agentmail.domain.store.SecretsAtRestContract;
+import dev.agentmail.domain.store.SendCounters;
+import dev.agentmail.domain.store.SendCountersContract;
+import dev.agentmail.domain.store.SendLimitOverrides;
+import dev.agentmail.domain.store.SendLimitOverridesContract;
 import dev.agentmail.domain.port.SecretSealer;
 import dev.agentmail.secrets.AesGcmSecretSealer;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +56,8 @@ abstract class JdbcRepositoriesContractTest
     implements OrganizationRepositoryContract, ApiKeyRepositoryContract, InboxRepositoryContract, DeliveryLedgerContract,
     MessageRepositoryContract, WebhookRepositoryContract, EventOutboxContract, DomainRepositoryContract,
     ListEntryRepositoryContract, SecretsAtRestContract, DraftRepositoryContract,
-    IdempotencyRecordsContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract {
+    IdempotencyRecordsContract, AttachmentTextRepositoryContract, AttachmentTextSearchContract, SendCountersContract,
+    SendLimitOverridesContract {
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
     private JdbcDatabase database;
 
@@ -192,6 +197,16 @@ abstract class JdbcRepositoriesContractTest
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public SendCounters sendCounters() {
+        return new JdbcSendCounters(database.dataSource());
+    }
+
+    @Override
+    public SendLimitOverrides sendLimitOverrides() {
+        return new JdbcSendLimitOverrides(database.dataSource());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.agentmail.api.auth.RequiresPermission;
 import dev.agentmail.api.dto.OrganizationResponse;
 import dev.agentmail.domain.model.Permission;
 import dev.agentmail.domain.service.OrganizationService;
+import dev.agentmail.domain.service.SendLimits;
 
 import javax.inject.Inject;
 import javax.ws.rs.GET;
@@ -19,14 +20,17 @@ import javax.ws.rs.core.SecurityContext;
 @RequiresPermission(Permission.READ)
 public class OrganizationResource {
     private final OrganizationService organizations;
+    private final SendLimits sendLimits;
 
     @Inject
-    public OrganizationResource(OrganizationService organizations) {
+    public OrganizationResource(OrganizationService organizations, SendLimits sendLimits) {
         this.organizations = organizations;
+        this.sendLimits = sendLimits;
     }
 
     @GET
     public OrganizationResponse current(@Context SecurityContext security) {
-        return OrganizationResponse.of(organizations.get(Caller.of(security).organizationId()));
+        String organizationId = Caller.of(security).organizationId();
+        return OrganizationResponse.of(organizations.get(organizationId), sendLimits.status(organizationId));
     }
 }
