@@ -18,7 +18,9 @@ import java.util.function.IntConsumer;
  * table and writes it to docs/benchmarks.md. Options: {@code --messages N} (10000), {@code --runs R} (3),
  * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200). With the
  * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
- * ingest and resources are measured on one distributed node too.
+ * ingest and resources are measured on one distributed node too. For iterating on one figure:
+ * {@code --profiles stock,memory} (of stock, memory, embedded, distributed) measures only those servers' ingest, and
+ * {@code --only ingest} stops after the ingest table; either leaves docs/benchmarks.md as it is.
  */
 public final class BenchmarkMain {
     private static final int MAILBOXES = 100;
@@ -48,9 +50,12 @@ public final class BenchmarkMain {
         return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
     }
 
-    private record Profile(String name, Starter starter) {
+    private record Profile(String key, String name, Starter starter) {
     }
 
+    private static final String STOCK = "stock James 3.8.1 (memory)";
+    private static final String MEMORY = "agentmail, memory";
+    private static final String EMBEDDED = "agentmail, embedded (default)";
     private static final String DISTRIBUTED = "agentmail, distributed (one node)";
 
     /** The cluster `./agentmail bench --distributed` started, if it did. */
@@ -92,11 +97,19 @@ public final class BenchmarkMain {
         line("");
 
         List<Profile> profiles = new ArrayList<>(List.of(
-            new Profile("stock James 3.8.1 (memory)", dir -> new StockJames(repository, dir)),
-            new Profile("agentmail, memory", dir -> new OurServer(repository, dir, "memory")),
-            new Profile("agentmail, embedded (default)", dir -> new OurServer(repository, dir, "embedded"))));
-        cluster.ifPresent(settings -> profiles.add(new Profile(DISTRIBUTED, dir -> new OurServer(repository, dir,
-            "distributed", withNewKeyspace(settings)))));
+            new Profile("stock", STOCK, dir -> new StockJames(repository, dir)),
+            new Profile("memory", MEMORY, dir -> new OurServer(repository, dir, "memory")),
+            new Profile("embedded", EMBEDDED, dir -> new OurServer(repository, dir, "embedded"))));
+        cluster.ifPresent(settings -> profiles.add(new Profile("distributed", DISTRIBUTED, dir -> new OurServer(repository,
+            dir, "distributed", withNewKeyspace(settings)))));
+        if (options.containsKey("only") && !options.get("only").equals("ingest")) {
+            throw new IllegalArgumentException("--only takes ingest");
+        }
+        boolean partial = options.containsKey("profiles") || options.containsKey("only");
+        if (options.containsKey("profiles")) {
+            List<String> wanted = List.of(options.get("profiles").split(","));
+            profiles.removeIf(profile -> !wanted.contains(profile.key()));
+        }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> startups = new LinkedHashMap<>();
         Map<String, List<Double>> idle = new LinkedHashMap<>();
@@ -116,9 +129,23 @@ public final class BenchmarkMain {
                 }
             }
         }
-        String stock = profiles.get(0).name();
-        String memory = profiles.get(1).name();
-        String embedded = profiles.get(2).name();
+        if (partial) {
+            for (Profile profile : profiles) {
+                line("| " + profile.name() + " | " + Stats.spread(rates.get(profile.name()), "%.0f") + " |");
+            }
+            if (rates.containsKey(STOCK) && rates.containsKey(MEMORY)) {
+                List<Double> ratios = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    ratios.add(rates.get(MEMORY).get(run) / rates.get(STOCK).get(run));
+                }
+                line("memory / stock, per run: " + ratios.stream().map(r -> String.format("%.2f", r)).toList());
+            }
+            System.out.println("\nA partial run (--profiles or --only): docs/benchmarks.md left as it is.");
+            return;
+        }
+        String stock = STOCK;
+        String memory = MEMORY;
+        String embedded = EMBEDDED;
         List<Double> ratios = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             ratios.add(rates.get(memory).get(run) / rates.get(stock).get(run));
