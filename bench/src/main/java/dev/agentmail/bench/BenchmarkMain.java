@@ -122,8 +122,9 @@ public final class BenchmarkMain {
                     idle.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(server.process().residentMib());
                     List<String> mailboxes = server.createMailboxes(MAILBOXES);
                     Ingest.Result result = Ingest.run(server, mailboxes, messages, CONNECTIONS);
-                    System.out.printf("run %d, %s: %d messages in %.1f s, %.0f/s, peak RSS %.0f MiB%n", run + 1,
-                        profile.name(), messages, result.seconds(), result.messagesPerSecond(), result.peakResidentMib());
+                    System.out.printf("run %d, %s: %d messages in %.1f s, %.0f/s, server CPU %.1f ms a message, peak RSS %.0f MiB%n",
+                        run + 1, profile.name(), messages, result.seconds(), result.messagesPerSecond(),
+                        result.cpuMillisPerMessage(), result.peakResidentMib());
                     rates.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.messagesPerSecond());
                     peaks.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.peakResidentMib());
                 }
