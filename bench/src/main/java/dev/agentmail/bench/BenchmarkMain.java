@@ -20,10 +20,10 @@ import java.util.function.IntConsumer;
  * {@code --attachment-messages A} (mail with attachments, a fifth of N; {@code --only attachments} measures just that,
  * printing without writing the file). With the
  * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
- * ingest and resources are measured on one distributed node too. While iterating, {@code --only ingest} measures
- * ingest alone, printing its figures without writing the file ({@code --only databases}: the durable writes of a
- * delivery in each embedded engine, {@link DatabaseCommits}), and {@code --profiles stock,embedded} (names as the
- * table has them, shortened to their first word after "agentmail, ") limits the servers started.
+ * ingest and resources are measured on one distributed node too. For iterating on one figure:
+ * {@code --profiles stock,memory} (of stock, memory, embedded, distributed) measures only those servers' ingest, and
+ * {@code --only ingest} stops after the ingest table; either leaves docs/benchmarks.md as it is ({@code --only
+ * databases}: the durable writes of a delivery in each embedded engine, {@link DatabaseCommits}).
  */
 public final class BenchmarkMain {
     private static final int MAILBOXES = 100;
@@ -53,9 +53,12 @@ public final class BenchmarkMain {
         return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
     }
 
-    private record Profile(String name, Starter starter) {
+    private record Profile(String key, String name, Starter starter) {
     }
 
+    private static final String STOCK = "stock James 3.8.1 (memory)";
+    private static final String MEMORY = "agentmail, memory";
+    private static final String EMBEDDED = "agentmail, embedded (default)";
     private static final String DISTRIBUTED = "agentmail, distributed (one node)";
 
     /** The cluster `./agentmail bench --distributed` started, if it did. */
@@ -106,15 +109,18 @@ public final class BenchmarkMain {
         line("");
 
         List<Profile> profiles = new ArrayList<>(List.of(
-            new Profile("stock James 3.8.1 (memory)", dir -> new StockJames(repository, dir)),
-            new Profile("agentmail, memory", dir -> new OurServer(repository, dir, "memory")),
-            new Profile("agentmail, embedded (default)", dir -> new OurServer(repository, dir, "embedded"))));
-        cluster.ifPresent(settings -> profiles.add(new Profile(DISTRIBUTED, dir -> new OurServer(repository, dir,
-            "distributed", withNewKeyspace(settings)))));
-        boolean ingestOnly = "ingest".equals(options.get("only"));
+            new Profile("stock", STOCK, dir -> new StockJames(repository, dir)),
+            new Profile("memory", MEMORY, dir -> new OurServer(repository, dir, "memory")),
+            new Profile("embedded", EMBEDDED, dir -> new OurServer(repository, dir, "embedded"))));
+        cluster.ifPresent(settings -> profiles.add(new Profile("distributed", DISTRIBUTED, dir -> new OurServer(repository,
+            dir, "distributed", withNewKeyspace(settings)))));
+        if (options.containsKey("only") && !options.get("only").equals("ingest")) {
+            throw new IllegalArgumentException("--only takes ingest");
+        }
+        boolean partial = options.containsKey("profiles") || options.containsKey("only");
         if (options.containsKey("profiles")) {
-            List<String> chosen = List.of(options.get("profiles").split(","));
-            profiles.removeIf(profile -> !chosen.contains(shortName(profile.name())));
+            List<String> wanted = List.of(options.get("profiles").split(","));
+            profiles.removeIf(profile -> !wanted.contains(profile.key()));
         }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> startups = new LinkedHashMap<>();
@@ -128,23 +134,31 @@ public final class BenchmarkMain {
                     idle.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(server.process().residentMib());
                     List<String> mailboxes = server.createMailboxes(MAILBOXES);
                     Ingest.Result result = Ingest.run(server, mailboxes, messages, CONNECTIONS);
-                    System.out.printf("run %d, %s: %d messages in %.1f s, %.0f/s, peak RSS %.0f MiB%n", run + 1,
-                        profile.name(), messages, result.seconds(), result.messagesPerSecond(), result.peakResidentMib());
+                    System.out.printf("run %d, %s: %d messages in %.1f s, %.0f/s, server CPU %.1f ms a message, peak RSS %.0f MiB%n",
+                        run + 1, profile.name(), messages, result.seconds(), result.messagesPerSecond(),
+                        result.cpuMillisPerMessage(), result.peakResidentMib());
                     rates.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.messagesPerSecond());
                     peaks.computeIfAbsent(profile.name(), k -> new ArrayList<>()).add(result.peakResidentMib());
                 }
             }
         }
-        if (ingestOnly || profiles.size() < 3) {
+        if (partial) {
             for (Profile profile : profiles) {
-                System.out.println(profile.name() + ": " + Stats.spread(rates.get(profile.name()), "%.0f")
-                    + " messages/s, peak RSS " + Stats.spread(peaks.get(profile.name()), "%.0f") + " MiB");
+                line("| " + profile.name() + " | " + Stats.spread(rates.get(profile.name()), "%.0f") + " |");
             }
+            if (rates.containsKey(STOCK) && rates.containsKey(MEMORY)) {
+                List<Double> ratios = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    ratios.add(rates.get(MEMORY).get(run) / rates.get(STOCK).get(run));
+                }
+                line("memory / stock, per run: " + ratios.stream().map(r -> String.format("%.2f", r)).toList());
+            }
+            System.out.println("\nA partial run (--profiles or --only): docs/benchmarks.md left as it is.");
             return;
         }
-        String stock = profiles.get(0).name();
-        String memory = profiles.get(1).name();
-        String embedded = profiles.get(2).name();
+        String stock = STOCK;
+        String memory = MEMORY;
+        String embedded = EMBEDDED;
         List<Double> ratios = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             ratios.add(rates.get(memory).get(run) / rates.get(stock).get(run));
@@ -247,11 +261,6 @@ public final class BenchmarkMain {
             line("| " + name + " | " + single.format() + " | " + eight.format() + " | " + target + " |");
         }
         line("");
-    }
-
-    /** "stock", "memory", "embedded", "distributed": what {@code --profiles} names. */
-    private static String shortName(String profile) {
-        return profile.replaceFirst("^agentmail, ", "").split("\\W+")[0];
     }
 
     static String verdict(boolean met) {

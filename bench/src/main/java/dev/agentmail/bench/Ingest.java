@@ -19,7 +19,7 @@ final class Ingest {
     /** Often enough to add little to a run of seconds, seldom enough not to load the server measured. */
     private static final int POLL_MILLIS = 100;
 
-    record Result(double seconds, double messagesPerSecond, double peakResidentMib) {
+    record Result(double seconds, double messagesPerSecond, double peakResidentMib, double cpuMillisPerMessage) {
     }
 
     /** The {@code i}th message of a run, from one address to another. */
@@ -56,6 +56,7 @@ final class Ingest {
         sampler.start();
         ExecutorService senders = Executors.newFixedThreadPool(connections);
         long start = System.nanoTime();
+        double cpuAtStart = server.process().cpuSeconds();
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
@@ -80,7 +81,8 @@ final class Ingest {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(seconds, messages / seconds, peak.get());
+            double cpuMillis = (server.process().cpuSeconds() - cpuAtStart) * 1000 / messages;
+            return new Result(seconds, messages / seconds, peak.get(), cpuMillis);
         } finally {
             loading.set(false);
             senders.shutdownNow();

@@ -48,6 +48,8 @@ final class VerificationCodeFinder {
     private static final Pattern CURRENCY_AFTER = Pattern.compile("(?i)^\\s?([$€£¥₹₩₽%]|(usd|eur|gbp|chf|jpy|usdt|btc|kr|zł|pln|sek|try|円|元|원)\\b)");
     private static final Pattern DIRECT = Pattern.compile("^[\\s\\p{L}]{0,14}[:：=]?\\s*$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
+    /** Quotes, brackets, stars and white space around a line's content. */
+    private static final Pattern FRAME = Pattern.compile("^[\\s\\p{Ps}\\p{Pi}\"'*:]+|[\\s\\p{Pe}\\p{Pf}\"'*.!。]+$");
     private static final Pattern LEGAL = Pattern.compile("(?i)©|\\(c\\) ?\\d{4}|copyright|all rights reserved");
     /** Characters that, right before a candidate, make it part of something else: "#1234", "$1234", "+4930", "v1.2345". */
     private static final String JOINING_BEFORE = "#$€£¥₹+@._/,*-〒№\\'";
@@ -95,7 +97,7 @@ final class VerificationCodeFinder {
         if (LEGAL.matcher(line).find()) {
             return found;
         }
-        String bare = line.replaceAll("^[\\s\\p{Ps}\\p{Pi}\"'*:]+|[\\s\\p{Pe}\\p{Pf}\"'*.!。]+$", "");
+        String bare = FRAME.matcher(line).replaceAll("");
         if (STANDALONE.matcher(bare).matches()) {
             String code = groupedCode(bare);
             if (code != null) {
@@ -111,11 +113,14 @@ final class VerificationCodeFinder {
         if (line.chars().noneMatch(Character::isDigit) && line.indexOf('-') < 0) {
             return found;
         }
-        Sentence sentence = null;
+        // Only a label in the sentence names a candidate: without one, none of the line's numbers can be a code.
+        Sentence sentence = Sentence.of(lines, index);
+        if (sentence.labels.isEmpty()) {
+            return found;
+        }
         Matcher labelled = LABELLED_GROUPS.matcher(line);
         if (labelled.matches()) {
             String code = groupedCode(labelled.group(2));
-            sentence = Sentence.of(lines, index);
             Naming naming = code == null ? null : namedInSentence(sentence, labelled.start(2), labelled.end(2));
             if (naming != null && naming.kind == Kind.CODE && naming.direct && !naming.promotional) {
                 found.add(new Candidate(code, line, score(code, false, true, inSubject)));
@@ -130,9 +135,6 @@ final class VerificationCodeFinder {
             String code = raw.replaceAll("[ -]", "");
             if (!bounded(line, start, end) || typedAsSomethingElse(line, start, end, raw)) {
                 continue;
-            }
-            if (sentence == null) {
-                sentence = Sentence.of(lines, index);
             }
             Naming naming = namedInSentence(sentence, start, end);
             if (naming == null) {

@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 public final class MessageParser {
     public static final int PREVIEW_LENGTH = 200;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private MessageParser() {
     }
@@ -189,9 +190,18 @@ public final class MessageParser {
         return 0;
     }
 
+    /**
+     * The text's start, white space folded. Folds a prefix long enough for the preview rather than the whole body:
+     * what lies beyond it cannot change the first {@link #PREVIEW_LENGTH} characters.
+     */
     static String preview(String text) {
-        String folded = text.replaceAll("\\s+", " ").strip();
-        return folded.length() <= PREVIEW_LENGTH ? folded : folded.substring(0, PREVIEW_LENGTH);
+        for (int window = 4 * PREVIEW_LENGTH; ; window *= 2) {
+            boolean whole = window >= text.length();
+            String folded = WHITESPACE.matcher(whole ? text : text.substring(0, window)).replaceAll(" ").strip();
+            if (whole || folded.length() > PREVIEW_LENGTH) {
+                return folded.length() <= PREVIEW_LENGTH ? folded : folded.substring(0, PREVIEW_LENGTH);
+            }
+        }
     }
 
     private static Map<String, String> headers(Message message) {

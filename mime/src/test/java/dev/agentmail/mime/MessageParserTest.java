@@ -130,4 +130,14 @@ class MessageParserTest {
     void theLongPreviewIsCut() {
         assertThat(MessageParser.preview("word ".repeat(100))).hasSize(MessageParser.PREVIEW_LENGTH);
     }
+
+    @Test
+    void thePreviewOfALongBodyIsThatOfTheWholeTextFolded() {
+        // White space that runs across the prefix the preview folds first, and leading white space longer than it.
+        for (String text : new String[] {" \n".repeat(900) + "start " + "x".repeat(300),
+            "a".repeat(799) + "    \n\n   " + "b ".repeat(300), "\t word\r\n".repeat(2000)}) {
+            String folded = text.replaceAll("\\s+", " ").strip();
+            assertThat(MessageParser.preview(text)).isEqualTo(folded.substring(0, MessageParser.PREVIEW_LENGTH));
+        }
+    }
 }
