@@ -115,7 +115,7 @@ public final class BenchmarkMain {
         cluster.ifPresent(settings -> profiles.add(new Profile("distributed", DISTRIBUTED, dir -> new OurServer(repository,
             dir, "distributed", withNewKeyspace(settings)))));
         if (options.containsKey("only") && !options.get("only").equals("ingest")) {
-            throw new IllegalArgumentException("--only takes ingest");
+            throw new IllegalArgumentException("--only takes ingest, attachments or databases");
         }
         boolean partial = options.containsKey("profiles") || options.containsKey("only");
         if (options.containsKey("profiles")) {
