@@ -34,6 +34,7 @@ public class JdbcMessageRepository implements MessageRepository {
     private static final int MAX_RFC_ID_LENGTH = 998;
     private static final int MAX_SUBJECT_LENGTH = 1000;
     private static final int COUNT_STRIPES = 8;
+    private static final int UPSERT_ATTEMPTS = 10;
 
     private final Jdbc jdbc;
 
@@ -106,29 +107,28 @@ public class JdbcMessageRepository implements MessageRepository {
 
     /**
      * Updates the row, or inserts it when there is none. A concurrent insert of the same row makes ours a unique
-     * violation, undone to a savepoint (PostgreSQL would abort the whole transaction) before updating theirs.
+     * violation, undone to a savepoint (PostgreSQL would abort the whole transaction) before trying again: their row
+     * is then updated, or inserted anew if a delete removed it meanwhile.
      *
      * @return whether the row was inserted
      */
     private static boolean upsert(Connection connection, String update, Object[] updateParameters, String insert,
                                   Object[] insertParameters) throws SQLException {
-        if (Jdbc.update(connection, update, updateParameters) > 0) {
-            return false;
-        }
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            Jdbc.update(connection, insert, insertParameters);
-            connection.releaseSavepoint(savepoint);
-            return true;
-        } catch (SQLException e) {
-            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            if (Jdbc.update(connection, update, updateParameters) > 0) {
+                return false;
             }
-            connection.rollback(savepoint);
-            if (Jdbc.update(connection, update, updateParameters) == 0) {
-                throw e;
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                Jdbc.update(connection, insert, insertParameters);
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == UPSERT_ATTEMPTS) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
             }
-            return false;
         }
     }
 
