@@ -23,7 +23,8 @@ import java.util.function.IntConsumer;
  * ingest and resources are measured on one distributed node too. For iterating on one figure:
  * {@code --profiles stock,memory} (of stock, memory, embedded, distributed) measures only those servers' ingest, and
  * {@code --only ingest} stops after the ingest table; either leaves docs/benchmarks.md as it is ({@code --only
- * databases}: the durable writes of a delivery in each embedded engine, {@link DatabaseCommits}).
+ * databases}: the durable writes of a delivery in each embedded engine, {@link DatabaseCommits}; {@code --only api}:
+ * the API and webhook latency alone).
  */
 public final class BenchmarkMain {
     private static final int MAILBOXES = 100;
@@ -107,6 +108,13 @@ public final class BenchmarkMain {
         line("Every server runs in a JVM of its own, ours with the launcher's JVM options (app/jvm.options), stock "
             + "James with the JVM's defaults; each figure of several runs is the median with the range (min–max) after it.");
         line("");
+        if ("api".equals(options.get("only"))) {
+            try (OurServer server = new OurServer(repository, work.resolve("api"), "embedded")) {
+                apiLatency(server, deep, calls);
+                webhookLatency(server, calls);
+            }
+            return;
+        }
 
         List<Profile> profiles = new ArrayList<>(List.of(
             new Profile("stock", STOCK, dir -> new StockJames(repository, dir)),
@@ -115,7 +123,7 @@ public final class BenchmarkMain {
         cluster.ifPresent(settings -> profiles.add(new Profile("distributed", DISTRIBUTED, dir -> new OurServer(repository,
             dir, "distributed", withNewKeyspace(settings)))));
         if (options.containsKey("only") && !options.get("only").equals("ingest")) {
-            throw new IllegalArgumentException("--only takes ingest, attachments or databases");
+            throw new IllegalArgumentException("--only takes ingest, api, attachments or databases");
         }
         boolean partial = options.containsKey("profiles") || options.containsKey("only");
         if (options.containsKey("profiles")) {
@@ -184,16 +192,7 @@ public final class BenchmarkMain {
 
         try (OurServer server = new OurServer(repository, work.resolve("api"), "embedded")) {
             apiLatency(server, deep, calls);
-            line("## 3. Webhook latency");
-            line("");
-            Latency.Result hooks = WebhookLatency.measure(server, calls);
-            line("From the server's 250 to the end of DATA until the signed `message.received` reaches a receiver on "
-                + "loopback, " + hooks.calls() + " messages one after another, embedded storage.");
-            line("");
-            line("| p50 ms | p99 ms | target |");
-            line("| --- | --- | --- |");
-            line(String.format("| %.1f | %.1f | p99 < 250 ms %s |", hooks.p50(), hooks.p99(), verdict(hooks.p99() < 250)));
-            line("");
+            webhookLatency(server, calls);
         }
 
         line("## 4. Resources");
@@ -256,10 +255,24 @@ public final class BenchmarkMain {
             Latency.Result eight = Latency.measure(8, Math.max(1, calls / 4), operation.getValue());
             String name = operation.getKey();
             String target = name.startsWith("list messages") || name.equals("get message")
-                ? "< 20 ms " + verdict(Math.max(single.p99(), eight.p99()) < 20)
-                : name.equals("create inbox") ? "< 50 ms " + verdict(Math.max(single.p99(), eight.p99()) < 50) : "";
+                || name.startsWith("list threads")
+                ? "< 20 ms / < 50 ms " + verdict(single.p99() < 20 && eight.p99() < 50)
+                : name.equals("create inbox") ? "< 50 ms " + verdict(eight.p99() < 50) : "";
             line("| " + name + " | " + single.format() + " | " + eight.format() + " | " + target + " |");
         }
+        line("");
+    }
+
+    private void webhookLatency(OurServer server, int calls) throws Exception {
+        line("## 3. Webhook latency");
+        line("");
+        Latency.Result hooks = WebhookLatency.measure(server, calls);
+        line("From the server's 250 to the end of DATA until the signed `message.received` reaches a receiver on "
+            + "loopback, " + hooks.calls() + " messages one after another, embedded storage.");
+        line("");
+        line("| p50 ms | p99 ms | target |");
+        line("| --- | --- | --- |");
+        line(String.format("| %.1f | %.1f | p99 < 100 ms %s |", hooks.p50(), hooks.p99(), verdict(hooks.p99() < 100)));
         line("");
     }
 

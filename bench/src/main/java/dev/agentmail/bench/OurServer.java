@@ -66,8 +66,7 @@ final class OurServer implements MailServer {
     private static Path secretKeyFile(Path workDir) throws Exception {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(workDir);
-        Path file = Files.createFile(workDir.resolve("secret.key"),
+        Path file = Files.createFile(Files.createDirectories(workDir).resolve("secret.key"),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         return Files.write(file, key);
     }

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /** A server in a JVM of its own, so that its start-up time and resident memory are its own. */
 final class ServerProcess implements AutoCloseable {
+    /** How long a server may take to become healthy; more on a machine that other work loads (-Dbench.startupSeconds). */
+    private static final long STARTUP_SECONDS = Long.getLong("bench.startupSeconds", 180);
+
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -35,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = builder.start();
         // A harness stopped with Ctrl-C must not leave servers running.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        long deadline = start + TimeUnit.SECONDS.toNanos(180);
+        long deadline = start + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited; see " + workDir.resolve("server.log"));
@@ -52,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the server was not healthy within 180 s; see " + workDir.resolve("server.log"));
+        throw new IllegalStateException("the server was not healthy within " + STARTUP_SECONDS + " s; see " + workDir.resolve("server.log"));
     }
 
     /** Resident memory now, in MiB, as the kernel counts it. */

@@ -305,4 +305,79 @@ public interface MessageRepositoryContract {
         assertThat(messageRepository().latest("org_1", "in_1", Direction.OUTBOUND, Optional.empty())).isEmpty();
         assertThat(messageRepository().latest("org_2", "in_1", Direction.INBOUND, Optional.empty())).isEmpty();
     }
+
+    private static StoredMessage inMailbox(StoredMessage message, String mailboxId) {
+        return new StoredMessage(message.id(), message.organizationId(), message.inboxId(), message.threadId(),
+            message.direction(), new MailboxLocation(mailboxId, message.location().uid()), message.content(),
+            message.analysis(), message.labels(), message.size(), message.timestamp(), message.createdAt(),
+            message.updatedAt());
+    }
+
+    @Test
+    default void threadsAndTotalsFollowDeletesInEveryMailboxOfTheInbox() {
+        messageRepository().create(message("msg_1", "in_1", "thr_a", 1, 1_000, null, "One"));
+        messageRepository().create(message("msg_2", "in_1", "thr_b", 2, 2_000, null, "Two"));
+        messageRepository().create(inMailbox(message("msg_3", "in_1", "thr_a", 1, 3_000, null, "Re: One"), "mbx-sent"));
+        messageRepository().create(message("msg_4", "in_1", "thr_c", 3, 4_000, null, "Three"));
+        assertThat(messageRepository().listThreadIds("org_1", "in_1", PageRequest.first()).data())
+            .containsExactly("thr_c", "thr_a", "thr_b");
+
+        messageRepository().deleteMailbox("mbx-sent");
+        Page<String> threads = messageRepository().listThreadIds("org_1", "in_1", PageRequest.first());
+        assertThat(threads.data()).as("thr_a is dated by its message left").containsExactly("thr_c", "thr_b", "thr_a");
+        assertThat(threads.total()).isEqualTo(3);
+        assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(3);
+
+        messageRepository().delete(new MailboxLocation("mbx-in_1", 3));
+        messageRepository().delete(new MailboxLocation("mbx-in_1", 1));
+        threads = messageRepository().listThreadIds("org_1", "in_1", PageRequest.first());
+        assertThat(threads.data()).containsExactly("thr_b");
+        assertThat(threads.total()).isEqualTo(1);
+        assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(1);
+        assertThat(messageRepository().listThreadIds("org_2", "in_1", PageRequest.first()).total()).isZero();
+
+        messageRepository().deleteMailbox("mbx-in_1");
+        assertThat(messageRepository().listThreadIds("org_1", "in_1", PageRequest.first()).total()).isZero();
+        assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isZero();
+    }
+
+    /** Deliveries to one inbox, some into the same threads, while others are deleted. */
+    @Test
+    default void concurrentDeliveriesAndDeletesKeepTheTotals() throws Exception {
+        int clients = 8;
+        int perClient = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        int n = client * perClient + i;
+                        messageRepository().create(message("msg_" + n, "in_1", "thr_" + (n % 12), n + 1, 1_000 + n, null, "S"));
+                        // A delivered twice is stored once.
+                        messageRepository().create(message("dup_" + n, "in_1", "thr_x", n + 1, 1_000 + n, null, "S"));
+                        if (i % 3 == 2) {
+                            messageRepository().delete(new MailboxLocation("mbx-in_1", n + 1));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> kept = java.util.stream.IntStream.range(0, clients * perClient)
+            .filter(n -> n % perClient % 3 != 2).boxed().toList();
+        assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(kept.size());
+        // Newest first, each thread dated by its newest message kept; thr_2, thr_5, ... lost every message.
+        List<String> expected = kept.stream().sorted(java.util.Comparator.reverseOrder()).map(n -> "thr_" + (n % 12))
+            .distinct().toList();
+        Page<String> threads = messageRepository().listThreadIds("org_1", "in_1", new PageRequest(1, 100));
+        assertThat(threads.data()).containsExactlyElementsOf(expected);
+        assertThat(threads.total()).isEqualTo(expected.size());
+    }
 }

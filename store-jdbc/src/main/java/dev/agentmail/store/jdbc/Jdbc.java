@@ -25,6 +25,10 @@ final class Jdbc {
         void run(Connection connection) throws SQLException;
     }
 
+    interface Transaction<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private final DataSource dataSource;
 
     Jdbc(DataSource dataSource) {
@@ -40,11 +44,20 @@ final class Jdbc {
 
     /** Runs the work on one connection in one transaction: all of it is stored, or none. */
     void inTransaction(Work work) {
+        inTransactionReturning(connection -> {
+            work.run(connection);
+            return null;
+        });
+    }
+
+    /** Runs the work on one connection in one transaction, committed unless the work rolled it back itself. */
+    <T> T inTransactionReturning(Transaction<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                work.run(connection);
+                T result = work.run(connection);
                 connection.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -63,16 +76,22 @@ final class Jdbc {
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, mapper, parameters);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+        throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
             }
             return result;
-        } catch (SQLException e) {
-            throw failure(e);
         }
     }
 

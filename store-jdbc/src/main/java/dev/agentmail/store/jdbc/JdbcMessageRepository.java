@@ -12,8 +12,10 @@ import dev.agentmail.store.codec.StoredJson;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /** The message index; a message's parsed content is one JSON document, read back whole. */
@@ -30,6 +33,8 @@ public class JdbcMessageRepository implements MessageRepository {
         + "rfc_message_id, normalized_subject, labels, size, ts, created_at, updated_at, content, analysis";
     private static final int MAX_RFC_ID_LENGTH = 998;
     private static final int MAX_SUBJECT_LENGTH = 1000;
+    private static final int COUNT_STRIPES = 8;
+    private static final int UPSERT_ATTEMPTS = 10;
 
     private final Jdbc jdbc;
 
@@ -47,24 +52,83 @@ public class JdbcMessageRepository implements MessageRepository {
         return true;
     }
 
-    /** @return whether the message was new to the index */
+    /**
+     * The row, its thread's and its inbox's counts in one transaction. Whoever inserts or deletes a thread's
+     * messages takes the thread's row first, so that a delete reading the thread's messages never waits on an
+     * insert that waits on it.
+     *
+     * @return whether the message was new to the index
+     */
     private boolean insert(StoredMessage message) {
-        try {
-            jdbc.update("INSERT INTO messages (" + COLUMNS + ", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                message.id(), message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
-                message.location().mailboxId(), message.location().uid(),
-                message.content().rfcMessageId().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).orElse(null),
-                truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
-                StoredJson.writeLabels(message.labels()), message.size(), message.timestamp().toEpochMilli(),
-                message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(),
-                StoredJson.write(message.content()), StoredJson.write(message.analysis()),
-                MessageSearchText.of(message.content()));
-            return true;
-        } catch (SQLException e) {
-            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw Jdbc.failure(e);
+        return jdbc.inTransactionReturning(connection -> {
+            boolean newThread = joinThread(connection, message);
+            try {
+                Jdbc.update(connection, "INSERT INTO messages (" + COLUMNS + ", search_text)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    message.id(), message.organizationId(), message.inboxId(), message.threadId(),
+                    message.direction().name(), message.location().mailboxId(), message.location().uid(),
+                    message.content().rfcMessageId().filter(id -> id.length() <= MAX_RFC_ID_LENGTH).orElse(null),
+                    truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
+                    StoredJson.writeLabels(message.labels()), message.size(), message.timestamp().toEpochMilli(),
+                    message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(),
+                    StoredJson.write(message.content()), StoredJson.write(message.analysis()),
+                    MessageSearchText.of(message.content()));
+            } catch (SQLException e) {
+                if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback();
+                return false;
             }
-            return false;
+            addToCounts(connection, message.organizationId(), message.inboxId(), 1, newThread ? 1 : 0);
+            return true;
+        });
+    }
+
+    /** @return whether the thread is new to its inbox */
+    private static boolean joinThread(Connection connection, StoredMessage message) throws SQLException {
+        long ts = message.timestamp().toEpochMilli();
+        String raise = "UPDATE message_threads SET last_ts = CASE WHEN last_ts < ? THEN ? ELSE last_ts END"
+            + " WHERE inbox_id = ? AND thread_id = ?";
+        return upsert(connection, raise, new Object[] {ts, ts, message.inboxId(), message.threadId()},
+            "INSERT INTO message_threads (inbox_id, thread_id, organization_id, last_ts) VALUES (?, ?, ?, ?)",
+            new Object[] {message.inboxId(), message.threadId(), message.organizationId(), ts});
+    }
+
+    /** Adds to one stripe of the inbox's counts, picked at random (see V20). */
+    private static void addToCounts(Connection connection, String organizationId, String inboxId, long messages,
+                                    long threads) throws SQLException {
+        int stripe = ThreadLocalRandom.current().nextInt(COUNT_STRIPES);
+        upsert(connection, "UPDATE inbox_counts SET messages = messages + ?, threads = threads + ?"
+                + " WHERE inbox_id = ? AND stripe = ?", new Object[] {messages, threads, inboxId, stripe},
+            "INSERT INTO inbox_counts (inbox_id, stripe, organization_id, messages, threads) VALUES (?, ?, ?, ?, ?)",
+            new Object[] {inboxId, stripe, organizationId, messages, threads});
+    }
+
+    /**
+     * Updates the row, or inserts it when there is none. A concurrent insert of the same row makes ours a unique
+     * violation, undone to a savepoint (PostgreSQL would abort the whole transaction) before trying again: their row
+     * is then updated, or inserted anew if a delete removed it meanwhile.
+     *
+     * @return whether the row was inserted
+     */
+    private static boolean upsert(Connection connection, String update, Object[] updateParameters, String insert,
+                                  Object[] insertParameters) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            if (Jdbc.update(connection, update, updateParameters) > 0) {
+                return false;
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                Jdbc.update(connection, insert, insertParameters);
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == UPSERT_ATTEMPTS) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+            }
         }
     }
 
@@ -127,7 +191,10 @@ public class JdbcMessageRepository implements MessageRepository {
         List<Object> parameters = new ArrayList<>(List.of(inboxId, organizationId));
         search.words().forEach(word -> parameters.add(MessageSearchText.containing(word)));
         search.direction().ifPresent(direction -> parameters.add(direction.name()));
-        long total = jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
+        long total = search.words().isEmpty() && search.direction().isEmpty()
+            ? jdbc.count("SELECT SUM(messages) FROM inbox_counts WHERE inbox_id = ? AND organization_id = ?", inboxId,
+                organizationId)
+            : jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
         parameters.add(pageRequest.offset());
         parameters.add(pageRequest.pageSize());
         List<String> ids = jdbc.query("SELECT id FROM messages" + where
@@ -164,17 +231,11 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public Page<String> listThreadIds(String organizationId, String inboxId, PageRequest pageRequest) {
-        // All messages of an inbox belong to its organization: checked once on one index entry, the inbox alone
-        // then lets both queries read only the (inbox_id, thread_id, ts) index instead of every row.
-        boolean foreign = jdbc.queryOne("SELECT organization_id FROM messages WHERE inbox_id = ? FETCH FIRST 1 ROWS ONLY",
-            row -> row.getString(1), inboxId).filter(owner -> !owner.equals(organizationId)).isPresent();
-        if (foreign) {
-            return Page.of(List.of(), 0, pageRequest);
-        }
-        return Page.of(jdbc.query("SELECT thread_id, MAX(ts) AS last_ts FROM messages WHERE inbox_id = ?"
-                    + " GROUP BY thread_id ORDER BY last_ts DESC, thread_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                row -> row.getString("thread_id"), inboxId, pageRequest.offset(), pageRequest.pageSize()),
-            jdbc.count("SELECT COUNT(DISTINCT thread_id) FROM messages WHERE inbox_id = ?", inboxId),
+        return Page.of(jdbc.query("SELECT thread_id FROM message_threads WHERE inbox_id = ? AND organization_id = ?"
+                    + " ORDER BY last_ts DESC, thread_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                row -> row.getString("thread_id"), inboxId, organizationId, pageRequest.offset(), pageRequest.pageSize()),
+            jdbc.count("SELECT SUM(threads) FROM inbox_counts WHERE inbox_id = ? AND organization_id = ?", inboxId,
+                organizationId),
             pageRequest);
     }
 
@@ -209,17 +270,82 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public boolean delete(MailboxLocation location) {
-        jdbc.updateOrFail("DELETE FROM message_references WHERE message_id IN"
-            + " (SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?)", location.mailboxId(), location.uid());
-        return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", location.mailboxId(),
-            location.uid()) > 0;
+        Optional<ThreadOfInbox> thread = jdbc.queryOne("SELECT organization_id, inbox_id, thread_id FROM messages"
+            + " WHERE mailbox_id = ? AND uid = ?", ThreadOfInbox::of, location.mailboxId(), location.uid());
+        if (thread.isEmpty()) {
+            return false;
+        }
+        return jdbc.inTransactionReturning(connection -> {
+            takeThread(connection, thread.get());
+            Jdbc.update(connection, "DELETE FROM message_references WHERE message_id IN"
+                + " (SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?)", location.mailboxId(), location.uid());
+            if (Jdbc.update(connection, "DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", location.mailboxId(),
+                location.uid()) == 0) {
+                connection.rollback(); // deleted meanwhile, and counted out by whoever did
+                return false;
+            }
+            boolean threadGone = settleThread(connection, thread.get());
+            addToCounts(connection, thread.get().organizationId(), thread.get().inboxId(), -1, threadGone ? -1 : 0);
+            return true;
+        });
     }
 
     @Override
     public int deleteMailbox(String mailboxId) {
-        jdbc.updateOrFail("DELETE FROM message_references WHERE message_id IN (SELECT id FROM messages WHERE mailbox_id = ?)",
-            mailboxId);
-        return jdbc.updateOrFail("DELETE FROM messages WHERE mailbox_id = ?", mailboxId);
+        // A mailbox belongs to one inbox; its threads in the order every deletion takes them.
+        List<ThreadOfInbox> threads = jdbc.query("SELECT DISTINCT organization_id, inbox_id, thread_id FROM messages"
+            + " WHERE mailbox_id = ? ORDER BY inbox_id, thread_id", ThreadOfInbox::of, mailboxId);
+        if (threads.isEmpty()) {
+            return 0;
+        }
+        return jdbc.inTransactionReturning(connection -> {
+            for (ThreadOfInbox thread : threads) {
+                takeThread(connection, thread);
+            }
+            Jdbc.update(connection, "DELETE FROM message_references WHERE message_id IN"
+                + " (SELECT id FROM messages WHERE mailbox_id = ?)", mailboxId);
+            int deleted = Jdbc.update(connection, "DELETE FROM messages WHERE mailbox_id = ?", mailboxId);
+            int threadsGone = 0;
+            for (ThreadOfInbox thread : threads) {
+                threadsGone += settleThread(connection, thread) ? 1 : 0;
+            }
+            addToCounts(connection, threads.get(0).organizationId(), threads.get(0).inboxId(), -deleted, -threadsGone);
+            return deleted;
+        });
+    }
+
+    private record ThreadOfInbox(String organizationId, String inboxId, String threadId) {
+        static ThreadOfInbox of(ResultSet row) throws SQLException {
+            return new ThreadOfInbox(row.getString("organization_id"), row.getString("inbox_id"),
+                row.getString("thread_id"));
+        }
+    }
+
+    /** Locks the thread's row (see {@link #insert}) before any of its messages is deleted. */
+    private static void takeThread(Connection connection, ThreadOfInbox thread) throws SQLException {
+        Jdbc.update(connection, "UPDATE message_threads SET last_ts = last_ts WHERE inbox_id = ? AND thread_id = ?",
+            thread.inboxId(), thread.threadId());
+    }
+
+    /**
+     * After messages of the thread were deleted: removes its row if none is left, or dates it by the newest left.
+     *
+     * @return whether the thread is gone
+     */
+    private static boolean settleThread(Connection connection, ThreadOfInbox thread) throws SQLException {
+        Long newest = Jdbc.query(connection, "SELECT MAX(ts) FROM messages WHERE inbox_id = ? AND thread_id = ?",
+            row -> {
+                long ts = row.getLong(1);
+                return row.wasNull() ? null : ts;
+            }, thread.inboxId(), thread.threadId()).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (newest == null) {
+            Jdbc.update(connection, "DELETE FROM message_threads WHERE inbox_id = ? AND thread_id = ?", thread.inboxId(),
+                thread.threadId());
+            return true;
+        }
+        Jdbc.update(connection, "UPDATE message_threads SET last_ts = ? WHERE inbox_id = ? AND thread_id = ?", newest,
+            thread.inboxId(), thread.threadId());
+        return false;
     }
 
     private StoredMessage map(ResultSet row) throws SQLException {

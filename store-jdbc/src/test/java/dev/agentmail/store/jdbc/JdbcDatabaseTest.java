@@ -78,8 +78,10 @@ class JdbcDatabaseTest {
             jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN permissions");
             jdbc.updateOrFail("DROP TABLE send_counters");
             jdbc.updateOrFail("DROP TABLE send_limit_overrides");
+            jdbc.updateOrFail("DROP TABLE message_threads");
+            jdbc.updateOrFail("DROP TABLE inbox_counts");
             jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11', '12', '13', '14',"
-                + " '15', '16', '17')");
+                + " '15', '16', '17', '20')");
             jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
                     + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),
@@ -92,6 +94,35 @@ class JdbcDatabaseTest {
             assertThat(new JdbcMessageRepository(reopened.dataSource())
                 .list("org_1", "in_1", MessageSearch.parse("NEWS alice"), PageRequest.first()).data())
                 .extracting(StoredMessage::id).containsExactly("msg_old");
+        }
+    }
+
+    @Test
+    void messagesIndexedBeforeThreadsAndCountsWereKeptAreCountedAndThreaded(@TempDir Path dir) {
+        String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+        try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            JdbcMessageRepository messages = new JdbcMessageRepository(database.dataSource());
+            messages.create(MessageRepositoryContract.message("msg_1", "in_1", "thr_a", 1, 1_000, null, "One"));
+            messages.create(MessageRepositoryContract.message("msg_2", "in_1", "thr_b", 2, 2_000, null, "Two"));
+            messages.create(MessageRepositoryContract.message("msg_3", "in_1", "thr_a", 3, 3_000, null, "Re: One"));
+            messages.create(MessageRepositoryContract.message("msg_4", "in_2", "thr_c", 1, 4_000, null, "Other"));
+            // Back to the schema before V20, the messages kept as they were indexed.
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            jdbc.updateOrFail("DROP TABLE message_threads");
+            jdbc.updateOrFail("DROP TABLE inbox_counts");
+            jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '20'");
+        }
+
+        try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
+            JdbcMessageRepository messages = new JdbcMessageRepository(reopened.dataSource());
+            assertThat(messages.list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(3);
+            assertThat(messages.listThreadIds("org_1", "in_1", PageRequest.first()).data()).containsExactly("thr_a", "thr_b");
+            assertThat(messages.listThreadIds("org_1", "in_1", PageRequest.first()).total()).isEqualTo(2);
+            assertThat(messages.listThreadIds("org_1", "in_2", PageRequest.first()).total()).isEqualTo(1);
+
+            messages.delete(new dev.agentmail.domain.model.MailboxLocation("mbx-in_1", 3));
+            assertThat(messages.list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(2);
+            assertThat(messages.listThreadIds("org_1", "in_1", PageRequest.first()).data()).containsExactly("thr_b", "thr_a");
         }
     }
 
