@@ -1,5 +1,6 @@
 package dev.agentmail.bench;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -50,6 +51,8 @@ final class OurServer implements MailServer {
         env.put("AGENTMAIL_SUBMISSIONS_PORT", Integer.toString(Ports.next()));
         env.put("AGENTMAIL_IMAPS_PORT", Integer.toString(Ports.next()));
         env.put("AGENTMAIL_ADMIN_PORT", Integer.toString(ports.admin()));
+        InetSocketAddress dns = SenderDns.address();
+        env.put("AGENTMAIL_DNS_SERVER", dns.getAddress().getHostAddress() + ":" + dns.getPort());
         env.putAll(settings);
         process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain",
                 launcherJvmOptions(repository)), env, workDir,
