@@ -69,7 +69,7 @@ final class AttachmentIngest {
             + "reading attachments on (the default) and off (`AGENTMAIL_ATTACHMENT_TEXT=false`), alternately; " + runs
             + " runs. Ingest ends when the API lists every message; the texts are read after it, off the delivery path.");
         line.accept("");
-        line.accept("| reading | messages/s | every text read after, s | target |");
+        line.accept("| reading | messages/s | every text read, s from the first connection | target |");
         line.accept("| --- | --- | --- | --- |");
         line.accept("| on | " + Stats.spread(on, "%.0f") + " | " + Stats.spread(read, "%.1f") + " | ratio on/off "
             + Stats.spread(ratios, "%.2f") + ", no slowdown within noise "
