@@ -2,7 +2,6 @@ package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.mail.imap.IMAPFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +37,9 @@ class DraftsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        outside = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        outside.start();
-        server = TestServers.start(Files.createTempDirectory("agentmail-drafts"), Map.of(
-            "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(), "AGENTMAIL_SMTP_RELAY_TLS", "none"));
+        outside = TestServers.outsideWorld();
+        server = TestServers.start(Files.createTempDirectory("agentmail-drafts"),
+            TestServers.relayingTo(outside, Map.of("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY)));
         api = server.api(TestServers.BOOTSTRAP_KEY);
     }
 

@@ -2,7 +2,6 @@ package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,11 +36,9 @@ class IdempotencyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        outside = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        outside.start();
-        server = TestServers.start(Files.createTempDirectory("agentmail-idempotency"), Map.of(
-            "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(), "AGENTMAIL_SMTP_RELAY_TLS", "none"));
+        outside = TestServers.outsideWorld();
+        server = TestServers.start(Files.createTempDirectory("agentmail-idempotency"),
+            TestServers.relayingTo(outside, Map.of("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY)));
         api = server.api(TestServers.BOOTSTRAP_KEY);
     }
 
@@ -223,11 +219,8 @@ class IdempotencyTest {
      */
     @Test
     void aRepeatAfterARestartReplaysTheStoredAnswer(@TempDir Path dataDir) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("AGENTMAIL_DATA_DIR", dataDir.toString());
-        env.put("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY);
-        env.put("AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort());
-        env.put("AGENTMAIL_SMTP_RELAY_TLS", "none");
+        Map<String, String> env = TestServers.relayingTo(outside, Map.of("AGENTMAIL_DATA_DIR", dataDir.toString(),
+            "AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY));
         for (String port : List.of("AGENTMAIL_API_PORT", "AGENTMAIL_SMTP_PORT", "AGENTMAIL_SUBMISSION_PORT",
             "AGENTMAIL_IMAP_PORT", "AGENTMAIL_ADMIN_PORT", "AGENTMAIL_SUBMISSIONS_PORT", "AGENTMAIL_IMAPS_PORT")) {
             env.put(port, String.valueOf(FreePorts.next()));

@@ -2,7 +2,6 @@ package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.AfterAll;
@@ -48,11 +47,9 @@ class ListsTest {
 
     @BeforeAll
     static void start() {
-        outside = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        outside.start();
-        server = TestServers.start(Map.of("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_STORAGE", "memory", "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(),
-            "AGENTMAIL_SMTP_RELAY_TLS", "none"));
+        outside = TestServers.outsideWorld();
+        server = TestServers.start(TestServers.relayingTo(outside, Map.of("AGENTMAIL_BOOTSTRAP_KEY",
+            TestServers.BOOTSTRAP_KEY, "AGENTMAIL_STORAGE", "memory")));
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.AfterAll;
@@ -29,12 +28,10 @@ class SendingLimitsTest {
 
     @BeforeAll
     static void start() {
-        outside = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        outside.start();
-        server = TestServers.start(Map.of("AGENTMAIL_BOOTSTRAP_KEY", TestServers.BOOTSTRAP_KEY,
-            "AGENTMAIL_STORAGE", "memory", "AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort(),
-            "AGENTMAIL_SMTP_RELAY_TLS", "none",
-            "AGENTMAIL_SEND_LIMITS", "inbox:4/d;org:6/d", "AGENTMAIL_THREAD_SEND_LIMIT", "2"));
+        outside = TestServers.outsideWorld();
+        server = TestServers.start(TestServers.relayingTo(outside, Map.of("AGENTMAIL_BOOTSTRAP_KEY",
+            TestServers.BOOTSTRAP_KEY, "AGENTMAIL_STORAGE", "memory",
+            "AGENTMAIL_SEND_LIMITS", "inbox:4/d;org:6/d", "AGENTMAIL_THREAD_SEND_LIMIT", "2")));
     }
 
     @AfterAll

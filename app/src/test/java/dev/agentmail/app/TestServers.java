@@ -1,5 +1,8 @@
 package dev.agentmail.app;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,6 +31,21 @@ final class TestServers {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
+    }
+
+    /** A plain SMTP server on loopback standing for the outside world, started. */
+    static GreenMail outsideWorld() {
+        GreenMail outside = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        outside.start();
+        return outside;
+    }
+
+    /** {@code env} with every message for outside relayed to {@code outside}, in the plain SMTP GreenMail speaks. */
+    static Map<String, String> relayingTo(GreenMail outside, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("AGENTMAIL_SMTP_RELAY", "127.0.0.1:" + outside.getSmtp().getPort());
+        all.put("AGENTMAIL_SMTP_RELAY_TLS", "none");
+        return all;
     }
 
     /** Starts a server on free ports and a new data dir; {@code env} adds to or overrides the defaults. */
