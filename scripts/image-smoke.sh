@@ -67,6 +67,7 @@ start_container() {
         fi
         sleep 2
     done
+    container=$name
     log "container $name is healthy (API on 127.0.0.1:$api)"
 }
 
@@ -85,13 +86,20 @@ stop_container() {
     log "container $1 stopped on SIGTERM (exit $code)"
 }
 
+# A failed step shows what the server logged.
+client_failed() {
+    pm logs "$container" 2>&1 | tail -200 >&2 || true
+    log "step failed against $container"
+    exit 1
+}
+
 # client VOLUME STEP: the steps below, as a mail client and an API caller would take them.
 client() {
     local ca
     ca="$(pm volume inspect --format '{{.Mountpoint}}' "$1")/tls/cert.pem"
     shift
     SMOKE_KEY="$key" SMOKE_API="$api" SMOKE_SMTP="$smtp" SMOKE_IMAP="$imap" SMOKE_IMAPS="$imaps" \
-        SMOKE_IMAP_TLS="$imap_tls" SMOKE_CA="$ca" python3 - "$@" <<'PY'
+        SMOKE_IMAP_TLS="$imap_tls" SMOKE_CA="$ca" python3 - "$@" <<'PY' || client_failed
 import imaplib, json, os, smtplib, ssl, sys, time, urllib.request
 from email.message import EmailMessage
 
@@ -122,13 +130,17 @@ def await_subjects(expected):
     """Reads INBOX over IMAP until every expected subject is there (delivery is asynchronous)."""
     deadline = time.time() + 120
     while True:
-        with imap() as connection:
-            connection.login(address, env["SMOKE_KEY"])
-            connection.select("INBOX", readonly=True)
-            subjects = set()
-            for number in connection.search(None, "ALL")[1][0].split():
-                header = connection.fetch(number, "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")[1][0][1].decode()
-                subjects.add(header.partition(":")[2].strip())
+        subjects = set()
+        try:
+            with imap() as connection:
+                connection.login(address, env["SMOKE_KEY"])
+                connection.select("INBOX", readonly=True)
+                for number in connection.search(None, "ALL")[1][0].split():
+                    header = connection.fetch(number, "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")[1][0][1].decode()
+                    subjects.add(header.partition(":")[2].strip())
+        except (imaplib.IMAP4.abort, OSError) as error:
+            # Seen once in CI just after a restart, not reproduced: say so and read again, within the deadline.
+            print(f"image-smoke: IMAP connection dropped ({error}); reading again", file=sys.stderr)
         if expected <= subjects:
             protocol = "IMAPS" if env["SMOKE_IMAP_TLS"] == "true" else "IMAP"
             print(f"image-smoke: {protocol} reads {sorted(subjects)}", file=sys.stderr)
