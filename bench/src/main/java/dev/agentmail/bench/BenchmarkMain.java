@@ -167,10 +167,6 @@ public final class BenchmarkMain {
         String stock = STOCK;
         String memory = MEMORY;
         String embedded = EMBEDDED;
-        List<Double> ratios = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            ratios.add(rates.get(memory).get(run) / rates.get(stock).get(run));
-        }
         line("## 1. SMTP ingest, end to end");
         line("");
         line(messages + " messages of about 10 KB from " + CONNECTIONS + " concurrent SMTP connections to " + MAILBOXES
@@ -180,13 +176,10 @@ public final class BenchmarkMain {
         line("| server | messages/s | target |");
         line("| --- | --- | --- |");
         line("| " + stock + " | " + Stats.spread(rates.get(stock), "%.0f") + " | reference |");
-        line("| " + memory + " | " + Stats.spread(rates.get(memory), "%.0f") + " | ≥ 0.9 × stock: ratio "
-            + Stats.spread(ratios, "%.2f") + " " + verdict(Stats.median(ratios) >= 0.9) + " |");
-        line("| " + embedded + " | " + Stats.spread(rates.get(embedded), "%.0f") + " | ≥ 300/s "
-            + verdict(Stats.median(rates.get(embedded)) >= 300) + " |");
+        line(ratioRow(memory, rates.get(memory), rates.get(stock), "stock", 0.9));
+        line(ratioRow(embedded, rates.get(embedded), rates.get(stock), "stock", 0.6));
         if (cluster.isPresent()) {
-            line("| " + DISTRIBUTED + " | " + Stats.spread(rates.get(DISTRIBUTED), "%.0f") + " | none; Cassandra, "
-                + "OpenSearch and RabbitMQ run on the same 2 cores, with the test scripts' small heaps |");
+            line(ratioRow(DISTRIBUTED, rates.get(DISTRIBUTED), rates.get(embedded), "embedded", 0.75));
         }
         line("");
 
@@ -205,7 +198,8 @@ public final class BenchmarkMain {
         }
         line("");
         line("Targets: healthy within 15 s " + verdict(Stats.median(startups.get(embedded)) < 15)
-            + "; idle resident memory under 1 GiB " + verdict(Stats.median(idle.get(embedded)) < 1024) + " (embedded).");
+            + "; resident memory under ingest below 1 GiB " + verdict(Stats.median(peaks.get(embedded)) < 1024)
+            + " (embedded).");
         line("");
         new AttachmentIngest(repository, work).measure(option("attachment-messages", messages / 5), runs, CONNECTIONS,
             this::line);
@@ -274,6 +268,17 @@ public final class BenchmarkMain {
         line("| --- | --- | --- |");
         line(String.format("| %.1f | %.1f | p99 < 100 ms %s |", hooks.p50(), hooks.p99(), verdict(hooks.p99() < 100)));
         line("");
+    }
+
+    /** A row whose target is a ratio to another server's rate, taken run by run from the same run. */
+    private static String ratioRow(String server, List<Double> rates, List<Double> reference, String referenceName,
+        double target) {
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < rates.size(); run++) {
+            ratios.add(rates.get(run) / reference.get(run));
+        }
+        return "| " + server + " | " + Stats.spread(rates, "%.0f") + " | ≥ " + target + " × " + referenceName
+            + ": ratio " + Stats.spread(ratios, "%.2f") + " " + verdict(Stats.median(ratios) >= target) + " |";
     }
 
     static String verdict(boolean met) {
