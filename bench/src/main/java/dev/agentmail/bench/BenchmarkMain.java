@@ -155,11 +155,7 @@ public final class BenchmarkMain {
                 line("| " + profile.name() + " | " + Stats.spread(rates.get(profile.name()), "%.0f") + " |");
             }
             if (rates.containsKey(STOCK) && rates.containsKey(MEMORY)) {
-                List<Double> ratios = new ArrayList<>();
-                for (int run = 0; run < runs; run++) {
-                    ratios.add(rates.get(MEMORY).get(run) / rates.get(STOCK).get(run));
-                }
-                line("memory / stock, per run: " + ratios.stream().map(r -> String.format("%.2f", r)).toList());
+                line("memory / stock, per run: " + ratios(rates.get(MEMORY), rates.get(STOCK)).stream().map(r -> String.format("%.2f", r)).toList());
             }
             System.out.println("\nA partial run (--profiles or --only): docs/benchmarks.md left as it is.");
             return;
@@ -270,13 +266,19 @@ public final class BenchmarkMain {
         line("");
     }
 
-    /** A row whose target is a ratio to another server's rate, taken run by run from the same run. */
-    private static String ratioRow(String server, List<Double> rates, List<Double> reference, String referenceName,
-        double target) {
+    /** Each run's rate over the reference server's rate in that same run. */
+    private static List<Double> ratios(List<Double> rates, List<Double> reference) {
         List<Double> ratios = new ArrayList<>();
         for (int run = 0; run < rates.size(); run++) {
             ratios.add(rates.get(run) / reference.get(run));
         }
+        return ratios;
+    }
+
+    /** A table row whose target is a ratio to another server's rate. */
+    private static String ratioRow(String server, List<Double> rates, List<Double> reference, String referenceName,
+        double target) {
+        List<Double> ratios = ratios(rates, reference);
         return "| " + server + " | " + Stats.spread(rates, "%.0f") + " | ≥ " + target + " × " + referenceName
             + ": ratio " + Stats.spread(ratios, "%.2f") + " " + verdict(Stats.median(ratios) >= target) + " |";
     }
