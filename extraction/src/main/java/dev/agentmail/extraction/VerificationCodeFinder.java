@@ -47,9 +47,7 @@ final class VerificationCodeFinder {
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?i)([$€£¥₹₩₽]|\\b(usd|eur|gbp|chf|jpy|usdt|btc|r\\$|rs\\.?|inr|sek|pln|try))\\s?$");
     private static final Pattern CURRENCY_AFTER = Pattern.compile("(?i)^\\s?([$€£¥₹₩₽%]|(usd|eur|gbp|chf|jpy|usdt|btc|kr|zł|pln|sek|try|円|元|원)\\b)");
     private static final Pattern DIRECT = Pattern.compile("^[\\s\\p{L}]{0,14}[:：=]?\\s*$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]$");
-    /** Quotes, brackets, stars and white space around a line's content. */
-    private static final Pattern FRAME = Pattern.compile("^[\\s\\p{Ps}\\p{Pi}\"'*:]+|[\\s\\p{Pe}\\p{Pf}\"'*.!。]+$");
+    private static final String SENTENCE_ENDS = ".!?。！？";
     private static final Pattern LEGAL = Pattern.compile("(?i)©|\\(c\\) ?\\d{4}|copyright|all rights reserved");
     /** Characters that, right before a candidate, make it part of something else: "#1234", "$1234", "+4930", "v1.2345". */
     private static final String JOINING_BEFORE = "#$€£¥₹+@._/,*-〒№\\'";
@@ -94,10 +92,10 @@ final class VerificationCodeFinder {
     private static List<Candidate> candidates(List<String> lines, int index, boolean inSubject) {
         String line = lines.get(index);
         List<Candidate> found = new ArrayList<>();
-        if (LEGAL.matcher(line).find()) {
+        if (legal(line)) {
             return found;
         }
-        String bare = FRAME.matcher(line).replaceAll("");
+        String bare = unframed(line);
         if (STANDALONE.matcher(bare).matches()) {
             String code = groupedCode(bare);
             if (code != null) {
@@ -110,7 +108,7 @@ final class VerificationCodeFinder {
                 return found;
             }
         }
-        if (line.chars().noneMatch(Character::isDigit) && line.indexOf('-') < 0) {
+        if (line.indexOf('-') < 0 && line.chars().noneMatch(Character::isDigit)) {
             return found;
         }
         // Only a label in the sentence names a candidate: without one, none of the line's numbers can be a code.
@@ -151,6 +149,54 @@ final class VerificationCodeFinder {
             found.add(new Candidate(code, line, score(code, false, direct, inSubject)));
         }
         return found;
+    }
+
+    /** Every line is checked, so the regular expression runs only where one of its words could be. */
+    private static boolean legal(String line) {
+        String lower = Vocabulary.lower(line);
+        return (lower.indexOf('©') >= 0 || lower.contains("(c") || lower.contains("copyright")
+            || lower.contains("all rights reserved")) && LEGAL.matcher(line).find();
+    }
+
+    /** The line without the quotes, brackets, stars and white space around its content. */
+    private static String unframed(String line) {
+        int start = 0;
+        while (start < line.length() && opensFrame(line.codePointAt(start))) {
+            start += Character.charCount(line.codePointAt(start));
+        }
+        int end = line.length();
+        while (end > start && closesFrame(line.codePointBefore(end))) {
+            end -= Character.charCount(line.codePointBefore(end));
+        }
+        return line.substring(start, end);
+    }
+
+    private static boolean opensFrame(int c) {
+        int type = Character.getType(c);
+        return regexSpace(c) || type == Character.START_PUNCTUATION || type == Character.INITIAL_QUOTE_PUNCTUATION
+            || "\"'*:".indexOf(c) >= 0;
+    }
+
+    private static boolean closesFrame(int c) {
+        int type = Character.getType(c);
+        return regexSpace(c) || type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+            || "\"'*.!。".indexOf(c) >= 0;
+    }
+
+    /** What {@code \\s} matches. */
+    private static boolean regexSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** Ends in a full stop, exclamation or question mark, before a line break if there is one. */
+    private static boolean endsSentence(String line) {
+        int end = line.length();
+        if (line.endsWith("\r\n")) {
+            end -= 2;
+        } else if (end > 0 && "\n\r\u0085\u2028\u2029".indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && SENTENCE_ENDS.indexOf(line.charAt(end - 1)) >= 0;
     }
 
     private static int score(String code, boolean standalone, boolean direct, boolean inSubject) {
@@ -274,7 +320,7 @@ final class VerificationCodeFinder {
     private record Sentence(String text, String lower, int offset, List<Label> labels) {
         static Sentence of(List<String> lines, int index) {
             String previous = index > 0 ? lines.get(index - 1) : "";
-            String prefix = !previous.isEmpty() && !SENTENCE_END.matcher(previous).find() ? previous + " " : "";
+            String prefix = !previous.isEmpty() && !endsSentence(previous) ? previous + " " : "";
             String lower = Vocabulary.lower(prefix + lines.get(index));
             return new Sentence(prefix + lines.get(index), lower, prefix.length(), Vocabulary.labels(lower));
         }

@@ -1,8 +1,12 @@
 package dev.agentmail.extraction;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The words around numbers in mail, in many languages: the ones that name a code a person types, and the ones that
@@ -67,6 +71,14 @@ final class Vocabulary {
         "zoom meeting", "join the meeting", "join meeting", "webex", "microsoft teams meeting", "dial-in", "dial in",
         "dial by your location", "one tap mobile", "phone conference id", "host pin", "besprechungs-id",
         "id de réunion", "id de reunión", "id riunione", "会议号", "会議id", "ミーティングid", "회의 id");
+    /** Whether each word is set off by spaces, worked out once: the Unicode script lookup is a binary search. */
+    private static final Map<String, Boolean> SPACED = new ConcurrentHashMap<>();
+
+    static {
+        Stream.of(CODE_WORDS, OTHER_NUMBER_WORDS, FIELD_WORDS, PROMOTION_WORDS, MEETING_WORDS).flatMap(List::stream)
+            .forEach(Vocabulary::spaced);
+    }
+
     private Vocabulary() {
     }
 
@@ -75,8 +87,9 @@ final class Vocabulary {
     }
 
     static boolean containsAny(String lowerText, List<String> words) {
+        BitSet pairs = pairs(lowerText);
         for (String word : words) {
-            if (indexOfWord(lowerText, word, 0) >= 0) {
+            if (mayContain(pairs, word) && indexOfWord(lowerText, word, 0) >= 0) {
                 return true;
             }
         }
@@ -86,10 +99,11 @@ final class Vocabulary {
     /** Every code word and other-number word in the text, the longest one wherever two overlap. */
     static List<Label> labels(String lowerText) {
         List<Label> found = new ArrayList<>();
-        collect(lowerText, CODE_WORDS, Kind.CODE, found);
-        collect(lowerText, OTHER_NUMBER_WORDS, Kind.OTHER_NUMBER, found);
-        collect(lowerText, FIELD_WORDS, Kind.FIELD, found);
-        collect(lowerText, PROMOTION_WORDS, Kind.PROMOTION, found);
+        BitSet pairs = pairs(lowerText);
+        collect(lowerText, pairs, CODE_WORDS, Kind.CODE, found);
+        collect(lowerText, pairs, OTHER_NUMBER_WORDS, Kind.OTHER_NUMBER, found);
+        collect(lowerText, pairs, FIELD_WORDS, Kind.FIELD, found);
+        collect(lowerText, pairs, PROMOTION_WORDS, Kind.PROMOTION, found);
         List<Label> kept = new ArrayList<>();
         for (Label label : found) {
             boolean outranked = false;
@@ -109,8 +123,11 @@ final class Vocabulary {
         return kept;
     }
 
-    private static void collect(String text, List<String> words, Kind kind, List<Label> into) {
+    private static void collect(String text, BitSet pairs, List<String> words, Kind kind, List<Label> into) {
         for (String word : words) {
+            if (!mayContain(pairs, word)) {
+                continue;
+            }
             int at = indexOfWord(text, word, 0);
             while (at >= 0) {
                 if (kind == Kind.CODE || kind == Kind.PROMOTION || endsInflected(text, at + word.length())) {
@@ -119,6 +136,29 @@ final class Vocabulary {
                 at = indexOfWord(text, word, at + 1);
             }
         }
+    }
+
+    /**
+     * The pairs of adjacent characters in the text, hashed into a small set: a word whose first two characters are
+     * not among them is not in the text, so most of the hundreds of words are ruled out without a search. Reading a
+     * mail scans every line against every word; this keeps that to a pass over the line.
+     */
+    private static BitSet pairs(String text) {
+        BitSet pairs = new BitSet(PAIR_SLOTS);
+        for (int i = 0; i + 1 < text.length(); i++) {
+            pairs.set(pairSlot(text.charAt(i), text.charAt(i + 1)));
+        }
+        return pairs;
+    }
+
+    private static final int PAIR_SLOTS = 1 << 12;
+
+    private static int pairSlot(char first, char second) {
+        return (first * 31 + second) & (PAIR_SLOTS - 1);
+    }
+
+    private static boolean mayContain(BitSet pairs, String word) {
+        return word.length() < 2 || pairs.get(pairSlot(word.charAt(0), word.charAt(1)));
     }
 
     /**
@@ -140,8 +180,8 @@ final class Vocabulary {
      * unless they take endings ("kodu", "codul", "codes").
      */
     static int indexOfWord(String text, String word, int from) {
-        boolean spaced = spaced(word);
         int at = text.indexOf(word, from);
+        boolean spaced = at >= 0 && spaced(word);
         while (at >= 0) {
             if (!spaced) {
                 return at;
@@ -164,10 +204,12 @@ final class Vocabulary {
      * articles and prepositions as prefixes (الرمز, בקוד): there is no word start to look for.
      */
     private static boolean spaced(String word) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
-        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
-            && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL
-            && script != Character.UnicodeScript.THAI && script != Character.UnicodeScript.ARABIC
-            && script != Character.UnicodeScript.HEBREW;
+        return SPACED.computeIfAbsent(word, w -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(w.codePointAt(0));
+            return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+                && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL
+                && script != Character.UnicodeScript.THAI && script != Character.UnicodeScript.ARABIC
+                && script != Character.UnicodeScript.HEBREW;
+        });
     }
 }
