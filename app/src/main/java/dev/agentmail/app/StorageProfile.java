@@ -8,6 +8,8 @@ import dev.agentmail.james.stores.JamesServerModules;
 import dev.agentmail.james.stores.JpaJamesModules;
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
+import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import org.apache.james.modules.server.NoJwtModule;
 import org.apache.james.modules.server.WebAdminServerModule;
@@ -86,7 +88,10 @@ sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Me
         @Override
         public Module modules(JdbcStorage storage) {
             return Modules.combine(
-                MemoryJamesServerMain.SMTP_AND_IMAP_MODULE,
+                // James's in-memory thread guess searches every mailbox's every message on each append, a cost that
+                // grows with the store; our own threading is what the API shows, as on the JPA stores.
+                Modules.override(MemoryJamesServerMain.SMTP_AND_IMAP_MODULE).with(binder -> binder
+                    .bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class)),
                 new MemoryUsersRepositoryModule(),
                 new FakeSearchMailboxModule(),
                 new WebAdminServerModule(),

@@ -3,6 +3,7 @@ package dev.agentmail.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.DriverManager;
@@ -43,13 +44,17 @@ public class JdbcDatabase implements AutoCloseable {
         config.setPoolName("agentmail");
         dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS)
-                .placeholders(Map.of("text", url.startsWith(DERBY) ? "CLOB" : "TEXT"))
-                .load().migrate();
+            migrations(dataSource, url).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** Our schema's migrations, for the database at {@code url}. */
+    static FluentConfiguration migrations(DataSource dataSource, String url) {
+        return Flyway.configure().dataSource(dataSource).locations(MIGRATIONS)
+            .placeholders(Map.of("text", url.startsWith(DERBY) ? "CLOB" : "TEXT"));
     }
 
     public DataSource dataSource() {

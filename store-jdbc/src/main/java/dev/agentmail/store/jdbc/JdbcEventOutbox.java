@@ -13,6 +13,7 @@ import dev.agentmail.store.codec.SealedSecrets;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +51,8 @@ public class JdbcEventOutbox implements EventOutbox {
             Jdbc.update(connection, APPEND_LOCK);
             Jdbc.update(connection, "INSERT INTO events (id, organization_id, event_type, inbox_id, payload, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", event.id(), event.organizationId(), event.type().wireName(),
-                event.inboxId().orElse(null), event.payload(), event.createdAt().toEpochMilli());
+                event.inboxId().orElse(null), event.payload().getBytes(StandardCharsets.UTF_8),
+                event.createdAt().toEpochMilli());
             for (WebhookDelivery delivery : deliveries) {
                 Jdbc.update(connection, "INSERT INTO webhook_deliveries (id, webhook_id, event_id, state, attempts,"
                         + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", delivery.id(),
@@ -169,7 +171,7 @@ public class JdbcEventOutbox implements EventOutbox {
     private static StoredEvent event(ResultSet row) throws SQLException {
         return new StoredEvent(row.getLong("seq"), row.getString("id"), row.getString("organization_id"),
             EventType.fromWireName(row.getString("event_type")).orElseThrow(),
-            Optional.ofNullable(row.getString("inbox_id")), row.getString("payload"),
+            Optional.ofNullable(row.getString("inbox_id")), new String(row.getBytes("payload"), StandardCharsets.UTF_8),
             Instant.ofEpochMilli(row.getLong("created_at")));
     }
 

@@ -71,7 +71,7 @@ public class JdbcMessageRepository implements MessageRepository {
                     truncate(Threading.normalizeSubject(message.content().subject()), MAX_SUBJECT_LENGTH),
                     StoredJson.writeLabels(message.labels()), message.size(), message.timestamp().toEpochMilli(),
                     message.createdAt().toEpochMilli(), message.updatedAt().toEpochMilli(),
-                    StoredJson.write(message.content()), StoredJson.write(message.analysis()),
+                    StoredJson.writeUtf8(message.content()), StoredJson.writeUtf8(message.analysis()),
                     MessageSearchText.of(message.content()));
             } catch (SQLException e) {
                 if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -352,7 +352,7 @@ public class JdbcMessageRepository implements MessageRepository {
         return new StoredMessage(row.getString("id"), row.getString("organization_id"), row.getString("inbox_id"),
             row.getString("thread_id"), Direction.valueOf(row.getString("direction")),
             new MailboxLocation(row.getString("mailbox_id"), row.getLong("uid")),
-            StoredJson.readContent(row.getString("content")), StoredJson.readAnalysis(row.getString("analysis")),
+            StoredJson.readContent(row.getBytes("content")), StoredJson.readAnalysis(row.getBytes("analysis")),
             StoredJson.readLabels(row.getString("labels")),
             row.getLong("size"), Instant.ofEpochMilli(row.getLong("ts")), Instant.ofEpochMilli(row.getLong("created_at")),
             Instant.ofEpochMilli(row.getLong("updated_at")));

@@ -7,6 +7,7 @@ import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepositoryContract;
 import dev.agentmail.domain.store.StorageException;
 import dev.agentmail.store.codec.StoredJson;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -60,34 +61,11 @@ class JdbcDatabaseTest {
     }
 
     @Test
-    void messagesIndexedBeforeSearchExistedAreSearchable(@TempDir Path dir) throws Exception {
+    void messagesIndexedBeforeSearchExistedAreSearchable(@TempDir Path dir) {
         String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
         StoredMessage message = MessageRepositoryContract.message("msg_old", "in_1", "thr_1", 1, 1_000, null, "Old news");
-        try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
-            // Back to the schema before the search column: dropped with its migrations, then the row as V9 wrote it.
-            Jdbc jdbc = new Jdbc(database.dataSource());
-            jdbc.updateOrFail("ALTER TABLE messages DROP COLUMN search_text");
-            // Later migrations are undone too, or Flyway would refuse to run 10 and 11 before them.
-            jdbc.updateOrFail("DROP TABLE attachment_texts");
-            jdbc.updateOrFail("DROP TABLE idempotency_records");
-            jdbc.updateOrFail("ALTER TABLE inboxes DROP CONSTRAINT inboxes_client_id");
-            jdbc.updateOrFail("DROP TABLE drafts");
-            jdbc.updateOrFail("ALTER TABLE inboxes DROP COLUMN send_mode");
-            jdbc.updateOrFail("DROP TABLE list_entries");
-            jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN inbox_ids");
-            jdbc.updateOrFail("ALTER TABLE api_keys DROP COLUMN permissions");
-            jdbc.updateOrFail("DROP TABLE send_counters");
-            jdbc.updateOrFail("DROP TABLE send_limit_overrides");
-            jdbc.updateOrFail("DROP TABLE message_threads");
-            jdbc.updateOrFail("DROP TABLE inbox_counts");
-            jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11', '12', '13', '14',"
-                + " '15', '16', '17', '20')");
-            jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
-                    + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 1000, 1000, 1000, ?, ?)", message.id(),
-                message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
-                message.location().mailboxId(), message.location().uid(), "old news",
-                StoredJson.write(message.content()), StoredJson.write(message.analysis()));
+        try (HikariDataSource old = migratedUpTo(url, "9")) {
+            insertAsIndexedBefore21(new Jdbc(old), message, 1_000);
         }
 
         try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
@@ -100,17 +78,12 @@ class JdbcDatabaseTest {
     @Test
     void messagesIndexedBeforeThreadsAndCountsWereKeptAreCountedAndThreaded(@TempDir Path dir) {
         String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
-        try (JdbcDatabase database = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
-            JdbcMessageRepository messages = new JdbcMessageRepository(database.dataSource());
-            messages.create(MessageRepositoryContract.message("msg_1", "in_1", "thr_a", 1, 1_000, null, "One"));
-            messages.create(MessageRepositoryContract.message("msg_2", "in_1", "thr_b", 2, 2_000, null, "Two"));
-            messages.create(MessageRepositoryContract.message("msg_3", "in_1", "thr_a", 3, 3_000, null, "Re: One"));
-            messages.create(MessageRepositoryContract.message("msg_4", "in_2", "thr_c", 1, 4_000, null, "Other"));
-            // Back to the schema before V20, the messages kept as they were indexed.
-            Jdbc jdbc = new Jdbc(database.dataSource());
-            jdbc.updateOrFail("DROP TABLE message_threads");
-            jdbc.updateOrFail("DROP TABLE inbox_counts");
-            jdbc.updateOrFail("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '20'");
+        try (HikariDataSource old = migratedUpTo(url, "17")) {
+            Jdbc jdbc = new Jdbc(old);
+            insertAsIndexedBefore21(jdbc, MessageRepositoryContract.message("msg_1", "in_1", "thr_a", 1, 1_000, null, "One"), 1_000);
+            insertAsIndexedBefore21(jdbc, MessageRepositoryContract.message("msg_2", "in_1", "thr_b", 2, 2_000, null, "Two"), 2_000);
+            insertAsIndexedBefore21(jdbc, MessageRepositoryContract.message("msg_3", "in_1", "thr_a", 3, 3_000, null, "Re: One"), 3_000);
+            insertAsIndexedBefore21(jdbc, MessageRepositoryContract.message("msg_4", "in_2", "thr_c", 1, 4_000, null, "Other"), 4_000);
         }
 
         try (JdbcDatabase reopened = new JdbcDatabase(url, Optional.empty(), Optional.empty())) {
@@ -124,6 +97,67 @@ class JdbcDatabaseTest {
             assertThat(messages.list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(2);
             assertThat(messages.listThreadIds("org_1", "in_1", PageRequest.first()).data()).containsExactly("thr_b", "thr_a");
         }
+    }
+
+    /** V21 turned the documents kept as text into UTF-8 bytes: what an older server stored reads back the same. */
+    @Test
+    void messagesAndEventsStoredAsTextReadBackAfterTheirDocumentsBecameBytes(@TempDir Path dir) {
+        documentsStoredAsTextReadBackAsBefore("jdbc:derby:" + dir.resolve("db") + ";create=true", Optional.empty(),
+            Optional.empty());
+    }
+
+    @Test
+    void messagesAndEventsStoredAsTextReadBackAfterTheirDocumentsBecameBytesOnPostgres() {
+        documentsStoredAsTextReadBackAsBefore(TestPostgres.newDatabase(), TestPostgres.user(), TestPostgres.password());
+    }
+
+    private static void documentsStoredAsTextReadBackAsBefore(String url, Optional<String> user,
+                                                              Optional<String> password) {
+        StoredMessage message = MessageRepositoryContract.message("msg_old", "in_1", "thr_1", 1, 1_000, null,
+            "Grüße, 你好 — old news");
+        String payload = "{\"type\":\"message.received\",\"subject\":\"Grüße, 你好\"}";
+        try (HikariDataSource old = migratedUpTo(url, user, password, "20")) {
+            Jdbc jdbc = new Jdbc(old);
+            insertAsIndexedBefore21(jdbc, message, 1_000);
+            jdbc.updateOrFail("INSERT INTO events (id, organization_id, event_type, inbox_id, payload, created_at)"
+                + " VALUES ('evt_old', 'org_1', 'message.received', 'in_1', ?, 1000)", payload);
+        }
+
+        try (JdbcDatabase reopened = new JdbcDatabase(url, user, password)) {
+            assertThat(new JdbcMessageRepository(reopened.dataSource()).find("org_1", "in_1", "msg_old")).get()
+                .satisfies(found -> {
+                    assertThat(found.content()).isEqualTo(message.content());
+                    assertThat(found.analysis()).isEqualTo(message.analysis());
+                });
+            assertThat(new JdbcEventOutbox(reopened.dataSource(), null).eventsAfter("org_1", 0, 10))
+                .singleElement().satisfies(event -> assertThat(event.payload()).isEqualTo(payload));
+        }
+    }
+
+    /** A database as a server of an older version left it: our migrations up to {@code version} only. */
+    private static HikariDataSource migratedUpTo(String url, String version) {
+        return migratedUpTo(url, Optional.empty(), Optional.empty(), version);
+    }
+
+    private static HikariDataSource migratedUpTo(String url, Optional<String> user, Optional<String> password,
+                                                 String version) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        user.ifPresent(dataSource::setUsername);
+        password.ifPresent(dataSource::setPassword);
+        JdbcDatabase.migrations(dataSource, url).target(version).load().migrate();
+        return dataSource;
+    }
+
+    /** A row as the index wrote it before V21: its documents as text. */
+    private static void insertAsIndexedBefore21(Jdbc jdbc, StoredMessage message, long ts) {
+        jdbc.updateOrFail("INSERT INTO messages (id, organization_id, inbox_id, thread_id, direction, mailbox_id, uid,"
+                + " normalized_subject, labels, size, ts, created_at, updated_at, content, analysis)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, ?, ?, ?, ?, ?)", message.id(),
+            message.organizationId(), message.inboxId(), message.threadId(), message.direction().name(),
+            message.location().mailboxId(), message.location().uid(),
+            dev.agentmail.domain.service.Threading.normalizeSubject(message.content().subject()), ts, ts, ts,
+            StoredJson.write(message.content()), StoredJson.write(message.analysis()));
     }
 
     /** An in-memory database would otherwise outlive its server in this JVM; tests open many. */
