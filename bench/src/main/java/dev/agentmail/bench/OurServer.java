@@ -55,12 +55,24 @@ final class OurServer implements MailServer {
         env.put("AGENTMAIL_DNS_SERVER", dns.getAddress().getHostAddress() + ":" + dns.getPort());
         env.putAll(settings);
         process = ServerProcess.start(ServerProcess.java(repository, "dev.agentmail.app.AgentMailMain",
-                launcherJvmOptions(repository)), env, workDir,
+                jvmOptions(repository, storage)), env, workDir,
             "http://127.0.0.1:" + ports.api() + "/health");
         api = new Api(ports.api(), KEY);
     }
 
-    /** The options ./agentmail run starts the server with, so that its memory is measured as a user runs it. */
+    /**
+     * The options ./agentmail run starts the server with, so that its memory is measured as a user runs it; the
+     * memory profile keeps every mail in the heap, which the launcher's 512 MiB cannot hold for a run of 10 000.
+     */
+    private static String[] jvmOptions(Path repository, String storage) throws java.io.IOException {
+        List<String> options = new ArrayList<>(List.of(launcherJvmOptions(repository)));
+        if (storage.equals("memory")) {
+            options.add("-Xmx2g");
+        }
+        return options.toArray(String[]::new);
+    }
+
+    /** The options ./agentmail run starts the server with. */
     private static String[] launcherJvmOptions(Path repository) throws java.io.IOException {
         return Files.readAllLines(repository.resolve("app/jvm.options")).stream()
             .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toArray(String[]::new);
