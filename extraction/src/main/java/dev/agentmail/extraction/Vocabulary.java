@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The words around numbers in mail, in many languages: the ones that name a code a person types, and the ones that
@@ -73,11 +72,7 @@ final class Vocabulary {
         "id de réunion", "id de reunión", "id riunione", "会议号", "会議id", "ミーティングid", "회의 id");
     /** Whether each word is set off by spaces, worked out once: the Unicode script lookup is a binary search. */
     private static final Map<String, Boolean> SPACED = new ConcurrentHashMap<>();
-
-    static {
-        Stream.of(CODE_WORDS, OTHER_NUMBER_WORDS, FIELD_WORDS, PROMOTION_WORDS, MEETING_WORDS).flatMap(List::stream)
-            .forEach(Vocabulary::spaced);
-    }
+    private static final int PAIR_SLOTS = 1 << 12;
 
     private Vocabulary() {
     }
@@ -150,8 +145,6 @@ final class Vocabulary {
         }
         return pairs;
     }
-
-    private static final int PAIR_SLOTS = 1 << 12;
 
     private static int pairSlot(char first, char second) {
         return (first * 31 + second) & (PAIR_SLOTS - 1);
