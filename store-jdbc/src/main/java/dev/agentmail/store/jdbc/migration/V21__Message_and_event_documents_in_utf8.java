@@ -5,8 +5,6 @@ import org.flywaydb.core.api.migration.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -42,26 +40,9 @@ public class V21__Message_and_event_documents_in_utf8 extends BaseJavaMigration 
     private static void toBlob(Connection connection, Column column) throws SQLException {
         String utf8 = column.name + "_utf8";
         execute(connection, "ALTER TABLE " + column.table + " ADD COLUMN " + utf8 + " BLOB");
-        try (Statement select = connection.createStatement();
-             PreparedStatement update = connection.prepareStatement(
-                 "UPDATE " + column.table + " SET " + utf8 + " = ? WHERE id = ?")) {
-            try (ResultSet rows = select.executeQuery("SELECT id, " + column.name + " FROM " + column.table
-                + " WHERE " + column.name + " IS NOT NULL")) {
-                int pending = 0;
-                while (rows.next()) {
-                    update.setBytes(1, rows.getString(2).getBytes(StandardCharsets.UTF_8));
-                    update.setString(2, rows.getString(1));
-                    update.addBatch();
-                    if (++pending == 500) {
-                        update.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    update.executeBatch();
-                }
-            }
-        }
+        ColumnRewrite.run(connection, "SELECT id, " + column.name + " FROM " + column.table + " WHERE " + column.name
+                + " IS NOT NULL", "UPDATE " + column.table + " SET " + utf8 + " = ? WHERE id = ?",
+            (update, row) -> update.setBytes(1, row.getString(column.name).getBytes(StandardCharsets.UTF_8)));
         execute(connection, "ALTER TABLE " + column.table + " DROP COLUMN " + column.name);
         execute(connection, "RENAME COLUMN " + column.table + "." + utf8 + " TO " + column.name);
         if (column.required) {
