@@ -142,7 +142,7 @@ class OutboundMailTest {
         assertThat(download.raw().headers().firstValue("Content-Disposition").orElse("")).contains("filename=\"report.pdf\"");
         var bytes = anonymous.sendForBytes(anonymous.request(downloadPath).GET()).body();
         assertThat(bytes).isEqualTo(pdf);
-        String tampered = downloadPath.substring(0, downloadPath.length() - 2) + (downloadPath.endsWith("A") ? "BB" : "AA");
+        String tampered = SignedLinks.tampered(downloadPath);
         assertThat(anonymous.get(tampered).status()).isEqualTo(403);
         assertThat(anonymous.get(tampered).json().get("error").asText()).isEqualTo("forbidden");
         assertThat(api.get(inbox.path() + "/messages/" + messageId + "/attachments/att_unknown").status()).isEqualTo(404);
