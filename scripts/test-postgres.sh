@@ -1,8 +1,10 @@
 # A throwaway PostgreSQL server for the tests of the PostgreSQL backend, from Debian's packages.
 # Sourced by `./agentmail test`; exports AGENTMAIL_TEST_DB_URL, AGENTMAIL_TEST_DB_USER, AGENTMAIL_TEST_DB_PASSWORD.
+# `./agentmail bench` sets AGENTMAIL_TEST_PG_DIR and AGENTMAIL_TEST_PG_FSYNC=on for a durable server of its own.
 
 TEST_PG_PORT="${AGENTMAIL_TEST_PG_PORT:-55432}"
-TEST_PG_DIR="$PWD/target/test-postgres"
+TEST_PG_DIR="${AGENTMAIL_TEST_PG_DIR:-$PWD/target/test-postgres}"
+TEST_PG_FSYNC="${AGENTMAIL_TEST_PG_FSYNC:-off}"
 TEST_PG_USER=agentmail
 TEST_PG_PASSWORD=agentmail-test
 
@@ -44,9 +46,9 @@ start_test_postgres() {
             TEST_PG_PORT=$((TEST_PG_PORT + 1))
         done
         echo "$TEST_PG_PORT" > "$TEST_PG_DIR/port"
-        # fsync off: a test database need not survive a power cut, and the tests run faster.
+        # fsync off for the tests: a test database need not survive a power cut, and the tests run faster.
         as_pg "$bin/pg_ctl" -D "$TEST_PG_DIR/data" -l "$TEST_PG_DIR/server.log" -w \
-            -o "-p $TEST_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$TEST_PG_DIR -c fsync=off -c max_connections=300" start
+            -o "-p $TEST_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$TEST_PG_DIR -c fsync=$TEST_PG_FSYNC -c max_connections=300" start
     fi
     TEST_PG_PORT="$(cat "$TEST_PG_DIR/port")"
     export AGENTMAIL_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/postgres"

@@ -18,10 +18,11 @@ import java.util.function.IntConsumer;
  * table and writes it to docs/benchmarks.md. Options: {@code --messages N} (10000), {@code --runs R} (3),
  * {@code --deep M} (messages in the deep inbox, 100000), {@code --calls C} (per client and call, 200),
  * {@code --attachment-messages A} (mail with attachments, a fifth of N; {@code --only attachments} measures just that,
- * printing without writing the file). With the
+ * printing without writing the file). On the durable PostgreSQL server {@code ./agentmail bench} starts
+ * (AGENTMAIL_BENCH_DB_URL, _USER, _PASSWORD), ingest and resources are measured on the PostgreSQL profile too. With the
  * test cluster's AGENTMAIL_TEST_CASSANDRA, _OPENSEARCH and _RABBITMQ set ({@code ./agentmail bench --distributed}),
  * ingest and resources are measured on one distributed node too. For iterating on one figure:
- * {@code --profiles stock,memory} (of stock, memory, embedded, distributed) measures only those servers' ingest, and
+ * {@code --profiles stock,memory} (of stock, memory, embedded, postgres, distributed) measures only those servers' ingest, and
  * {@code --only ingest} stops after the ingest table; either leaves docs/benchmarks.md as it is ({@code --only
  * databases}: the durable writes of a delivery in each embedded engine, {@link DatabaseCommits}; {@code --only api}:
  * the API and webhook latency alone).
@@ -60,6 +61,7 @@ public final class BenchmarkMain {
     private static final String STOCK = "stock James 3.8.1 (memory)";
     private static final String MEMORY = "agentmail, memory";
     private static final String EMBEDDED = "agentmail, embedded (default)";
+    private static final String POSTGRES = "agentmail, PostgreSQL (same machine)";
     private static final String DISTRIBUTED = "agentmail, distributed (one node)";
 
     /** The cluster `./agentmail bench --distributed` started, if it did. */
@@ -73,6 +75,12 @@ public final class BenchmarkMain {
         }
         return Optional.of(Map.of("AGENTMAIL_CASSANDRA_HOSTS", cassandra, "AGENTMAIL_OPENSEARCH_URL", openSearch,
             "AGENTMAIL_RABBITMQ_URI", rabbitMq, "AGENTMAIL_RABBITMQ_MANAGEMENT_URL", management));
+    }
+
+    /** The durable PostgreSQL server `./agentmail bench` started (AGENTMAIL_BENCH_DB_URL, _USER, _PASSWORD), if it did. */
+    private static Optional<PostgresServer> postgres() {
+        return Optional.ofNullable(System.getenv("AGENTMAIL_BENCH_DB_URL")).map(url -> new PostgresServer(url,
+            System.getenv("AGENTMAIL_BENCH_DB_USER"), System.getenv("AGENTMAIL_BENCH_DB_PASSWORD")));
     }
 
     /** Each run on fresh tables and a fresh index, so that no run reads what an earlier one left. */
@@ -120,6 +128,9 @@ public final class BenchmarkMain {
             new Profile("stock", STOCK, dir -> new StockJames(repository, dir)),
             new Profile("memory", MEMORY, dir -> new OurServer(repository, dir, "memory")),
             new Profile("embedded", EMBEDDED, dir -> new OurServer(repository, dir, "embedded"))));
+        Optional<PostgresServer> postgres = postgres();
+        postgres.ifPresent(server -> profiles.add(new Profile("postgres", POSTGRES,
+            dir -> new OurServer(repository, dir, "postgres", server.newDatabase()))));
         cluster.ifPresent(settings -> profiles.add(new Profile("distributed", DISTRIBUTED, dir -> new OurServer(repository,
             dir, "distributed", withNewKeyspace(settings)))));
         if (options.containsKey("only") && !options.get("only").equals("ingest")) {
@@ -174,6 +185,10 @@ public final class BenchmarkMain {
         line("| " + stock + " | " + Stats.spread(rates.get(stock), "%.0f") + " | reference |");
         line(ratioRow(memory, rates.get(memory), rates.get(stock), "stock", 0.9));
         line(ratioRow(embedded, rates.get(embedded), rates.get(stock), "stock", 0.6));
+        if (postgres.isPresent()) {
+            line("| " + POSTGRES + " | " + Stats.spread(rates.get(POSTGRES), "%.0f") + " | reported beside the others: "
+                + "ratio to stock " + Stats.spread(ratios(rates.get(POSTGRES), rates.get(stock)), "%.2f") + " |");
+        }
         if (cluster.isPresent()) {
             line(ratioRow(DISTRIBUTED, rates.get(DISTRIBUTED), rates.get(embedded), "embedded", 0.75));
         }
