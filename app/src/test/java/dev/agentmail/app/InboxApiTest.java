@@ -1,6 +1,7 @@
 package dev.agentmail.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,28 @@ class InboxApiTest {
         assertThat(inbox.get("client_id").asText()).isEqualTo("my-agent");
         assertThat(inbox.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(inbox.get("updated_at").asText()).isEqualTo(inbox.get("created_at").asText());
+    }
+
+    /** The server remembers recipient lookups for a few seconds; creating and deleting an inbox must show at once. */
+    @Test
+    void smtpAcceptsAnAddressAsSoonAsItsInboxExistsAndRefusesItOnceDeleted() throws Exception {
+        String username = unique("late");
+        String address = username + "@agentmail.localhost";
+        SMTPClient smtp = MailClients.smtp(server.config().smtpPort());
+        try {
+            assertThat(smtp.setSender("alice@outside.example")).isTrue();
+            assertThat(smtp.addRecipient(address)).as("no inbox yet").isFalse();
+
+            String id = api.post("/api/v0/inboxes", "{\"username\":\"" + username + "\"}").json().get("inbox_id").asText();
+            assertThat(smtp.addRecipient(address)).as("the inbox was just created").isTrue();
+            assertThat(smtp.reset()).isTrue();
+
+            assertThat(api.delete("/api/v0/inboxes/" + id).status()).isEqualTo(204);
+            assertThat(smtp.setSender("alice@outside.example")).isTrue();
+            assertThat(smtp.addRecipient(address)).as("the inbox was just deleted").isFalse();
+        } finally {
+            smtp.disconnect();
+        }
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.agentmail.james.stores;
 
 import com.google.common.collect.ImmutableList;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
@@ -35,10 +37,10 @@ public class JpaDataModule extends AbstractModule {
     protected void configure() {
         install(new CoreDataModule());
 
-        bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
+        bind(CachingJpaUsersRepository.class).in(Scopes.SINGLETON);
+        bind(JPAUsersRepository.class).to(CachingJpaUsersRepository.class);
         bind(UsersRepository.class).to(JPAUsersRepository.class);
         bind(JPADomainList.class).in(Scopes.SINGLETON);
-        bind(DomainList.class).to(JPADomainList.class);
 
         bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
@@ -52,6 +54,12 @@ public class JpaDataModule extends AbstractModule {
         bind(MailRepositoryStoreConfiguration.Item.class).toProvider(() -> new MailRepositoryStoreConfiguration.Item(
             ImmutableList.of(new Protocol("jpa")), JPAMailRepository.class.getName(), new BaseHierarchicalConfiguration()));
         Multibinder.newSetBinder(binder(), MailRepositoryFactory.class).addBinding().to(JPAMailRepositoryFactory.class);
+    }
+
+    @Provides
+    @Singleton
+    DomainList domainList(JPADomainList domains) {
+        return new CachingDomainList(domains);
     }
 
     @ProvidesIntoSet
