@@ -74,6 +74,17 @@ final class Vocabulary {
     private static final Map<String, Boolean> SPACED = new ConcurrentHashMap<>();
     private static final int PAIR_SLOTS = 1 << 12;
 
+    private record Entry(String word, Kind kind, boolean spaced) {
+    }
+
+    /**
+     * The label words by their first two characters, hashed as {@link #pairSlot} does: {@link #labels} reads a line
+     * once and tries at each position only the few words that can start there, instead of searching the line for
+     * each of the hundreds of words (every line of every mail is read this way).
+     */
+    private static final Entry[][] BY_FIRST_PAIR = byFirstPair(Map.of(Kind.CODE, CODE_WORDS,
+        Kind.OTHER_NUMBER, OTHER_NUMBER_WORDS, Kind.FIELD, FIELD_WORDS, Kind.PROMOTION, PROMOTION_WORDS));
+
     private Vocabulary() {
     }
 
@@ -94,11 +105,20 @@ final class Vocabulary {
     /** Every code word and other-number word in the text, the longest one wherever two overlap. */
     static List<Label> labels(String lowerText) {
         List<Label> found = new ArrayList<>();
-        BitSet pairs = pairs(lowerText);
-        collect(lowerText, pairs, CODE_WORDS, Kind.CODE, found);
-        collect(lowerText, pairs, OTHER_NUMBER_WORDS, Kind.OTHER_NUMBER, found);
-        collect(lowerText, pairs, FIELD_WORDS, Kind.FIELD, found);
-        collect(lowerText, pairs, PROMOTION_WORDS, Kind.PROMOTION, found);
+        for (int at = 0; at + 1 < lowerText.length(); at++) {
+            Entry[] entries = BY_FIRST_PAIR[pairSlot(lowerText.charAt(at), lowerText.charAt(at + 1))];
+            if (entries == null) {
+                continue;
+            }
+            for (Entry entry : entries) {
+                String word = entry.word;
+                if (lowerText.startsWith(word, at) && (!entry.spaced || isWordAt(lowerText, word, at))
+                    && (entry.kind == Kind.CODE || entry.kind == Kind.PROMOTION
+                    || endsInflected(lowerText, at + word.length()))) {
+                    found.add(new Label(at, at + word.length(), entry.kind));
+                }
+            }
+        }
         List<Label> kept = new ArrayList<>();
         for (Label label : found) {
             boolean outranked = false;
@@ -118,25 +138,9 @@ final class Vocabulary {
         return kept;
     }
 
-    private static void collect(String text, BitSet pairs, List<String> words, Kind kind, List<Label> into) {
-        for (String word : words) {
-            if (!mayContain(pairs, word)) {
-                continue;
-            }
-            int at = indexOfWord(text, word, 0);
-            while (at >= 0) {
-                if (kind == Kind.CODE || kind == Kind.PROMOTION || endsInflected(text, at + word.length())) {
-                    into.add(new Label(at, at + word.length(), kind));
-                }
-                at = indexOfWord(text, word, at + 1);
-            }
-        }
-    }
-
     /**
      * The pairs of adjacent characters in the text, hashed into a small set: a word whose first two characters are
-     * not among them is not in the text, so most of the hundreds of words are ruled out without a search. Reading a
-     * mail scans every line against every word; this keeps that to a pass over the line.
+     * not among them is not in the text, so most words are ruled out without a search.
      */
     private static BitSet pairs(String text) {
         BitSet pairs = new BitSet(PAIR_SLOTS);
@@ -144,6 +148,24 @@ final class Vocabulary {
             pairs.set(pairSlot(text.charAt(i), text.charAt(i + 1)));
         }
         return pairs;
+    }
+
+    private static Entry[][] byFirstPair(Map<Kind, List<String>> words) {
+        List<List<Entry>> slots = new ArrayList<>();
+        for (int slot = 0; slot < PAIR_SLOTS; slot++) {
+            slots.add(new ArrayList<>());
+        }
+        words.forEach((kind, list) -> list.forEach(word -> {
+            if (word.length() < 2) {
+                throw new IllegalStateException("a label word needs two characters at least: " + word);
+            }
+            slots.get(pairSlot(word.charAt(0), word.charAt(1))).add(new Entry(word, kind, spaced(word)));
+        }));
+        Entry[][] table = new Entry[PAIR_SLOTS][];
+        for (int slot = 0; slot < PAIR_SLOTS; slot++) {
+            table[slot] = slots.get(slot).isEmpty() ? null : slots.get(slot).toArray(Entry[]::new);
+        }
+        return table;
     }
 
     private static int pairSlot(char first, char second) {
@@ -176,20 +198,22 @@ final class Vocabulary {
         int at = text.indexOf(word, from);
         boolean spaced = at >= 0 && spaced(word);
         while (at >= 0) {
-            if (!spaced) {
-                return at;
-            }
-            int end = at + word.length();
-            boolean starts = at == 0 || !Character.isLetter(text.charAt(at - 1)) || !Character.isLetter(word.charAt(0))
-                || COMPOUND_ENDINGS.contains(word);
-            boolean ends = word.length() > 4 || INFLECTED.contains(word) || end >= text.length()
-                || !Character.isLetter(text.charAt(end)) || !Character.isLetter(word.charAt(word.length() - 1));
-            if (starts && ends) {
+            if (!spaced || isWordAt(text, word, at)) {
                 return at;
             }
             at = text.indexOf(word, at + 1);
         }
         return -1;
+    }
+
+    /** Whether the word, found in the text at {@code at}, starts (and if short, ends) a word there. */
+    private static boolean isWordAt(String text, String word, int at) {
+        int end = at + word.length();
+        boolean starts = at == 0 || !Character.isLetter(text.charAt(at - 1)) || !Character.isLetter(word.charAt(0))
+            || COMPOUND_ENDINGS.contains(word);
+        boolean ends = word.length() > 4 || INFLECTED.contains(word) || end >= text.length()
+            || !Character.isLetter(text.charAt(end)) || !Character.isLetter(word.charAt(word.length() - 1));
+        return starts && ends;
     }
 
     /**
