@@ -63,8 +63,10 @@ public class JpaDataModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation configureUsers(ConfigurationProvider configuration, JPAUsersRepository users) {
-        return InitilizationOperationBuilder.forClass(JPAUsersRepository.class)
+    InitializationOperation configureUsers(ConfigurationProvider configuration, CachingJpaUsersRepository users) {
+        // Named by the class Guice makes: James starts each operation in the order its class was provisioned, and an
+        // operation for a class never made runs last, after the spool has started taking mail.
+        return InitilizationOperationBuilder.forClass(CachingJpaUsersRepository.class)
             .init(() -> users.configure(configuration.getConfiguration("usersrepository")));
     }
 
