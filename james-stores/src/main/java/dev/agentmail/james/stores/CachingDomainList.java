@@ -8,7 +8,6 @@ import org.apache.james.domainlist.api.DomainListException;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A domain list that remembers, for a few seconds, whether a domain is one of ours. SMTP's RCPT check and the
@@ -18,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  * within {@link #EXPIRY}.
  */
 public final class CachingDomainList implements DomainList {
-    static final Duration EXPIRY = Duration.ofSeconds(5);
+    private static final Duration EXPIRY = Duration.ofSeconds(5);
 
     private final DomainList domains;
     private final Cache<Domain, Boolean> known = CacheBuilder.newBuilder()
@@ -32,14 +31,13 @@ public final class CachingDomainList implements DomainList {
 
     @Override
     public boolean containsDomain(Domain domain) throws DomainListException {
-        try {
-            return known.get(domain, () -> domains.containsDomain(domain));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof DomainListException failure) {
-                throw failure;
-            }
-            throw new DomainListException("could not tell whether " + domain.asString() + " is local", e.getCause());
+        Boolean cached = known.getIfPresent(domain);
+        if (cached != null) {
+            return cached;
         }
+        boolean exists = domains.containsDomain(domain);
+        known.put(domain, exists);
+        return exists;
     }
 
     @Override

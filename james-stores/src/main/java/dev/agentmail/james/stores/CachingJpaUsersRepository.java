@@ -11,7 +11,6 @@ import reactor.core.publisher.Mono;
 
 import javax.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 
 /**
  * James's JPA users, remembering for a few seconds whether a user exists. SMTP's RCPT check and the transport
@@ -20,7 +19,7 @@ import java.util.concurrent.ExecutionException;
  * shows within {@link #EXPIRY}.
  */
 public class CachingJpaUsersRepository extends JPAUsersRepository {
-    static final Duration EXPIRY = Duration.ofSeconds(5);
+    private static final Duration EXPIRY = Duration.ofSeconds(5);
 
     private final Cache<Username, Boolean> known = CacheBuilder.newBuilder()
         .expireAfterWrite(EXPIRY)
@@ -34,14 +33,13 @@ public class CachingJpaUsersRepository extends JPAUsersRepository {
 
     @Override
     public boolean contains(Username name) throws UsersRepositoryException {
-        try {
-            return known.get(name, () -> super.contains(name));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UsersRepositoryException failure) {
-                throw failure;
-            }
-            throw new UsersRepositoryException("could not tell whether " + name.asString() + " exists", e.getCause());
+        Boolean cached = known.getIfPresent(name);
+        if (cached != null) {
+            return cached;
         }
+        boolean exists = super.contains(name);
+        known.put(name, exists);
+        return exists;
     }
 
     @Override
