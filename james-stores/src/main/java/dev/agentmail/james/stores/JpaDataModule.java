@@ -42,7 +42,8 @@ public class JpaDataModule extends AbstractModule {
         bind(UsersRepository.class).to(JPAUsersRepository.class);
         bind(JPADomainList.class).in(Scopes.SINGLETON);
 
-        bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
+        bind(CachingJpaRecipientRewriteTable.class).in(Scopes.SINGLETON);
+        bind(JPARecipientRewriteTable.class).to(CachingJpaRecipientRewriteTable.class);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
         bind(AliasReverseResolverImpl.class).in(Scopes.SINGLETON);
         bind(AliasReverseResolver.class).to(AliasReverseResolverImpl.class);
@@ -76,8 +77,9 @@ public class JpaDataModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation configureRecipientRewrites(ConfigurationProvider configuration, JPARecipientRewriteTable table) {
-        return InitilizationOperationBuilder.forClass(JPARecipientRewriteTable.class)
+    InitializationOperation configureRecipientRewrites(ConfigurationProvider configuration,
+                                                       CachingJpaRecipientRewriteTable table) {
+        return InitilizationOperationBuilder.forClass(CachingJpaRecipientRewriteTable.class)
             .init(() -> table.configure(configuration.getConfiguration("recipientrewritetable")));
     }
 }
