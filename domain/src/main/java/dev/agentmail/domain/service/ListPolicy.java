@@ -9,7 +9,6 @@ import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.domain.store.ListEntryRepository;
 
 import javax.inject.Inject;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +69,7 @@ public class ListPolicy {
 
     /** The list that refuses {@code address}, described, or empty when the address may pass. */
     private Optional<String> decide(Inbox inbox, Direction direction, String address) {
-        List<ListEntry> entries = new ArrayList<>(lists.entries(inbox.organizationId(), Optional.empty(), direction));
-        entries.addAll(lists.entries(inbox.organizationId(), Optional.of(inbox.id()), direction));
+        List<ListEntry> entries = lists.entriesFor(inbox.organizationId(), inbox.id(), direction);
         Optional<ListEntry> blocked = entries.stream()
             .filter(entry -> entry.kind() == Kind.BLOCK && entry.covers(address)).findFirst();
         if (blocked.isPresent()) {

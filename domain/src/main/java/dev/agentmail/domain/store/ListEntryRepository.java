@@ -23,8 +23,8 @@ public interface ListEntryRepository {
 
     long count(String organizationId, Optional<String> inboxId, Direction direction, Kind kind);
 
-    /** Both kinds of one level's lists in one direction: what a decision reads. */
-    List<ListEntry> entries(String organizationId, Optional<String> inboxId, Direction direction);
+    /** Both kinds of the organization's lists and of the inbox's in one direction: what a decision reads. */
+    List<ListEntry> entriesFor(String organizationId, String inboxId, Direction direction);
 
     /** @return whether the entry was in the list */
     boolean delete(String organizationId, Optional<String> inboxId, Direction direction, Kind kind, String entry);

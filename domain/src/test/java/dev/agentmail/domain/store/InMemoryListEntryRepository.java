@@ -38,8 +38,10 @@ public class InMemoryListEntryRepository implements ListEntryRepository {
     }
 
     @Override
-    public synchronized List<ListEntry> entries(String organizationId, Optional<String> inboxId, Direction direction) {
-        return of(organizationId, inboxId, direction);
+    public synchronized List<ListEntry> entriesFor(String organizationId, String inboxId, Direction direction) {
+        List<ListEntry> both = new ArrayList<>(of(organizationId, Optional.empty(), direction));
+        both.addAll(of(organizationId, Optional.of(inboxId), direction));
+        return both;
     }
 
     @Override

@@ -49,7 +49,7 @@ public interface ListEntryRepositoryContract {
             Optional.empty(), Instant.ofEpochMilli(1_700_000_000_999L));
         listEntryRepository().add(entry);
 
-        assertThat(listEntryRepository().entries("org_1", Optional.of("inb_1"), Direction.SEND)).containsExactly(entry);
+        assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.SEND)).containsExactly(entry);
     }
 
     @Test
@@ -67,16 +67,21 @@ public interface ListEntryRepositoryContract {
     }
 
     @Test
-    default void entriesHoldBothKindsOfOneLevelAndDirection() {
+    default void entriesForAnInboxHoldBothKindsOfItsOwnAndItsOrganizationsListsInOneDirection() {
         ListEntry allowed = entry("org_1", Optional.empty(), Direction.RECEIVE, Kind.ALLOW, "example.com");
         ListEntry blocked = entry("org_1", Optional.empty(), Direction.RECEIVE, Kind.BLOCK, "bad@example.com");
+        ListEntry inboxBlocked = entry("org_1", Optional.of("inb_1"), Direction.RECEIVE, Kind.BLOCK, "x.com");
         listEntryRepository().add(allowed);
         listEntryRepository().add(blocked);
+        listEntryRepository().add(inboxBlocked);
         listEntryRepository().add(entry("org_1", Optional.empty(), Direction.SEND, Kind.BLOCK, "other.com"));
-        listEntryRepository().add(entry("org_1", Optional.of("inb_1"), Direction.RECEIVE, Kind.BLOCK, "x.com"));
+        listEntryRepository().add(entry("org_1", Optional.of("inb_2"), Direction.RECEIVE, Kind.BLOCK, "y.com"));
+        listEntryRepository().add(entry("org_2", Optional.empty(), Direction.RECEIVE, Kind.BLOCK, "z.com"));
 
-        assertThat(listEntryRepository().entries("org_1", Optional.empty(), Direction.RECEIVE))
-            .containsExactlyInAnyOrder(allowed, blocked);
+        assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.RECEIVE))
+            .containsExactlyInAnyOrder(allowed, blocked, inboxBlocked);
+        assertThat(listEntryRepository().entriesFor("org_2", "inb_1", Direction.RECEIVE)).extracting(ListEntry::entry)
+            .containsExactly("z.com");
     }
 
     @Test
@@ -90,7 +95,7 @@ public interface ListEntryRepositoryContract {
             .isTrue();
         assertThat(listEntryRepository().delete("org_1", Optional.empty(), Direction.RECEIVE, Kind.BLOCK, "a.com"))
             .isFalse();
-        assertThat(listEntryRepository().entries("org_1", Optional.empty(), Direction.RECEIVE)).isEmpty();
-        assertThat(listEntryRepository().entries("org_1", Optional.of("inb_1"), Direction.RECEIVE)).hasSize(1);
+        assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.RECEIVE))
+            .extracting(ListEntry::inboxId).containsExactly(Optional.of("inb_1"));
     }
 }

@@ -49,9 +49,10 @@ public class CassandraListEntryRepository implements ListEntryRepository {
     }
 
     @Override
-    public List<ListEntry> entries(String organizationId, Optional<String> inboxId, Direction direction) {
-        return cql.all(CassandraListEntryRepository::map, "SELECT " + COLUMNS + " FROM list_entries" + OWNER,
-            organizationId, inboxId.orElse(ORGANIZATION), direction.name());
+    public List<ListEntry> entriesFor(String organizationId, String inboxId, Direction direction) {
+        return cql.all(CassandraListEntryRepository::map, "SELECT " + COLUMNS + " FROM list_entries"
+            + " WHERE organization_id = ? AND scope IN (?, ?) AND direction = ?", organizationId, ORGANIZATION, inboxId,
+            direction.name());
     }
 
     @Override

@@ -59,9 +59,9 @@ public class JdbcListEntryRepository implements ListEntryRepository {
     }
 
     @Override
-    public List<ListEntry> entries(String organizationId, Optional<String> inboxId, Direction direction) {
-        return jdbc.query("SELECT " + COLUMNS + LIST, JdbcListEntryRepository::map, organizationId,
-            inboxId.orElse(ORGANIZATION), direction.name());
+    public List<ListEntry> entriesFor(String organizationId, String inboxId, Direction direction) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM list_entries WHERE organization_id = ? AND inbox_id IN (?, ?)"
+            + " AND direction = ?", JdbcListEntryRepository::map, organizationId, ORGANIZATION, inboxId, direction.name());
     }
 
     @Override
