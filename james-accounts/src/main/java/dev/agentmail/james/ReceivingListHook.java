@@ -7,6 +7,8 @@ import dev.agentmail.domain.store.InboxRepository;
 import dev.agentmail.mime.MessageParser;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.RcptHook;
@@ -22,7 +24,9 @@ import javax.mail.internet.InternetAddress;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +36,14 @@ import java.util.Optional;
  */
 public class ReceivingListHook implements RcptHook, JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(ReceivingListHook.class);
+
+    /** The recipients' inboxes, found at RCPT and kept for the end of DATA of the same transaction. */
+    private static final class RecipientInboxes {
+        final Map<MailAddress, Optional<Inbox>> byRecipient = new HashMap<>();
+    }
+
+    private static final AttachmentKey<RecipientInboxes> RECIPIENT_INBOXES =
+        AttachmentKey.of("agentmail.recipientInboxes", RecipientInboxes.class);
 
     private final ListPolicy lists;
     private final InboxRepository inboxes;
@@ -49,7 +61,7 @@ public class ReceivingListHook implements RcptHook, JamesMessageHook {
         if (sender.isNullSender()) {
             return HookResult.DECLINED;
         }
-        Optional<String> refused = inboxOf(recipient)
+        Optional<String> refused = inboxOf(session, recipient)
             .flatMap(inbox -> lists.receiving(inbox, sender.get().asString()));
         if (refused.isEmpty()) {
             return HookResult.DECLINED;
@@ -69,7 +81,7 @@ public class ReceivingListHook implements RcptHook, JamesMessageHook {
         List<String> refusedBy = new ArrayList<>();
         Optional<String> why = Optional.empty();
         for (MailAddress recipient : mail.getRecipients()) {
-            Optional<String> refused = inboxOf(recipient).flatMap(inbox -> lists.receiving(inbox, from.get()));
+            Optional<String> refused = inboxOf(session, recipient).flatMap(inbox -> lists.receiving(inbox, from.get()));
             if (refused.isPresent()) {
                 refusedBy.add(recipient.asString());
                 why = refused;
@@ -89,8 +101,14 @@ public class ReceivingListHook implements RcptHook, JamesMessageHook {
         return HookResult.DECLINED;
     }
 
-    private Optional<Inbox> inboxOf(MailAddress recipient) {
-        return inboxes.findByAddress(recipient.getLocalPart(), recipient.getDomain().asString());
+    private Optional<Inbox> inboxOf(SMTPSession session, MailAddress recipient) {
+        RecipientInboxes found = session.getAttachment(RECIPIENT_INBOXES, State.Transaction).orElseGet(() -> {
+            RecipientInboxes created = new RecipientInboxes();
+            session.setAttachment(RECIPIENT_INBOXES, created, State.Transaction);
+            return created;
+        });
+        return found.byRecipient.computeIfAbsent(recipient,
+            address -> inboxes.findByAddress(address.getLocalPart(), address.getDomain().asString()));
     }
 
     private static Optional<String> headerFrom(Mail mail) {
