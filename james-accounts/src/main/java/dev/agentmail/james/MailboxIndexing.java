@@ -16,29 +16,37 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.events.MailboxEvents;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageMetaData;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.MessageResultIterator;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Indexes messages appended to an inbox's INBOX or Sent folder, reading them from the mailbox. Skips what is indexed
+ * Indexes messages appended to an inbox's INBOX or Sent folder, from the content the mailbox store kept in memory
+ * ({@link AppendedMessages}) or else reading them back from the mailbox. Skips what is indexed
  * already: a repeated event, or a copy whose writer indexed it without waiting for the listener (the distributed event
  * bus runs listeners asynchronously), as sending does.
  */
@@ -49,20 +57,43 @@ public class MailboxIndexing {
     private final InboxRepository inboxes;
     private final MessageRepository messages;
     private final MessageIndexer indexer;
+    private final AppendedMessages appended;
     private final String authservId;
 
     @Inject
     public MailboxIndexing(MailboxManager mailboxes, InboxRepository inboxes, MessageRepository messages,
-                           MessageIndexer indexer, DomainSettings settings) {
+                           MessageIndexer indexer, AppendedMessages appended, DomainSettings settings) {
         this.mailboxes = mailboxes;
+        this.appended = appended;
         this.inboxes = inboxes;
         this.messages = messages;
         this.indexer = indexer;
         this.authservId = settings.mxHost();
     }
 
+    /** Indexes what an {@code Added} event reports, from the content the store left in memory where it can. */
+    public void indexAdded(MailboxEvents.Added added) throws MailboxException, IOException {
+        // Taken whatever the folder, so that nothing the indexer skips stays behind in memory.
+        Map<MessageUid, byte[]> remembered = new HashMap<>();
+        for (MessageUid uid : added.getUids()) {
+            appended.take(location(added.getMailboxId(), uid)).ifPresent(content -> remembered.put(uid, content));
+        }
+        index(added.getMailboxPath(), added.getMailboxId(), added.getUids(), uid ->
+            Optional.ofNullable(remembered.get(uid)).map(content -> {
+                MessageMetaData data = added.getMetaData(uid);
+                return new Appended(new ByteArrayInputStream(content), data.getFlags(), data.getSize(),
+                    data.getInternalDate());
+            }));
+    }
+
+    /** Indexes messages of a mailbox, reading them back from it. */
     public void indexAppended(MailboxPath path, MailboxId mailboxId, Collection<MessageUid> uids)
         throws MailboxException, IOException {
+        index(path, mailboxId, uids, uid -> Optional.empty());
+    }
+
+    private void index(MailboxPath path, MailboxId mailboxId, Collection<MessageUid> uids,
+                       Function<MessageUid, Optional<Appended>> inMemory) throws MailboxException, IOException {
         Optional<Direction> direction = direction(path);
         if (direction.isEmpty()) {
             return;
@@ -81,26 +112,68 @@ public class MailboxIndexing {
         if (inbox.isEmpty()) {
             return;
         }
-        MailboxSession session = mailboxes.createSystemSession(path.getUser());
+        MailboxReader reader = new MailboxReader(path, mailboxId);
         try {
-            MessageManager mailbox = mailboxes.getMailbox(mailboxId, session);
             for (MessageUid uid : missing) {
-                MessageResultIterator results = mailbox.getMessages(MessageRange.one(uid), FetchGroup.FULL_CONTENT, session);
-                if (!results.hasNext()) {
-                    continue;
+                Optional<Appended> message = inMemory.apply(uid);
+                if (message.isEmpty()) {
+                    message = reader.read(uid);
                 }
-                MessageResult result = results.next();
-                MessageContent content;
-                try (InputStream raw = result.getFullContent().getInputStream()) {
-                    // Only received mail carries our Authentication-Results; a copy in Sent is not judged.
-                    content = MessageParser.parse(raw,
-                        direction.get() == Direction.INBOUND ? Optional.of(authservId) : Optional.empty());
+                if (message.isPresent()) {
+                    index(inbox.get(), direction.get(), location(mailboxId, uid), message.get());
                 }
-                indexer.index(inbox.get(), direction.get(), location(mailboxId, uid), content, labels(result.getFlags()),
-                    result.getSize(), Instant.ofEpochMilli(result.getInternalDate().getTime()));
             }
         } finally {
-            mailboxes.endProcessingRequest(session);
+            reader.close();
+        }
+    }
+
+    private void index(Inbox inbox, Direction direction, MailboxLocation location, Appended message)
+        throws IOException {
+        MessageContent content;
+        try (InputStream raw = message.raw()) {
+            // Only received mail carries our Authentication-Results; a copy in Sent is not judged.
+            content = MessageParser.parse(raw,
+                direction == Direction.INBOUND ? Optional.of(authservId) : Optional.empty());
+        }
+        indexer.index(inbox, direction, location, content, labels(message.flags()), message.size(),
+            Instant.ofEpochMilli(message.internalDate().getTime()));
+    }
+
+    /** A message as the indexer needs it, from memory or from the mailbox. */
+    private record Appended(InputStream raw, Flags flags, long size, Date internalDate) {
+    }
+
+    /** Opens a session and the mailbox only when a message has to be read back. */
+    private class MailboxReader {
+        private final MailboxPath path;
+        private final MailboxId mailboxId;
+        private MailboxSession session;
+        private MessageManager mailbox;
+
+        MailboxReader(MailboxPath path, MailboxId mailboxId) {
+            this.path = path;
+            this.mailboxId = mailboxId;
+        }
+
+        Optional<Appended> read(MessageUid uid) throws MailboxException, IOException {
+            if (mailbox == null) {
+                session = mailboxes.createSystemSession(path.getUser());
+                mailbox = mailboxes.getMailbox(mailboxId, session);
+            }
+            MessageResultIterator results = mailbox.getMessages(MessageRange.one(uid), FetchGroup.FULL_CONTENT, session);
+            if (!results.hasNext()) {
+                return Optional.empty();
+            }
+            MessageResult result = results.next();
+            return Optional.of(new Appended(result.getFullContent().getInputStream(), result.getFlags(),
+                result.getSize(), result.getInternalDate()));
+        }
+
+        void close() {
+            if (session != null) {
+                mailboxes.endProcessingRequest(session);
+            }
         }
     }
 

@@ -53,7 +53,7 @@ public class MessageIndexListener implements EventListener.GroupEventListener {
     @Override
     public void event(Event event) throws Exception {
         if (event instanceof MailboxEvents.Added added) {
-            indexing.indexAppended(added.getMailboxPath(), added.getMailboxId(), added.getUids());
+            indexing.indexAdded(added);
         } else if (event instanceof MailboxEvents.Expunged expunged) {
             expunged.getUids().forEach(uid -> messages.delete(location(expunged, uid.asLong())));
         } else if (event instanceof MailboxEvents.FlagsUpdated updated) {

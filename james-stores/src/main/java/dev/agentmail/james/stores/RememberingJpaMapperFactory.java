@@ -1,0 +1,34 @@
+package dev.agentmail.james.stores;
+
+import dev.agentmail.james.AppendedMessages;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.jpa.JPAMailboxSessionMapperFactory;
+import org.apache.james.mailbox.jpa.mail.JPAModSeqProvider;
+import org.apache.james.mailbox.jpa.mail.JPAUidProvider;
+import org.apache.james.mailbox.store.mail.MessageMapper;
+
+import javax.inject.Inject;
+import javax.persistence.EntityManagerFactory;
+
+/** James's JPA mappers, with a message mapper that leaves what it adds in {@link AppendedMessages}. */
+public class RememberingJpaMapperFactory extends JPAMailboxSessionMapperFactory {
+    private final EntityManagerFactory entityManagers;
+    private final JPAUidProvider uidProvider;
+    private final JPAModSeqProvider modSeqProvider;
+    private final AppendedMessages appended;
+
+    @Inject
+    public RememberingJpaMapperFactory(EntityManagerFactory entityManagers, JPAUidProvider uidProvider,
+                                       JPAModSeqProvider modSeqProvider, AppendedMessages appended) {
+        super(entityManagers, uidProvider, modSeqProvider);
+        this.entityManagers = entityManagers;
+        this.uidProvider = uidProvider;
+        this.modSeqProvider = modSeqProvider;
+        this.appended = appended;
+    }
+
+    @Override
+    public MessageMapper createMessageMapper(MailboxSession session) {
+        return new RememberingJpaMessageMapper(uidProvider, modSeqProvider, entityManagers, appended);
+    }
+}
