@@ -58,8 +58,8 @@ import javax.inject.Singleton;
 public class JpaMailboxModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(RememberingJpaMapperFactory.class).in(Scopes.SINGLETON);
-        bind(JPAMailboxSessionMapperFactory.class).to(RememberingJpaMapperFactory.class);
+        bind(AppendingJpaMapperFactory.class).in(Scopes.SINGLETON);
+        bind(JPAMailboxSessionMapperFactory.class).to(AppendingJpaMapperFactory.class);
         bind(MailboxSessionMapperFactory.class).to(JPAMailboxSessionMapperFactory.class);
         bind(MessageMapperFactory.class).to(JPAMailboxSessionMapperFactory.class);
         bind(MailboxMapperFactory.class).to(JPAMailboxSessionMapperFactory.class);

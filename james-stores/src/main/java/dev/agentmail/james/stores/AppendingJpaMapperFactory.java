@@ -10,15 +10,15 @@ import org.apache.james.mailbox.store.mail.MessageMapper;
 import javax.inject.Inject;
 import javax.persistence.EntityManagerFactory;
 
-/** James's JPA mappers, with a message mapper that leaves what it adds in {@link AppendedMessages}. */
-public class RememberingJpaMapperFactory extends JPAMailboxSessionMapperFactory {
+/** James's JPA mappers, with {@link AppendingJpaMessageMapper} for messages. */
+public class AppendingJpaMapperFactory extends JPAMailboxSessionMapperFactory {
     private final EntityManagerFactory entityManagers;
     private final JPAUidProvider uidProvider;
     private final JPAModSeqProvider modSeqProvider;
     private final AppendedMessages appended;
 
     @Inject
-    public RememberingJpaMapperFactory(EntityManagerFactory entityManagers, JPAUidProvider uidProvider,
+    public AppendingJpaMapperFactory(EntityManagerFactory entityManagers, JPAUidProvider uidProvider,
                                        JPAModSeqProvider modSeqProvider, AppendedMessages appended) {
         super(entityManagers, uidProvider, modSeqProvider);
         this.entityManagers = entityManagers;
@@ -29,6 +29,6 @@ public class RememberingJpaMapperFactory extends JPAMailboxSessionMapperFactory 
 
     @Override
     public MessageMapper createMessageMapper(MailboxSession session) {
-        return new RememberingJpaMessageMapper(uidProvider, modSeqProvider, entityManagers, appended);
+        return new AppendingJpaMessageMapper(uidProvider, modSeqProvider, entityManagers, appended);
     }
 }

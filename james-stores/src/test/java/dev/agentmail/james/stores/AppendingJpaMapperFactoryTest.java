@@ -3,10 +3,17 @@ package dev.agentmail.james.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.mail.Flags;
 import javax.persistence.EntityManagerFactory;
@@ -17,6 +24,8 @@ import dev.agentmail.james.AppendedMessages;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.jpa.mail.JPAModSeqProvider;
 import org.apache.james.mailbox.jpa.mail.JPAUidProvider;
 import org.apache.james.mailbox.model.ByteContent;
@@ -35,12 +44,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Against James's JPA mailbox tables on a Derby database in memory, through the persistence unit the server uses. */
-class RememberingJpaMapperFactoryTest {
+class AppendingJpaMapperFactoryTest {
     private static final Username OWNER = Username.of("agent@ours.example");
 
     private final AppendedMessages appended = new AppendedMessages();
     private EntityManagerFactory entityManagers;
-    private RememberingJpaMapperFactory mappers;
+    private JPAUidProvider uids;
+    private JPAModSeqProvider modSeqs;
+    private AppendingJpaMapperFactory mappers;
     private MailboxSession session;
     private Mailbox inbox;
 
@@ -51,13 +62,18 @@ class RememberingJpaMapperFactoryTest {
         dataSource.setCreateDatabase("create");
         entityManagers = Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
             Map.of("openjpa.ConnectionFactory", dataSource));
-        mappers = new RememberingJpaMapperFactory(entityManagers, new JPAUidProvider(entityManagers),
-            new JPAModSeqProvider(entityManagers), appended);
-        session = new MailboxSession(MailboxSession.SessionId.of(1), OWNER, Optional.of(OWNER), List.of(), '.',
-            MailboxSession.SessionType.User);
+        uids = new JPAUidProvider(entityManagers);
+        modSeqs = new JPAModSeqProvider(entityManagers);
+        mappers = new AppendingJpaMapperFactory(entityManagers, uids, modSeqs, appended);
+        session = session(1);
         MailboxMapper mailboxMapper = mappers.getMailboxMapper(session);
         inbox = mailboxMapper.executeReactive(mailboxMapper.create(MailboxPath.inbox(OWNER), UidValidity.generate()))
             .block();
+    }
+
+    private static MailboxSession session(long id) {
+        return new MailboxSession(MailboxSession.SessionId.of(id), OWNER, Optional.of(OWNER), List.of(), '.',
+            MailboxSession.SessionType.User);
     }
 
     @AfterEach
@@ -66,6 +82,10 @@ class RememberingJpaMapperFactoryTest {
     }
 
     private MessageMetaData add(byte[] content) throws Exception {
+        return add(session, content);
+    }
+
+    private MessageMetaData add(MailboxSession session, byte[] content) throws Exception {
         MessageMapper messages = mappers.getMessageMapper(session);
         SimpleMailboxMessage message = SimpleMailboxMessage.builder()
             .messageId(new DefaultMessageId.Factory().generate())
@@ -105,5 +125,52 @@ class RememberingJpaMapperFactoryTest {
 
         assertThat(mappers.getMessageMapper(session).countMessagesInMailbox(inbox)).isEqualTo(1);
         assertThat(appended.take(locationOf(stored))).isEmpty();
+    }
+
+    @Test
+    void eachMessageTakesTheMailboxsNextUidAndModSeq() throws Exception {
+        byte[] content = "Subject: Hi\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII);
+        ModSeq before = modSeqs.highestModSeq(inbox);
+
+        MessageMetaData first = add(content);
+        MessageMetaData second = add(content);
+
+        assertThat(first.getUid()).isEqualTo(MessageUid.of(1));
+        assertThat(second.getUid()).isEqualTo(MessageUid.of(2));
+        assertThat(first.getModSeq()).isEqualTo(before.next());
+        assertThat(second.getModSeq()).isEqualTo(before.next().next());
+        assertThat(uids.lastUid(inbox)).hasValue(MessageUid.of(2));
+        assertThat(modSeqs.highestModSeq(inbox)).isEqualTo(second.getModSeq());
+        // James's own allocation, as a flag change uses it, carries on after them.
+        assertThat(modSeqs.nextModSeq(inbox)).isEqualTo(second.getModSeq().next());
+    }
+
+    @Test
+    void concurrentAppendsWithoutJamesPathLockStillTakeDistinctUids() throws Exception {
+        byte[] content = "Subject: Hi\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII);
+        int writers = 4;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<List<MessageUid>>> taken = new ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                MailboxSession own = session(10 + writer);
+                taken.add(pool.submit(() -> {
+                    List<MessageUid> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        mine.add(add(own, content).getUid());
+                    }
+                    return mine;
+                }));
+            }
+            Set<MessageUid> all = new HashSet<>();
+            for (Future<List<MessageUid>> writer : taken) {
+                all.addAll(writer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(writers * each);
+            assertThat(uids.lastUid(inbox)).hasValue(MessageUid.of(writers * each));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
