@@ -46,9 +46,9 @@ import java.util.stream.Collectors;
 
 /**
  * Indexes messages appended to an inbox's INBOX or Sent folder, from the content the mailbox store kept in memory
- * ({@link AppendedMessages}) or else reading them back from the mailbox. Skips what is indexed
- * already: a repeated event, or a copy whose writer indexed it without waiting for the listener (the distributed event
- * bus runs listeners asynchronously), as sending does.
+ * ({@link AppendedMessages}) or else reading them back from the mailbox. Skips what is indexed already: a repeated
+ * event, or a copy whose writer indexed it without waiting for the listener (the distributed event bus runs listeners
+ * asynchronously), as sending does.
  */
 public class MailboxIndexing {
     private static final String INBOX = "INBOX";
@@ -64,10 +64,10 @@ public class MailboxIndexing {
     public MailboxIndexing(MailboxManager mailboxes, InboxRepository inboxes, MessageRepository messages,
                            MessageIndexer indexer, AppendedMessages appended, DomainSettings settings) {
         this.mailboxes = mailboxes;
-        this.appended = appended;
         this.inboxes = inboxes;
         this.messages = messages;
         this.indexer = indexer;
+        this.appended = appended;
         this.authservId = settings.mxHost();
     }
 
