@@ -114,8 +114,9 @@ public class JpaMailboxModule extends AbstractModule {
         install(new StoreQuotaModule());
         bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
         bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
-        bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
-        bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
+        bind(AtomicJpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
+        bind(JpaCurrentQuotaManager.class).to(AtomicJpaCurrentQuotaManager.class);
+        bind(CurrentQuotaManager.class).to(AtomicJpaCurrentQuotaManager.class);
     }
 
     @Singleton
