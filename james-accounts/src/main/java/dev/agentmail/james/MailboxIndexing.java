@@ -81,7 +81,7 @@ public class MailboxIndexing {
         index(added.getMailboxPath(), added.getMailboxId(), added.getUids(), uid ->
             Optional.ofNullable(remembered.get(uid)).map(content -> {
                 MessageMetaData data = added.getMetaData(uid);
-                return new Appended(new ByteArrayInputStream(content), data.getFlags(), data.getSize(),
+                return new MessageToIndex(new ByteArrayInputStream(content), data.getFlags(), data.getSize(),
                     data.getInternalDate());
             }));
     }
@@ -93,7 +93,7 @@ public class MailboxIndexing {
     }
 
     private void index(MailboxPath path, MailboxId mailboxId, Collection<MessageUid> uids,
-                       Function<MessageUid, Optional<Appended>> inMemory) throws MailboxException, IOException {
+                       Function<MessageUid, Optional<MessageToIndex>> inMemory) throws MailboxException, IOException {
         Optional<Direction> direction = direction(path);
         if (direction.isEmpty()) {
             return;
@@ -115,7 +115,7 @@ public class MailboxIndexing {
         MailboxReader reader = new MailboxReader(path, mailboxId);
         try {
             for (MessageUid uid : missing) {
-                Optional<Appended> message = inMemory.apply(uid);
+                Optional<MessageToIndex> message = inMemory.apply(uid);
                 if (message.isEmpty()) {
                     message = reader.read(uid);
                 }
@@ -128,7 +128,7 @@ public class MailboxIndexing {
         }
     }
 
-    private void index(Inbox inbox, Direction direction, MailboxLocation location, Appended message)
+    private void index(Inbox inbox, Direction direction, MailboxLocation location, MessageToIndex message)
         throws IOException {
         MessageContent content;
         try (InputStream raw = message.raw()) {
@@ -141,7 +141,7 @@ public class MailboxIndexing {
     }
 
     /** A message as the indexer needs it, from memory or from the mailbox. */
-    private record Appended(InputStream raw, Flags flags, long size, Date internalDate) {
+    private record MessageToIndex(InputStream raw, Flags flags, long size, Date internalDate) {
     }
 
     /** Opens a session and the mailbox only when a message has to be read back. */
@@ -156,7 +156,7 @@ public class MailboxIndexing {
             this.mailboxId = mailboxId;
         }
 
-        Optional<Appended> read(MessageUid uid) throws MailboxException, IOException {
+        Optional<MessageToIndex> read(MessageUid uid) throws MailboxException, IOException {
             if (mailbox == null) {
                 session = mailboxes.createSystemSession(path.getUser());
                 mailbox = mailboxes.getMailbox(mailboxId, session);
@@ -166,7 +166,7 @@ public class MailboxIndexing {
                 return Optional.empty();
             }
             MessageResult result = results.next();
-            return Optional.of(new Appended(result.getFullContent().getInputStream(), result.getFlags(),
+            return Optional.of(new MessageToIndex(result.getFullContent().getInputStream(), result.getFlags(),
                 result.getSize(), result.getInternalDate()));
         }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -17,11 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.mail.Flags;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import dev.agentmail.domain.model.MailboxLocation;
 import dev.agentmail.james.AppendedMessages;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
@@ -57,11 +54,7 @@ class AppendingJpaMapperFactoryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:mailbox-" + System.nanoTime());
-        dataSource.setCreateDatabase("create");
-        entityManagers = Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
-            Map.of("openjpa.ConnectionFactory", dataSource));
+        entityManagers = InMemoryJamesDatabase.entityManagers("mailbox");
         uids = new JPAUidProvider(entityManagers);
         modSeqs = new JPAModSeqProvider(entityManagers);
         mappers = new AppendingJpaMapperFactory(entityManagers, uids, modSeqs, appended);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,9 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.james.core.quota.QuotaCountUsage;
 import org.apache.james.core.quota.QuotaSizeUsage;
 import org.apache.james.mailbox.model.CurrentQuotas;
@@ -33,11 +30,7 @@ class AtomicJpaCurrentQuotaManagerTest {
 
     @BeforeEach
     void setUp() {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:quota-" + System.nanoTime());
-        dataSource.setCreateDatabase("create");
-        entityManagers = Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
-            Map.of("openjpa.ConnectionFactory", dataSource));
+        entityManagers = InMemoryJamesDatabase.entityManagers("quota");
         quotas = new AtomicJpaCurrentQuotaManager(entityManagers);
     }
 

@@ -3,12 +3,9 @@ package dev.agentmail.james.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
-import java.util.Map;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.james.core.Domain;
 import org.apache.james.rrt.api.RecipientRewriteTableConfiguration;
 import org.apache.james.rrt.jpa.JPARecipientRewriteTable;
@@ -33,11 +30,7 @@ class CachingJpaRecipientRewriteTableTest {
 
     @BeforeEach
     void setUp() {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:rrt-" + System.nanoTime());
-        dataSource.setCreateDatabase("create");
-        entityManagers = Persistence.createEntityManagerFactory(JpaEntityManagerModule.PERSISTENCE_UNIT,
-            Map.of("openjpa.ConnectionFactory", dataSource));
+        entityManagers = InMemoryJamesDatabase.entityManagers("rrt");
         table = configured(new CachingJpaRecipientRewriteTable());
         elsewhere = configured(new JPARecipientRewriteTable());
     }
