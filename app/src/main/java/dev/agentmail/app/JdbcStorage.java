@@ -40,7 +40,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Our data in the same relational database as James's JPA stores: Derby (memory or files) or PostgreSQL. */
+/** Our data in a relational database: beside James's JPA stores on Derby files or PostgreSQL, or in memory on H2. */
 final class JdbcStorage implements DataStorage {
     private final JdbcDatabase database;
     private final Path dataDir;

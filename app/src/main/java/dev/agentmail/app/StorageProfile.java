@@ -70,7 +70,10 @@ sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Me
         }
     }
 
-    /** Everything in memory, for fast tests: James's in-memory server, our data on an in-memory Derby. */
+    /**
+     * Everything in memory, for fast tests: James's in-memory server, our data on an in-memory H2, which does an
+     * index row's statements in a fraction of in-memory Derby's CPU.
+     */
     record Memory(Path dataDir) implements StorageProfile<JdbcStorage> {
         static final String NAME = "memory";
 
@@ -81,7 +84,8 @@ sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Me
 
         @Override
         public JdbcStorage open() {
-            return JdbcStorage.open("jdbc:derby:memory:agentmail-" + UUID.randomUUID() + ";create=true",
+            // H2 parses a statement anew unless it is among a connection's last few; ours are more than its default 8.
+            return JdbcStorage.open("jdbc:h2:mem:agentmail-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128",
                 Optional.empty(), Optional.empty(), dataDir);
         }
 

@@ -35,6 +35,15 @@ final class Jdbc {
         this.dataSource = dataSource;
     }
 
+    /** The database's product name, as its driver gives it. */
+    String productName() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     int update(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, parameters)) {

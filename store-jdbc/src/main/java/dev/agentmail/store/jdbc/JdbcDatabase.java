@@ -6,15 +6,19 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /** A pooled connection to our database, its schema brought up to date by Flyway when it opens. */
 public class JdbcDatabase implements AutoCloseable {
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(JdbcDatabase.class);
     private static final String DERBY = "jdbc:derby:";
+    private static final String IN_MEMORY_H2 = "jdbc:h2:mem:";
     /** SQL migrations, and the Java ones that compute what SQL cannot. */
     static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:dev/agentmail/store/jdbc/migration"};
 
@@ -63,8 +67,21 @@ public class JdbcDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        dropInMemoryH2();
         dataSource.close();
         shutDownEmbeddedDerby();
+    }
+
+    /** An in-memory H2 is kept while the JVM runs ({@code DB_CLOSE_DELAY=-1}), so dropped here: tests start many. */
+    private void dropInMemoryH2() {
+        if (!url.startsWith(IN_MEMORY_H2)) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOGGER.warn("Could not drop the in-memory database: {}", e.getMessage());
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 public class JdbcEventOutbox implements EventOutbox {
     private static final String EVENT_COLUMNS = "seq, id, organization_id, event_type, inbox_id, payload, created_at";
@@ -29,15 +31,22 @@ public class JdbcEventOutbox implements EventOutbox {
     private static final int MAX_ERROR_LENGTH = 500;
     /** The same statement on Derby and PostgreSQL; other appends wait for the commit. */
     private static final String APPEND_LOCK = "LOCK TABLE events IN EXCLUSIVE MODE";
+    /**
+     * H2 has no table lock, and a row lock it releases before the commit is visible. It is only ever in memory, so in
+     * this JVM alone: appends to it wait for each other here instead.
+     */
+    private static final Lock IN_MEMORY_APPEND_LOCK = new ReentrantLock();
 
     private final Jdbc jdbc;
     private final SealedSecrets secrets;
+    private final boolean inMemory;
 
     /** @param sealer opens the secrets of the webhooks a claimed delivery goes to */
     @Inject
     public JdbcEventOutbox(DataSource dataSource, SecretSealer sealer) {
         this.jdbc = new Jdbc(dataSource);
         this.secrets = new SealedSecrets(sealer);
+        this.inMemory = jdbc.productName().contains("H2");
     }
 
     /**
@@ -47,8 +56,7 @@ public class JdbcEventOutbox implements EventOutbox {
      */
     @Override
     public void append(StoredEvent event, List<WebhookDelivery> deliveries) {
-        jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, APPEND_LOCK);
+        inAppendOrder(connection -> {
             Jdbc.update(connection, "INSERT INTO events (id, organization_id, event_type, inbox_id, payload, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", event.id(), event.organizationId(), event.type().wireName(),
                 event.inboxId().orElse(null), event.payload().getBytes(StandardCharsets.UTF_8),
@@ -60,6 +68,23 @@ public class JdbcEventOutbox implements EventOutbox {
                     Jdbc.nullableMillis(delivery.nextAttemptAt()), delivery.createdAt().toEpochMilli());
             }
         });
+    }
+
+    /** Runs the work in a transaction that holds the append lock to its commit. */
+    private void inAppendOrder(Jdbc.Work work) {
+        if (!inMemory) {
+            jdbc.inTransaction(connection -> {
+                Jdbc.update(connection, APPEND_LOCK);
+                work.run(connection);
+            });
+            return;
+        }
+        IN_MEMORY_APPEND_LOCK.lock();
+        try {
+            jdbc.inTransaction(work);
+        } finally {
+            IN_MEMORY_APPEND_LOCK.unlock();
+        }
     }
 
     @Override
@@ -157,9 +182,8 @@ public class JdbcEventOutbox implements EventOutbox {
     @Override
     public int forgetBefore(Instant cutoff) {
         int[] forgotten = {0};
-        jdbc.inTransaction(connection -> {
-            // The events table first, as appends lock it: taking the two tables in one order cannot deadlock.
-            Jdbc.update(connection, APPEND_LOCK);
+        // The append lock first, as appends take it: taking the two tables in one order cannot deadlock.
+        inAppendOrder(connection -> {
             Jdbc.update(connection, "DELETE FROM webhook_deliveries WHERE state <> 'PENDING' AND event_id IN"
                 + " (SELECT id FROM events WHERE created_at < ?)", cutoff.toEpochMilli());
             forgotten[0] = Jdbc.update(connection, "DELETE FROM events WHERE created_at < ? AND NOT EXISTS"
