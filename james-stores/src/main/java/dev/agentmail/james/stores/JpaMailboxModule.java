@@ -112,8 +112,9 @@ public class JpaMailboxModule extends AbstractModule {
 
     private void bindQuotas() {
         install(new StoreQuotaModule());
-        bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
-        bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
+        bind(CachingJpaMaxQuotaManager.class).in(Scopes.SINGLETON);
+        bind(JPAPerUserMaxQuotaManager.class).to(CachingJpaMaxQuotaManager.class);
+        bind(MaxQuotaManager.class).to(CachingJpaMaxQuotaManager.class);
         bind(AtomicJpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
         bind(JpaCurrentQuotaManager.class).to(AtomicJpaCurrentQuotaManager.class);
         bind(CurrentQuotaManager.class).to(AtomicJpaCurrentQuotaManager.class);
