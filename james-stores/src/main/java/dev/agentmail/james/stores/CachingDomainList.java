@@ -1,29 +1,22 @@
 package dev.agentmail.james.stores;
 
 import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
- * A domain list that remembers, for a few seconds, whether a domain is one of ours. SMTP's RCPT check and the
+ * A domain list that remembers, for a while, whether a domain is one of ours. SMTP's RCPT check and the
  * transport mailets ask several times for every message, and on JPA each answer was a query (about 5 % of the
  * embedded server's CPU under ingest). James's own read cache is not cleared when a domain is removed; this one is
  * cleared by every change made through it, so only a change made on another server sharing the database shows late,
- * within {@link #EXPIRY}.
+ * within {@link JpaLookupCache#EXPIRY}.
  */
 public final class CachingDomainList implements DomainList {
-    private static final Duration EXPIRY = Duration.ofSeconds(5);
-
     private final DomainList domains;
-    private final Cache<Domain, Boolean> known = CacheBuilder.newBuilder()
-        .expireAfterWrite(EXPIRY)
-        .maximumSize(10_000)
-        .build();
+    private final Cache<Domain, Boolean> known = JpaLookupCache.create(10_000);
 
     public CachingDomainList(DomainList domains) {
         this.domains = domains;

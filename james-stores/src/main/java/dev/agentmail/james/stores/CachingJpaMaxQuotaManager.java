@@ -1,6 +1,5 @@
 package dev.agentmail.james.stores;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,26 +16,23 @@ import org.apache.james.mailbox.model.QuotaRoot;
 import org.reactivestreams.Publisher;
 
 import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * James's JPA quota limits, remembering each quota root's limits for a few seconds. Every append checks the
+ * James's JPA quota limits, remembering each quota root's limits for a while. Every append checks the
  * recipient's limits, and on JPA that was six queries in an entity manager of their own (about 3.5 % of the embedded
  * server's CPU under ingest). A limit set or removed through this server is seen at once, whatever its scope: every
  * write goes through the DAO, which clears the cache. A change made on another server sharing the database shows
- * within {@link #EXPIRY}.
+ * within {@link JpaLookupCache#EXPIRY}.
  */
 public class CachingJpaMaxQuotaManager extends JPAPerUserMaxQuotaManager {
-    private static final Duration EXPIRY = Duration.ofSeconds(5);
-
     private final Cache<QuotaRoot, QuotaDetails> limits;
 
     @Inject
     public CachingJpaMaxQuotaManager(EntityManagerFactory entityManagerFactory) {
-        this(entityManagerFactory, CacheBuilder.newBuilder().expireAfterWrite(EXPIRY).maximumSize(100_000).build());
+        this(entityManagerFactory, JpaLookupCache.create(100_000));
     }
 
     private CachingJpaMaxQuotaManager(EntityManagerFactory entityManagerFactory, Cache<QuotaRoot, QuotaDetails> limits) {

@@ -1,7 +1,5 @@
 package dev.agentmail.james.stores;
 
-import java.time.Duration;
-
 import org.apache.james.core.Domain;
 import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.rrt.jpa.JPARecipientRewriteTable;
@@ -10,24 +8,18 @@ import org.apache.james.rrt.lib.MappingSource;
 import org.apache.james.rrt.lib.Mappings;
 
 import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 
 /**
- * James's JPA recipient rewrites, remembering each address's stored mappings for a few seconds. The transport
+ * James's JPA recipient rewrites, remembering each address's stored mappings for a while. The transport
  * mailets resolve every recipient of every message, and on JPA each step of that resolution was a query (about 3 %
  * of the embedded server's CPU under ingest). A mapping added or removed through this table is seen at once; a change
- * made on another server sharing the database shows within {@link #EXPIRY}.
+ * made on another server sharing the database shows within {@link JpaLookupCache#EXPIRY}.
  */
 public class CachingJpaRecipientRewriteTable extends JPARecipientRewriteTable {
-    private static final Duration EXPIRY = Duration.ofSeconds(5);
-
     private record Address(String user, Domain domain) {
     }
 
-    private final Cache<Address, Mappings> stored = CacheBuilder.newBuilder()
-        .expireAfterWrite(EXPIRY)
-        .maximumSize(100_000)
-        .build();
+    private final Cache<Address, Mappings> stored = JpaLookupCache.create(100_000);
 
     @Override
     protected Mappings mapAddress(String user, Domain domain) throws RecipientRewriteTableException {

@@ -1,7 +1,6 @@
 package dev.agentmail.james.stores;
 
 import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.user.api.UsersRepositoryException;
@@ -10,21 +9,15 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import javax.inject.Inject;
-import java.time.Duration;
 
 /**
- * James's JPA users, remembering for a few seconds whether a user exists. SMTP's RCPT check and the transport
+ * James's JPA users, remembering for a while whether a user exists. SMTP's RCPT check and the transport
  * mailets ask for every recipient of every message, and each answer was a query. Users added or removed through this
  * repository (an inbox created or deleted) are seen at once; a change made on another server sharing the database
- * shows within {@link #EXPIRY}.
+ * shows within {@link JpaLookupCache#EXPIRY}.
  */
 public class CachingJpaUsersRepository extends JPAUsersRepository {
-    private static final Duration EXPIRY = Duration.ofSeconds(5);
-
-    private final Cache<Username, Boolean> known = CacheBuilder.newBuilder()
-        .expireAfterWrite(EXPIRY)
-        .maximumSize(100_000)
-        .build();
+    private final Cache<Username, Boolean> known = JpaLookupCache.create(100_000);
 
     @Inject
     public CachingJpaUsersRepository(DomainList domainList) {
