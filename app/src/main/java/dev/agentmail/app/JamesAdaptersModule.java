@@ -58,7 +58,7 @@ final class JamesAdaptersModule extends AbstractModule {
         bind(MailboxMessages.class).to(JamesMailboxMessages.class).in(Scopes.SINGLETON);
         bind(MailSender.class).to(JamesMailSender.class).in(Scopes.SINGLETON);
         bind(MailboxIndexing.class).in(Scopes.SINGLETON);
-        bind(DnsLookup.class).toInstance(new DnsjavaLookup(dns.resolvedResolver()));
+        bind(DnsLookup.class).toInstance(DnsjavaLookup.uncached(dns.resolvedResolver()));
         bind(DraftFolders.class).to(JamesDraftFolders.class).in(Scopes.SINGLETON);
         Multibinder<EventListener.GroupEventListener> listeners =
             Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class);
@@ -67,11 +67,15 @@ final class JamesAdaptersModule extends AbstractModule {
         bind(InboundDmarc.class).toInstance(inbound.dmarc());
     }
 
-    /** Inbound SPF and DKIM look up through the same resolver as the domain checks. */
+    /**
+     * Inbound SPF, DKIM and DMARC look up through the same resolver as the domain checks, keeping answers for their
+     * TTL (jSPF's lookups do, in dnsjava's own cache) rather than asking again for every message.
+     */
     @Provides
     @Singleton
-    InboundAuthenticator inboundAuthenticator(DnsLookup lookup) {
-        return new InboundAuthenticator(DnsjavaLookup.resolver(dns.resolvedResolver()), lookup);
+    InboundAuthenticator inboundAuthenticator() {
+        return new InboundAuthenticator(DnsjavaLookup.resolver(dns.resolvedResolver()),
+            DnsjavaLookup.caching(dns.resolvedResolver()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.agentmail.james;
 
 import dev.agentmail.domain.port.DnsLookup;
+import org.xbill.DNS.Cache;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
@@ -19,16 +21,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The DNS checks of custom domains with dnsjava, through the resolver in AGENTMAIL_DNS_SERVER or else the
- * machine's. Nothing is cached: a user who just published a record wants it seen.
+ * DNS lookups with dnsjava, through the resolver in AGENTMAIL_DNS_SERVER or else the machine's: uncached for the checks
+ * of custom domains (a user who just published a record wants it seen), or keeping answers for their TTL as a
+ * resolver does, for the checks of inbound mail, which ask the same few domains for every message.
  */
 public class DnsjavaLookup implements DnsLookup {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Resolver resolver;
+    private final Cache cache;
 
-    public DnsjavaLookup(Optional<InetSocketAddress> server) {
-        resolver = resolver(server);
+    private DnsjavaLookup(Optional<InetSocketAddress> server, Cache cache) {
+        this.resolver = resolver(server);
+        this.cache = cache;
+    }
+
+    public static DnsjavaLookup uncached(Optional<InetSocketAddress> server) {
+        return new DnsjavaLookup(server, null);
+    }
+
+    /** Positive answers for their TTL, negative ones as long as their SOA allows (RFC 2308). */
+    public static DnsjavaLookup caching(Optional<InetSocketAddress> server) {
+        return new DnsjavaLookup(server, new Cache(DClass.IN));
     }
 
     /** The resolver in AGENTMAIL_DNS_SERVER, else the machine's; inbound mail checks look up through it too. */
@@ -68,7 +82,7 @@ public class DnsjavaLookup implements DnsLookup {
             throw new IllegalArgumentException("'" + name + "' is not a DNS name", e);
         }
         lookup.setResolver(resolver);
-        lookup.setCache(null);
+        lookup.setCache(cache);
         Record[] records = lookup.run();
         return switch (lookup.getResult()) {
             case Lookup.SUCCESSFUL -> records;

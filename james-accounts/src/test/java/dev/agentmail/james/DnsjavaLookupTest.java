@@ -20,7 +20,7 @@ class DnsjavaLookupTest {
     @BeforeEach
     void start() throws Exception {
         dns = new LoopbackDnsServer();
-        lookup = new DnsjavaLookup(Optional.of(dns.address()));
+        lookup = DnsjavaLookup.uncached(Optional.of(dns.address()));
     }
 
     @AfterEach
@@ -58,12 +58,27 @@ class DnsjavaLookupTest {
     }
 
     @Test
+    void theCachingLookupKeepsAnAnswerForItsTtlAndAsksAgainForNamesItHadNone() {
+        DnsjavaLookup caching = DnsjavaLookup.caching(Optional.of(dns.address()));
+        dns.addTxt("_dmarc.example.test", "v=DMARC1; p=reject");
+        assertThat(caching.txt("_dmarc.example.test")).containsExactly("v=DMARC1; p=reject");
+        assertThat(caching.txt("_dmarc.other.test")).isEmpty();
+
+        dns.remove("_dmarc.example.test").addTxt("_dmarc.other.test", "v=DMARC1; p=none");
+
+        assertThat(caching.txt("_dmarc.example.test")).containsExactly("v=DMARC1; p=reject");
+        // The server's NXDOMAIN carried no SOA, so it was not cached (RFC 2308).
+        assertThat(caching.txt("_dmarc.other.test")).containsExactly("v=DMARC1; p=none");
+        assertThat(lookup.txt("_dmarc.example.test")).isEmpty();
+    }
+
+    @Test
     void aResolverThatDoesNotAnswerIsUnavailableNotEmpty() throws Exception {
         InetSocketAddress silent;
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             silent = new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
         }
-        DnsjavaLookup nowhere = new DnsjavaLookup(Optional.of(silent));
+        DnsjavaLookup nowhere = DnsjavaLookup.uncached(Optional.of(silent));
 
         assertThatThrownBy(() -> nowhere.txt("example.test")).isInstanceOf(DnsLookup.UnavailableException.class);
     }
