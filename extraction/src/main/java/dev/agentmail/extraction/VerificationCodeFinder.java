@@ -37,8 +37,6 @@ final class VerificationCodeFinder {
     /** One of the shapes codes are printed in; the boundaries are checked apart, as they depend on the script. */
     private static final Pattern INLINE = Pattern.compile(
         "\\d{3,4}[ -]\\d{3,4}|[A-Za-z0-9]{3,5}-[A-Za-z0-9]{3,5}|[A-Za-z0-9]{4,10}");
-    /** A line that holds nothing but a code, maybe grouped or letter-spaced: "482 913", "4 8 2 9 1 3", "WDJB-MJHT". */
-    private static final Pattern STANDALONE = Pattern.compile("[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+){0,9}");
     /** "Code: 48 29 13": a label, a colon, and groups that run to the end of the line spell one code. */
     private static final Pattern LABELLED_GROUPS = Pattern.compile("(.*[:：]\\s*)([A-Za-z0-9]+(?:[ -][A-Za-z0-9]+){1,9})[\\s.!。]*");
     private static final Pattern NUMBER = Pattern.compile("[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}]*(?:[.,:/ -]\\p{N}+)*");
@@ -59,17 +57,23 @@ final class VerificationCodeFinder {
 
     /** The code of a mail read as its subject and one or more renderings of its body (HTML as seen, plain text). */
     static Optional<Found> find(String subject, List<List<String>> readings) {
-        String all = Vocabulary.lower(subject + "\n" + String.join("\n", readings.stream().map(r -> String.join("\n", r)).toList()));
-        if (Vocabulary.containsAny(all, Vocabulary.MEETING_WORDS)) {
+        List<LabelledLines> labelled = readings.stream().map(LabelledLines::new).toList();
+        StringBuilder all = new StringBuilder(Vocabulary.lower(subject));
+        for (LabelledLines lines : labelled) {
+            for (int i = 0; i < lines.size(); i++) {
+                all.append('\n').append(lines.lower(i));
+            }
+        }
+        if (Vocabulary.containsAny(all.toString(), Vocabulary.MEETING_WORDS)) {
             return Optional.empty();
         }
         List<Candidate> found = new ArrayList<>();
-        for (List<String> lines : readings) {
+        for (LabelledLines lines : labelled) {
             for (int i = 0; i < lines.size(); i++) {
                 found.addAll(candidates(lines, i, false));
             }
         }
-        found.addAll(candidates(List.of(subject.strip()), 0, true));
+        found.addAll(candidates(new LabelledLines(List.of(subject.strip())), 0, true));
         // A string the mail names as an order, a promotion or a phone somewhere is that everywhere.
         Set<String> typedOtherwise = new HashSet<>();
         found.stream().filter(candidate -> candidate.score == TYPED_OTHERWISE).forEach(candidate -> typedOtherwise.add(candidate.code));
@@ -89,14 +93,14 @@ final class VerificationCodeFinder {
         return best == null || tie ? Optional.empty() : Optional.of(new Found(best.code, best.sentence));
     }
 
-    private static List<Candidate> candidates(List<String> lines, int index, boolean inSubject) {
-        String line = lines.get(index);
+    private static List<Candidate> candidates(LabelledLines lines, int index, boolean inSubject) {
+        String line = lines.line(index);
         List<Candidate> found = new ArrayList<>();
-        if (legal(line)) {
+        if (legal(lines.lower(index), line)) {
             return found;
         }
         String bare = unframed(line);
-        if (STANDALONE.matcher(bare).matches()) {
+        if (standalone(bare)) {
             String code = groupedCode(bare);
             if (code != null) {
                 Naming naming = namedFromLinesBefore(lines, index);
@@ -112,7 +116,11 @@ final class VerificationCodeFinder {
             return found;
         }
         // Only a label in the sentence names a candidate: without one, none of the line's numbers can be a code.
-        Sentence sentence = Sentence.of(lines, index);
+        boolean runsOn = index > 0 && !lines.line(index - 1).isEmpty() && !endsSentence(lines.line(index - 1));
+        if (!lines.mayHoldLabels(runsOn ? index - 1 : index, index)) {
+            return found;
+        }
+        Sentence sentence = Sentence.of(lines, index, runsOn);
         if (sentence.labels.isEmpty()) {
             return found;
         }
@@ -152,8 +160,7 @@ final class VerificationCodeFinder {
     }
 
     /** Every line is checked, so the regular expression runs only where one of its words could be. */
-    private static boolean legal(String line) {
-        String lower = Vocabulary.lower(line);
+    private static boolean legal(String lower, String line) {
         return (lower.indexOf('©') >= 0 || lower.contains("(c") || lower.contains("copyright")
             || lower.contains("all rights reserved")) && LEGAL.matcher(line).find();
     }
@@ -169,6 +176,30 @@ final class VerificationCodeFinder {
             end -= Character.charCount(line.codePointBefore(end));
         }
         return line.substring(start, end);
+    }
+
+    /**
+     * Whether the text holds nothing but a code, maybe grouped or letter-spaced: "482 913", "4 8 2 9 1 3",
+     * "WDJB-MJHT": at most ten groups of ASCII letters and digits, one space or hyphen between two. Every line with
+     * a digit is asked, so this is a loop rather than a regular expression that backtracks through long lines.
+     */
+    private static boolean standalone(String text) {
+        int separators = 0;
+        boolean afterSeparator = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-') {
+                if (afterSeparator || ++separators > 9) {
+                    return false;
+                }
+                afterSeparator = true;
+            } else if (c < 128 && Character.isLetterOrDigit(c)) {
+                afterSeparator = false;
+            } else {
+                return false;
+            }
+        }
+        return !afterSeparator;
     }
 
     private static boolean opensFrame(int c) {
@@ -318,11 +349,10 @@ final class VerificationCodeFinder {
      */
     /** A line with the line before when its sentence runs on from there, lower-cased, with its labels. */
     private record Sentence(String text, String lower, int offset, List<Label> labels) {
-        static Sentence of(List<String> lines, int index) {
-            String previous = index > 0 ? lines.get(index - 1) : "";
-            String prefix = !previous.isEmpty() && !endsSentence(previous) ? previous + " " : "";
-            String lower = Vocabulary.lower(prefix + lines.get(index));
-            return new Sentence(prefix + lines.get(index), lower, prefix.length(), Vocabulary.labels(lower));
+        static Sentence of(LabelledLines lines, int index, boolean runsOn) {
+            String prefix = runsOn ? lines.line(index - 1) + " " : "";
+            String lower = runsOn ? lines.lower(index - 1) + " " + lines.lower(index) : lines.lower(index);
+            return new Sentence(prefix + lines.line(index), lower, prefix.length(), Vocabulary.labels(lower));
         }
     }
 
@@ -421,16 +451,16 @@ final class VerificationCodeFinder {
     }
 
     /** For a line that holds only a code: the first line above with a label names it, as the layout introduces it. */
-    private static Naming namedFromLinesBefore(List<String> lines, int index) {
+    private static Naming namedFromLinesBefore(LabelledLines lines, int index) {
         for (int i = index - 1, seen = 0; i >= 0 && seen < LINES_BACK; i--, seen++) {
-            String lower = Vocabulary.lower(lines.get(i));
+            String lower = lines.lower(i);
             List<Label> labels = Vocabulary.labels(lower);
             if (labels.isEmpty() && !NUMBER.matcher(lower).find()) {
                 continue;
             }
             Label open = openLabelBefore(lower, labels, lower.length());
             boolean promotional = labels.stream().anyMatch(label -> label.kind() == Kind.PROMOTION);
-            return open == null ? null : new Naming(open.kind(), true, promotional, lines.get(i));
+            return open == null ? null : new Naming(open.kind(), true, promotional, lines.line(i));
         }
         return null;
     }

@@ -104,6 +104,15 @@ final class Vocabulary {
 
     /** Every code word and other-number word in the text, the longest one wherever two overlap. */
     static List<Label> labels(String lowerText) {
+        return longest(everyLabel(lowerText));
+    }
+
+    /**
+     * Every label word in the text, overlapping ones included, in the order they start. The words a part of the text
+     * holds are the ones of the whole that lie inside it, as long as the part is set off by characters that are not
+     * letters: the checks at a word's ends see no letter either way.
+     */
+    static List<Label> everyLabel(String lowerText) {
         List<Label> found = new ArrayList<>();
         for (int at = 0; at + 1 < lowerText.length(); at++) {
             Entry[] entries = BY_FIRST_PAIR[pairSlot(lowerText.charAt(at), lowerText.charAt(at + 1))];
@@ -119,6 +128,10 @@ final class Vocabulary {
                 }
             }
         }
+        return found;
+    }
+
+    private static List<Label> longest(List<Label> found) {
         List<Label> kept = new ArrayList<>();
         for (Label label : found) {
             boolean outranked = false;
