@@ -18,7 +18,9 @@ import java.util.Optional;
 public class JdbcDatabase implements AutoCloseable {
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(JdbcDatabase.class);
     private static final String DERBY = "jdbc:derby:";
+    private static final String H2 = "jdbc:h2:";
     private static final String IN_MEMORY_H2 = "jdbc:h2:mem:";
+    private static final Duration H2_LOCK_TIMEOUT = Duration.ofSeconds(30);
     /** SQL migrations, and the Java ones that compute what SQL cannot. */
     static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:dev/agentmail/store/jdbc/migration"};
 
@@ -46,6 +48,11 @@ public class JdbcDatabase implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(startupPatience.toMillis());
         config.setPoolName("agentmail");
+        if (url.startsWith(H2)) {
+            // H2 gives up on a row lock after 1 s, where Derby waits 60 s and PostgreSQL until it gets it: on a busy
+            // machine, deliveries into one thread then failed while a delete of its last message committed.
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT.toMillis());
+        }
         dataSource = new HikariDataSource(config);
         try {
             migrations(dataSource, url).load().migrate();
