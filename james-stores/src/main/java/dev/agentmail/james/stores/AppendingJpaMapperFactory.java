@@ -5,17 +5,22 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.jpa.JPAMailboxSessionMapperFactory;
 import org.apache.james.mailbox.jpa.mail.JPAModSeqProvider;
 import org.apache.james.mailbox.jpa.mail.JPAUidProvider;
+import org.apache.james.mailbox.store.mail.MailboxMapper;
 import org.apache.james.mailbox.store.mail.MessageMapper;
 
 import javax.inject.Inject;
 import javax.persistence.EntityManagerFactory;
 
-/** James's JPA mappers, with {@link AppendingJpaMessageMapper} for messages. */
+/**
+ * James's JPA mappers, with {@link AppendingJpaMessageMapper} for messages and {@link CachingJpaMailboxMapper} for
+ * mailboxes. Mappers live for a session; the mailboxes they remember are kept here, for all of them.
+ */
 public class AppendingJpaMapperFactory extends JPAMailboxSessionMapperFactory {
     private final EntityManagerFactory entityManagers;
     private final JPAUidProvider uidProvider;
     private final JPAModSeqProvider modSeqProvider;
     private final AppendedMessages appended;
+    private final CachingJpaMailboxMapper.KnownMailboxes mailboxes = new CachingJpaMailboxMapper.KnownMailboxes();
 
     @Inject
     public AppendingJpaMapperFactory(EntityManagerFactory entityManagers, JPAUidProvider uidProvider,
@@ -25,6 +30,11 @@ public class AppendingJpaMapperFactory extends JPAMailboxSessionMapperFactory {
         this.uidProvider = uidProvider;
         this.modSeqProvider = modSeqProvider;
         this.appended = appended;
+    }
+
+    @Override
+    public MailboxMapper createMailboxMapper(MailboxSession session) {
+        return new CachingJpaMailboxMapper(entityManagers, mailboxes);
     }
 
     @Override

@@ -6,8 +6,8 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
 /**
- * The cache in front of James's JPA lookups that every message asks (domains, users, recipient rewrites, quota
- * limits). Each caching store forgets what it holds when a change goes through it, so this server sees its own
+ * The cache in front of James's JPA lookups that every message asks (domains, users, recipient rewrites, mailboxes,
+ * quota limits and usage). Each caching store forgets what it holds when a change goes through it, so this server sees its own
  * changes at once; {@link #EXPIRY} only bounds how long a change written to the database by another process goes
  * unseen. The JPA profiles run one server per database, so it can be long enough for the lookups to stay off the
  * delivery path: at 5 s they still missed every 5 s for each recipient, 2–3 % of the embedded server's CPU.
