@@ -8,7 +8,8 @@ import java.util.List;
  * The lines of one rendering of a mail, each lower-cased once, with the label words of all of them found in one
  * pass over the lines joined by spaces, as a sentence joins a line to the one before. The code finder reads every
  * line that holds a digit as a sentence of its own and of the line before; most such sentences hold no label word,
- * and this tells so without lower-casing and scanning both lines again (a third of the finder's work on such mail).
+ * and this tells so without lower-casing and scanning both lines again (that was 6 % of the memory server's CPU
+ * under ingest).
  */
 final class LabelledLines {
     private final List<String> lines;
