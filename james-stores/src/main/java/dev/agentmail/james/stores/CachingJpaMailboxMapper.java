@@ -1,5 +1,7 @@
 package dev.agentmail.james.stores;
 
+import java.util.function.Supplier;
+
 import javax.persistence.EntityManagerFactory;
 
 import org.apache.james.mailbox.acl.ACLDiff;
@@ -37,32 +39,25 @@ class CachingJpaMailboxMapper extends JPAMailboxMapper {
 
     @Override
     public Mono<Mailbox> findMailboxByPath(MailboxPath path) {
-        return Mono.defer(() -> {
-            if (writing) {
-                return super.findMailboxByPath(path);
-            }
-            Mailbox cached = known.byPath(path);
-            if (cached != null) {
-                return Mono.just(cached);
-            }
-            long generation = known.generation();
-            return super.findMailboxByPath(path).doOnNext(found -> known.keep(generation, path, found));
-        });
+        return keptOrFound(() -> known.byPath(path), () -> super.findMailboxByPath(path));
     }
 
     @Override
     public Mono<Mailbox> findMailboxById(MailboxId id) {
+        return keptOrFound(() -> known.byId(id), () -> super.findMailboxById(id));
+    }
+
+    private Mono<Mailbox> keptOrFound(Supplier<Mailbox> kept, Supplier<Mono<Mailbox>> lookup) {
         return Mono.defer(() -> {
             if (writing) {
-                return super.findMailboxById(id);
+                return lookup.get();
             }
-            Mailbox cached = known.byId(id);
+            Mailbox cached = kept.get();
             if (cached != null) {
                 return Mono.just(cached);
             }
             long generation = known.generation();
-            return super.findMailboxById(id)
-                .doOnNext(found -> known.keep(generation, found.generateAssociatedPath(), found));
+            return lookup.get().doOnNext(found -> known.keep(generation, found.generateAssociatedPath(), found));
         });
     }
 
