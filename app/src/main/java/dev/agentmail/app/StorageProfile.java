@@ -1,11 +1,16 @@
 package dev.agentmail.app;
 
 import com.google.inject.Module;
+import com.google.inject.Scopes;
+import dev.agentmail.domain.store.AttachmentTextRepository;
+import dev.agentmail.domain.store.MessageRepository;
 import com.google.inject.util.Modules;
 import dev.agentmail.james.distributed.CassandraMailRepositoriesModule;
 import dev.agentmail.james.distributed.DistributedJamesModules;
 import dev.agentmail.james.stores.JamesServerModules;
 import dev.agentmail.james.stores.JpaJamesModules;
+import dev.agentmail.store.memory.MemoryAttachmentTextRepository;
+import dev.agentmail.store.memory.MemoryMessageRepository;
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
@@ -71,8 +76,9 @@ sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Me
     }
 
     /**
-     * Everything in memory, for fast tests: James's in-memory server, our data on an in-memory H2, which does an
-     * index row's statements in a fraction of in-memory Derby's CPU.
+     * Everything in memory, for fast tests: James's in-memory server, the message index (what every delivery writes)
+     * in the heap as well, and the rest of our data on an in-memory H2, which does its statements in a fraction of
+     * in-memory Derby's CPU.
      */
     record Memory(Path dataDir) implements StorageProfile<JdbcStorage> {
         static final String NAME = "memory";
@@ -100,7 +106,12 @@ sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Me
                 new FakeSearchMailboxModule(),
                 new WebAdminServerModule(),
                 new NoJwtModule(),
-                storage.repositories());
+                Modules.override(storage.repositories()).with(binder -> {
+                    binder.bind(MessageRepository.class).to(MemoryMessageRepository.class).in(Scopes.SINGLETON);
+                    binder.bind(MemoryMessageRepository.class).in(Scopes.SINGLETON);
+                    binder.bind(AttachmentTextRepository.class).to(MemoryAttachmentTextRepository.class)
+                        .in(Scopes.SINGLETON);
+                }));
         }
 
         @Override
