@@ -98,4 +98,17 @@ public interface ListEntryRepositoryContract {
         assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.RECEIVE))
             .extracting(ListEntry::inboxId).containsExactly(Optional.of("inb_1"));
     }
+
+    /** A decision reads the lists for every recipient of every message: a change applies to the very next one. */
+    @Test
+    default void whatADecisionReadsFollowsEachChange() {
+        assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.RECEIVE)).isEmpty();
+
+        ListEntry blocked = entry("org_1", Optional.empty(), Direction.RECEIVE, Kind.BLOCK, "a.com");
+        listEntryRepository().add(blocked);
+        assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.RECEIVE)).containsExactly(blocked);
+
+        listEntryRepository().delete("org_1", Optional.empty(), Direction.RECEIVE, Kind.BLOCK, "a.com");
+        assertThat(listEntryRepository().entriesFor("org_1", "inb_1", Direction.RECEIVE)).isEmpty();
+    }
 }

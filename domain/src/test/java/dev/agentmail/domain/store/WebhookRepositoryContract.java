@@ -86,4 +86,28 @@ public interface WebhookRepositoryContract {
         assertThat(repository.find("org_a", "wh_1")).isEmpty();
         assertThat(repository.delete("org_a", "wh_1")).isFalse();
     }
+
+    /** Every event reads the enabled webhooks: a change applies to the very next one. */
+    @Test
+    default void theEnabledWebhooksFollowEachChange() {
+        WebhookRepository repository = webhookRepository();
+        assertThat(repository.listEnabled("org_a")).isEmpty();
+
+        Webhook webhook = webhook("wh_1", "org_a", 1_000);
+        repository.create(webhook);
+        assertThat(repository.listEnabled("org_a")).containsExactly(webhook);
+
+        Webhook moved = webhook.withSettings("https://new.example/hook", webhook.eventTypes(), webhook.inboxIds(), true,
+            Instant.ofEpochMilli(9_000));
+        repository.update(moved);
+        assertThat(repository.listEnabled("org_a")).containsExactly(moved);
+
+        repository.update(moved.withSettings(moved.url(), moved.eventTypes(), moved.inboxIds(), false,
+            Instant.ofEpochMilli(10_000)));
+        assertThat(repository.listEnabled("org_a")).isEmpty();
+
+        repository.update(moved);
+        repository.delete("org_a", "wh_1");
+        assertThat(repository.listEnabled("org_a")).isEmpty();
+    }
 }

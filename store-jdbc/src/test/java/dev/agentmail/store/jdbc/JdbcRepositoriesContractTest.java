@@ -60,6 +60,9 @@ abstract class JdbcRepositoriesContractTest
     SendLimitOverridesContract {
     private final SecretSealer sealer = new AesGcmSecretSealer(randomKey());
     private JdbcDatabase database;
+    private InboxRepository inboxes;
+    private ListEntryRepository lists;
+    private WebhookRepository webhooks;
 
     abstract JdbcDatabase openDatabase() throws Exception;
 
@@ -75,9 +78,15 @@ abstract class JdbcRepositoriesContractTest
         }
     }
 
-    /** Deletes every row of every table but Flyway's history, as a new database would have none. */
+    /**
+     * Deletes every row of every table but Flyway's history, as a new database would have none. The lookups every
+     * delivery asks are run through the caches the server puts in front of them, new for each test as for a new server.
+     */
     @BeforeEach
     void empty() throws SQLException {
+        inboxes = new CachingInboxRepository(new JdbcInboxRepository(database.dataSource()));
+        lists = new CachingListEntryRepository(new JdbcListEntryRepository(database.dataSource()));
+        webhooks = new CachingWebhookRepository(new JdbcWebhookRepository(database.dataSource(), sealer));
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -107,7 +116,7 @@ abstract class JdbcRepositoriesContractTest
 
     @Override
     public InboxRepository inboxRepository() {
-        return new JdbcInboxRepository(database.dataSource());
+        return inboxes;
     }
 
     @Override
@@ -117,7 +126,7 @@ abstract class JdbcRepositoriesContractTest
 
     @Override
     public WebhookRepository webhookRepository() {
-        return new JdbcWebhookRepository(database.dataSource(), sealer);
+        return webhooks;
     }
 
     @Override
@@ -211,7 +220,7 @@ abstract class JdbcRepositoriesContractTest
 
     @Override
     public ListEntryRepository listEntryRepository() {
-        return new JdbcListEntryRepository(database.dataSource());
+        return lists;
     }
 
     @Override
