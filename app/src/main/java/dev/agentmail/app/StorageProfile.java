@@ -107,8 +107,9 @@ sealed interface StorageProfile<S extends DataStorage> permits StorageProfile.Me
                 new WebAdminServerModule(),
                 new NoJwtModule(),
                 Modules.override(storage.repositories()).with(binder -> {
-                    binder.bind(MessageRepository.class).to(MemoryMessageRepository.class).in(Scopes.SINGLETON);
+                    // One index, which the attachment texts add their text to.
                     binder.bind(MemoryMessageRepository.class).in(Scopes.SINGLETON);
+                    binder.bind(MessageRepository.class).to(MemoryMessageRepository.class);
                     binder.bind(AttachmentTextRepository.class).to(MemoryAttachmentTextRepository.class)
                         .in(Scopes.SINGLETON);
                 }));
