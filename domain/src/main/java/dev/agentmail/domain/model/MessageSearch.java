@@ -2,6 +2,7 @@ package dev.agentmail.domain.model;
 
 import dev.agentmail.domain.error.InvalidInputException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,17 @@ public record MessageSearch(List<String> words, Optional<Direction> direction) {
             .map(word -> word.toLowerCase(Locale.ROOT))
             .distinct()
             .toList());
+    }
+
+    /** The fields of a message a search reads, as the message has them; bcc, html and headers are not searched. */
+    public static List<String> searchedFields(MessageContent content) {
+        List<String> fields = new ArrayList<>();
+        fields.add(content.subject());
+        fields.add(content.from());
+        fields.addAll(content.to());
+        fields.addAll(content.cc());
+        content.text().ifPresent(fields::add);
+        return fields;
     }
 
     public boolean matchesAll() {

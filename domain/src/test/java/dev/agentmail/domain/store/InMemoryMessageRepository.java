@@ -93,13 +93,7 @@ public class InMemoryMessageRepository implements MessageRepository {
     }
 
     private static List<String> searched(MessageContent content) {
-        List<String> fields = new ArrayList<>();
-        fields.add(content.subject());
-        fields.add(content.from());
-        fields.addAll(content.to());
-        fields.addAll(content.cc());
-        content.text().ifPresent(fields::add);
-        return fields.stream().map(field -> field.toLowerCase(Locale.ROOT)).toList();
+        return MessageSearch.searchedFields(content).stream().map(field -> field.toLowerCase(Locale.ROOT)).toList();
     }
 
     @Override

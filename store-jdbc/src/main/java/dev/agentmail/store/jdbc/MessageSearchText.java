@@ -1,10 +1,9 @@
 package dev.agentmail.store.jdbc;
 
 import dev.agentmail.domain.model.MessageContent;
+import dev.agentmail.domain.model.MessageSearch;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,13 +18,7 @@ public final class MessageSearchText {
     }
 
     public static String of(MessageContent content) {
-        List<String> lines = new ArrayList<>();
-        lines.add(content.subject());
-        lines.add(content.from());
-        lines.addAll(content.to());
-        lines.addAll(content.cc());
-        content.text().ifPresent(lines::add);
-        return String.join("\n", lines.stream().map(MessageSearchText::distinctWords).toList());
+        return String.join("\n", MessageSearch.searchedFields(content).stream().map(MessageSearchText::distinctWords).toList());
     }
 
     // A loop rather than a regex split: this runs over every delivered body, and the split was most of its cost.

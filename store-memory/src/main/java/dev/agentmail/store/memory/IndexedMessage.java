@@ -1,6 +1,5 @@
 package dev.agentmail.store.memory;
 
-import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.MessageSearch;
 import dev.agentmail.domain.model.StoredMessage;
 
@@ -55,7 +54,7 @@ final class IndexedMessage {
         attachmentTexts.add(text.toLowerCase(Locale.ROOT));
     }
 
-    /** Every word in a searched field or an attachment's text, ignoring case; bcc, html and headers are not searched. */
+    /** Every word in a searched field or an attachment's text, ignoring case. */
     boolean matches(MessageSearch search) {
         if (search.direction().isPresent() && search.direction().get() != message.direction()) {
             return false;
@@ -73,14 +72,8 @@ final class IndexedMessage {
     private List<String> searched() {
         List<String> fields = searched;
         if (fields == null) {
-            MessageContent content = message.content();
-            List<String> original = new ArrayList<>();
-            original.add(content.subject());
-            original.add(content.from());
-            original.addAll(content.to());
-            original.addAll(content.cc());
-            content.text().ifPresent(original::add);
-            fields = original.stream().map(field -> field.toLowerCase(Locale.ROOT)).toList();
+            fields = MessageSearch.searchedFields(message.content()).stream()
+                .map(field -> field.toLowerCase(Locale.ROOT)).toList();
             searched = fields;
         }
         return fields;
