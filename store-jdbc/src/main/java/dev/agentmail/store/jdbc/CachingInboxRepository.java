@@ -23,53 +23,37 @@ public class CachingInboxRepository implements InboxRepository {
     }
 
     private final InboxRepository stored;
-    private final LookupCache<Address, Optional<Inbox>> byAddress = new LookupCache<>(100_000);
-    private final LookupCache<Key, Optional<Inbox>> byId = new LookupCache<>(100_000);
+    /** By {@link Address} and by {@link Key}, forgotten together. */
+    private final LookupCache<Record, Optional<Inbox>> lookups = new LookupCache<>(200_000);
 
     @Inject
     public CachingInboxRepository(JdbcInboxRepository stored) {
-        this((InboxRepository) stored);
-    }
-
-    CachingInboxRepository(InboxRepository stored) {
         this.stored = stored;
     }
 
     @Override
     public Optional<Inbox> find(String organizationId, String inboxId) {
-        return byId.get(new Key(organizationId, inboxId), () -> stored.find(organizationId, inboxId));
+        return lookups.get(new Key(organizationId, inboxId), () -> stored.find(organizationId, inboxId));
     }
 
     @Override
     public Optional<Inbox> findByAddress(String username, String domain) {
-        return byAddress.get(new Address(username, domain), () -> stored.findByAddress(username, domain));
+        return lookups.get(new Address(username, domain), () -> stored.findByAddress(username, domain));
     }
 
     @Override
     public void create(Inbox inbox) {
-        try {
-            stored.create(inbox);
-        } finally {
-            forget();
-        }
+        lookups.afterWriting(() -> stored.create(inbox));
     }
 
     @Override
     public void update(Inbox inbox) {
-        try {
-            stored.update(inbox);
-        } finally {
-            forget();
-        }
+        lookups.afterWriting(() -> stored.update(inbox));
     }
 
     @Override
     public boolean delete(String organizationId, String inboxId) {
-        try {
-            return stored.delete(organizationId, inboxId);
-        } finally {
-            forget();
-        }
+        return lookups.afterWriting(() -> stored.delete(organizationId, inboxId));
     }
 
     @Override
@@ -95,10 +79,5 @@ public class CachingInboxRepository implements InboxRepository {
     @Override
     public List<Inbox> findExpired(Instant now, int limit) {
         return stored.findExpired(now, limit);
-    }
-
-    private void forget() {
-        byAddress.forget();
-        byId.forget();
     }
 }

@@ -24,10 +24,6 @@ public class CachingListEntryRepository implements ListEntryRepository {
 
     @Inject
     public CachingListEntryRepository(JdbcListEntryRepository stored) {
-        this((ListEntryRepository) stored);
-    }
-
-    CachingListEntryRepository(ListEntryRepository stored) {
         this.stored = stored;
     }
 
@@ -39,20 +35,12 @@ public class CachingListEntryRepository implements ListEntryRepository {
 
     @Override
     public boolean add(ListEntry entry) {
-        try {
-            return stored.add(entry);
-        } finally {
-            entries.forget();
-        }
+        return entries.afterWriting(() -> stored.add(entry));
     }
 
     @Override
     public boolean delete(String organizationId, Optional<String> inboxId, Direction direction, Kind kind, String entry) {
-        try {
-            return stored.delete(organizationId, inboxId, direction, kind, entry);
-        } finally {
-            entries.forget();
-        }
+        return entries.afterWriting(() -> stored.delete(organizationId, inboxId, direction, kind, entry));
     }
 
     @Override

@@ -19,10 +19,6 @@ public class CachingWebhookRepository implements WebhookRepository {
 
     @Inject
     public CachingWebhookRepository(JdbcWebhookRepository stored) {
-        this((WebhookRepository) stored);
-    }
-
-    CachingWebhookRepository(WebhookRepository stored) {
         this.stored = stored;
     }
 
@@ -33,29 +29,17 @@ public class CachingWebhookRepository implements WebhookRepository {
 
     @Override
     public void create(Webhook webhook) {
-        try {
-            stored.create(webhook);
-        } finally {
-            enabled.forget();
-        }
+        enabled.afterWriting(() -> stored.create(webhook));
     }
 
     @Override
     public void update(Webhook webhook) {
-        try {
-            stored.update(webhook);
-        } finally {
-            enabled.forget();
-        }
+        enabled.afterWriting(() -> stored.update(webhook));
     }
 
     @Override
     public boolean delete(String organizationId, String webhookId) {
-        try {
-            return stored.delete(organizationId, webhookId);
-        } finally {
-            enabled.forget();
-        }
+        return enabled.afterWriting(() -> stored.delete(organizationId, webhookId));
     }
 
     @Override

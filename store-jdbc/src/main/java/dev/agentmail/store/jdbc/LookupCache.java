@@ -39,6 +39,22 @@ final class LookupCache<K, V> {
         return found;
     }
 
+    /** Runs a write through the owning repository, then forgets, also when the write failed partway. */
+    <T> T afterWriting(Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            forget();
+        }
+    }
+
+    void afterWriting(Runnable write) {
+        afterWriting(() -> {
+            write.run();
+            return null;
+        });
+    }
+
     /** After a write has committed. */
     synchronized void forget() {
         generation++;
