@@ -25,4 +25,14 @@ class MessageSearchTextTest {
             // A no-break space is no white space to the query either, so "order\u00A0ships." stays one word.
             "dear ann, your order ships. order\u00A0ships."));
     }
+
+    @Test
+    void aWordLowerCasesAsItWouldOnItsOwn() {
+        MessageContent content = new MessageContent(Optional.empty(), Optional.empty(), List.of(), "ΟΔΟΣ ΟΔΟΣ",
+            "", List.of(), List.of(), List.of(), List.of(), Optional.of("ΟΔΟΣ\tΚΑΙ İSTANBUL"), Optional.empty(), "",
+            Map.of(), List.of());
+
+        assertThat(MessageSearchText.of(content).split("\n")).containsExactly("οδος", "", "οδος και "
+            + "İSTANBUL".toLowerCase(java.util.Locale.ROOT));
+    }
 }
