@@ -73,6 +73,20 @@ class DnsjavaLookupTest {
     }
 
     @Test
+    void theCachingLookupKeepsANegativeAnswerThatCarriesItsZonesSoa() {
+        DnsjavaLookup caching = DnsjavaLookup.caching(Optional.of(dns.address()));
+        dns.negativeAnswersKeptFor(60).addTxt("example.test", "v=spf1 -all");
+        assertThat(caching.txt("_dmarc.example.test")).isEmpty();
+        assertThat(caching.mx("example.test")).isEmpty();
+
+        dns.addTxt("_dmarc.example.test", "v=DMARC1; p=reject").addMx("example.test", 10, "mx.example.test");
+
+        assertThat(caching.txt("_dmarc.example.test")).isEmpty();
+        assertThat(caching.mx("example.test")).isEmpty();
+        assertThat(lookup.txt("_dmarc.example.test")).containsExactly("v=DMARC1; p=reject");
+    }
+
+    @Test
     void aResolverThatDoesNotAnswerIsUnavailableNotEmpty() throws Exception {
         InetSocketAddress silent;
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

@@ -7,6 +7,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
@@ -29,6 +30,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
     private final DatagramSocket socket;
     private final List<Record> records = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    /** How long a negative answer may be kept, or 0 to send it without the SOA that would let it be kept. */
+    private volatile long negativeTtl;
 
     public LoopbackDnsServer() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -57,6 +60,16 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
     public LoopbackDnsServer addMx(String name, int priority, String host) {
         return add(new MXRecord(name(name), DClass.IN, TTL, priority, name(host)));
+    }
+
+    /**
+     * Negative answers (no such name, no record of the type) carry their zone's SOA, as an authoritative server's do,
+     * so that a resolver keeps them for this many seconds (RFC 2308). Without it they carry none: a test that adds a
+     * record after a lookup missed it sees it at once.
+     */
+    public LoopbackDnsServer negativeAnswersKeptFor(long seconds) {
+        negativeTtl = seconds;
+        return this;
     }
 
     /** Forgets every record of {@code name}. */
@@ -98,6 +111,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
                 if (!known) {
                     response.getHeader().setRcode(Rcode.NXDOMAIN);
                 }
+                if (negativeTtl > 0 && response.getSectionArray(Section.ANSWER).length == 0) {
+                    response.addRecord(soa(question.getName()), Section.AUTHORITY);
+                }
                 byte[] answer = response.toWire();
                 socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
             } catch (IOException e) {
@@ -106,6 +122,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The SOA of the zone a name is in, taken to be its last two labels. */
+    private SOARecord soa(Name name) {
+        Name zone = name.labels() > 3 ? new Name(name, name.labels() - 3) : name;
+        return new SOARecord(zone, DClass.IN, negativeTtl, name("ns." + zone), name("hostmaster." + zone), 1,
+            3600, 600, 86400, negativeTtl);
     }
 
     @Override
