@@ -18,6 +18,7 @@ import javax.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,10 +61,11 @@ public class MessageIndexer {
                                Set<String> labels, long size, Instant timestamp) {
         Instant now = clock.instant();
         Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
+        Optional<String> joined = threading.threadJoined(inbox.id(), direction, content, at);
         StoredMessage message = new StoredMessage(Ids.message(), inbox.organizationId(), inbox.id(),
-            threading.threadFor(inbox.id(), direction, content, at), direction, location, content,
+            joined.orElseGet(Ids::thread), direction, location, content,
             direction == Direction.INBOUND ? analyzer.analyze(content) : Analysis.NONE, labels, size, at, now, now);
-        if (!messages.create(message)) {
+        if (!(joined.isPresent() ? messages.create(message) : messages.createStartingThread(message))) {
             return messages.findByLocation(location).orElse(message);
         }
         if (direction == Direction.INBOUND) {

@@ -1,7 +1,6 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.model.Direction;
-import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.StoredMessage;
 import dev.agentmail.domain.store.MessageRepository;
@@ -45,18 +44,19 @@ public class Threading {
         this.messages = messages;
     }
 
-    public String threadFor(String inboxId, Direction direction, MessageContent content, Instant at) {
+    /** The thread the message joins, or empty when it starts one. */
+    public Optional<String> threadJoined(String inboxId, Direction direction, MessageContent content, Instant at) {
         List<String> ancestors = new ArrayList<>(content.references());
         content.inReplyTo().ifPresent(ancestors::add);
         Optional<String> joined = threadOfAncestors(inboxId, ancestors);
         if (joined.isPresent()) {
-            return joined.get();
+            return joined;
         }
         // Mail arrives in any order: a reply to this message may have been indexed first.
         if (content.rfcMessageId().isPresent()) {
             Optional<String> thread = messages.threadReferencing(inboxId, content.rfcMessageId().get());
             if (thread.isPresent()) {
-                return thread.get();
+                return thread;
             }
         }
         if (direction == Direction.INBOUND && isReplyOrForward(content.subject())) {
@@ -64,11 +64,11 @@ public class Threading {
             for (StoredMessage candidate : messages.recentWithSubject(inboxId, normalizeSubject(content.subject()),
                 at.minus(SUBJECT_WINDOW), SUBJECT_CANDIDATES)) {
                 if (!Collections.disjoint(participants, participants(candidate.content()))) {
-                    return candidate.threadId();
+                    return Optional.of(candidate.threadId());
                 }
             }
         }
-        return Ids.thread();
+        return Optional.empty();
     }
 
     /**

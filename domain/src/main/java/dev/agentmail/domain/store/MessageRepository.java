@@ -19,6 +19,14 @@ public interface MessageRepository {
     /** @return false when a message of the same mailbox location was indexed already, and this one was not stored */
     boolean create(StoredMessage message);
 
+    /**
+     * {@link #create} for a message whose thread id was just minted, so that no entry is in its thread yet: a store
+     * that keeps a row per thread can insert it without looking for it first.
+     */
+    default boolean createStartingThread(StoredMessage message) {
+        return create(message);
+    }
+
     Optional<StoredMessage> find(String organizationId, String inboxId, String messageId);
 
     Optional<StoredMessage> findByLocation(MailboxLocation location);

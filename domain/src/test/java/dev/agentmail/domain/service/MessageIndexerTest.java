@@ -24,6 +24,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -51,6 +52,7 @@ class MessageIndexerTest {
         events.subscribe(published::add);
         when(messages.findByLocation(any())).thenReturn(Optional.empty());
         when(messages.create(any())).thenReturn(true);
+        when(messages.createStartingThread(any())).thenReturn(true);
     }
 
     static MessageContent content(String subject) {
@@ -66,7 +68,7 @@ class MessageIndexerTest {
         StoredMessage message = indexer.index(INBOX, Direction.INBOUND, LOCATION, content("Code"), Set.of("work"), 321,
             arrived);
 
-        verify(messages).create(message);
+        verify(messages).createStartingThread(message);
         assertThat(message.id()).startsWith("msg_");
         assertThat(message.threadId()).startsWith("thr_");
         assertThat(message.organizationId()).isEqualTo("org_1");
@@ -97,7 +99,7 @@ class MessageIndexerTest {
     @Test
     void aLocationIndexedAlreadyKeepsItsFirstEntryAndIsNotAnnouncedAgain() {
         StoredMessage first = indexer.index(INBOX, Direction.INBOUND, LOCATION, content("Code"), Set.of(), 1, clock.instant());
-        when(messages.create(any())).thenReturn(false);
+        when(messages.createStartingThread(any())).thenReturn(false);
         when(messages.findByLocation(LOCATION)).thenReturn(Optional.of(first));
 
         StoredMessage again = indexer.index(INBOX, Direction.INBOUND, LOCATION, content("Code"), Set.of(), 1, clock.instant());
@@ -120,6 +122,20 @@ class MessageIndexerTest {
         when(messages.findByLocation(LOCATION)).thenReturn(Optional.of(stored));
         assertThat(indexer.indexStored(INBOX, Direction.OUTBOUND, LOCATION, raw, clock.instant())).isSameAs(stored);
         assertThat(read).hasSize(1);
-        verify(messages, times(1)).create(any(StoredMessage.class));
+        verify(messages, times(1)).createStartingThread(any(StoredMessage.class));
+    }
+
+    @Test
+    void aMessageThatJoinsAThreadIsStoredAsJoiningIt() {
+        when(messages.threadOfRfcMessageIds("inbox_1", List.of("<root@example.com>"))).thenReturn(Optional.of("thr_root"));
+        MessageContent reply = new MessageContent(Optional.of("<m2@example.com>"), Optional.of("<root@example.com>"),
+            List.of(), "Re: Plans", "sender@example.com", List.of(), List.of("agent@agentmail.test"), List.of(), List.of(),
+            Optional.of("yes"), Optional.empty(), "yes", Map.of(), List.of());
+
+        StoredMessage message = indexer.index(INBOX, Direction.INBOUND, LOCATION, reply, Set.of(), 1, clock.instant());
+
+        assertThat(message.threadId()).isEqualTo("thr_root");
+        verify(messages).create(message);
+        verify(messages, never()).createStartingThread(any());
     }
 }

@@ -102,6 +102,7 @@ class SendServiceTest {
             indexed.set(call.getArgument(0));
             return true;
         });
+        when(index.createStartingThread(any())).thenCallRealMethod();
         when(index.find(eq("org_1"), anyString(), anyString())).thenAnswer(call -> Optional.ofNullable(indexed.get()));
         inboxes.create(inbox("inbox_1", "agent", "agentmail.test", Optional.empty()));
     }

@@ -1,6 +1,7 @@
 package dev.agentmail.domain.service;
 
 import dev.agentmail.domain.model.Direction;
+import dev.agentmail.domain.model.Ids;
 import dev.agentmail.domain.model.MessageContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,12 @@ class ThreadingTest {
     }
 
     private String inbound(MessageContent content) {
-        return threading.threadFor("in_1", Direction.INBOUND, content, NOW);
+        return threadFor("in_1", Direction.INBOUND, content, NOW);
+    }
+
+    /** The thread joined, or a new one's id. */
+    private String threadFor(String inboxId, Direction direction, MessageContent content, Instant at) {
+        return threading.threadJoined(inboxId, direction, content, at).orElseGet(Ids::thread);
     }
 
     @Test
@@ -60,7 +66,7 @@ class ThreadingTest {
 
         MessageContent reply = content("<reply@agentmail.test>", "<root@example.com>", List.of("<root@example.com>"),
             "Re: Plans", AGENT, List.of(ALICE), List.of());
-        assertThat(threading.threadFor("in_1", Direction.OUTBOUND, reply, NOW)).isEqualTo("thr_root");
+        assertThat(threadFor("in_1", Direction.OUTBOUND, reply, NOW)).isEqualTo("thr_root");
     }
 
     @Test
@@ -102,9 +108,9 @@ class ThreadingTest {
         index.add("in_1", "thr_bob_new", Direction.INBOUND, fromTo("Re: Report", "bob@example.com", AGENT),
             NOW.minus(Duration.ofDays(1)));
 
-        assertThat(threading.threadFor("in_1", Direction.INBOUND, content(null, null, List.of(), "Re: Report",
+        assertThat(threadFor("in_1", Direction.INBOUND, content(null, null, List.of(), "Re: Report",
             "bob@example.com", List.of("someone@else.test"), List.of()), NOW)).isEqualTo("thr_bob_new");
-        assertThat(threading.threadFor("in_1", Direction.INBOUND, content(null, null, List.of(), "Re: Report",
+        assertThat(threadFor("in_1", Direction.INBOUND, content(null, null, List.of(), "Re: Report",
             "carol@example.com", List.of("x@y.test"), List.of("alice@example.com")), NOW))
             .as("a participant in Cc counts").isEqualTo("thr_alice");
     }
@@ -134,9 +140,9 @@ class ThreadingTest {
     void mailTheInboxSendsStartsAThreadWhateverItsSubject() {
         index.add("in_1", "thr_plans", Direction.INBOUND, fromTo("Plans", ALICE, AGENT), NOW.minus(Duration.ofDays(1)));
 
-        assertThat(threading.threadFor("in_1", Direction.OUTBOUND, fromTo("Re: Plans", AGENT, ALICE), NOW))
+        assertThat(threadFor("in_1", Direction.OUTBOUND, fromTo("Re: Plans", AGENT, ALICE), NOW))
             .isNotEqualTo("thr_plans");
-        assertThat(threading.threadFor("in_1", Direction.OUTBOUND, fromTo("Fwd: Plans", AGENT, ALICE), NOW))
+        assertThat(threadFor("in_1", Direction.OUTBOUND, fromTo("Fwd: Plans", AGENT, ALICE), NOW))
             .isNotEqualTo("thr_plans");
     }
 

@@ -226,6 +226,26 @@ public interface MessageRepositoryContract {
     }
 
     @Test
+    default void aMessageStartingAThreadIsThreadedAndCountedAsOneCreated() {
+        assertThat(messageRepository().createStartingThread(message("msg_1", "in_1", "thr_a", 1, 1_000, null, "One")))
+            .isTrue();
+        messageRepository().create(message("msg_2", "in_1", "thr_a", 2, 3_000, null, "Re: One"));
+        messageRepository().createStartingThread(message("msg_3", "in_1", "thr_b", 3, 2_000, null, "Two"));
+        // Told wrongly that it starts one, a message still joins the thread that is there.
+        assertThat(messageRepository().createStartingThread(message("msg_4", "in_1", "thr_b", 4, 4_000, null, "Re: Two")))
+            .isTrue();
+        assertThat(messageRepository().createStartingThread(message("msg_5", "in_1", "thr_c", 4, 5_000, null, "Again")))
+            .as("the same mailbox location").isFalse();
+
+        Page<String> threads = messageRepository().listThreadIds("org_1", "in_1", PageRequest.first());
+        assertThat(threads.data()).containsExactly("thr_b", "thr_a");
+        assertThat(threads.total()).isEqualTo(2);
+        assertThat(messageRepository().listThread("org_1", "in_1", "thr_b")).extracting(StoredMessage::id)
+            .containsExactly("msg_3", "msg_4");
+        assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isEqualTo(4);
+    }
+
+    @Test
     default void findsTheThreadOfAReferencedMessageInTheSameInboxOnly() {
         messageRepository().create(message("msg_1", "in_1", "thr_a", 1, 1_000, "<root@example.com>", "Hello"));
 

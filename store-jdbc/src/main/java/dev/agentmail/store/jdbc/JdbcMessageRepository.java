@@ -45,7 +45,16 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public boolean create(StoredMessage message) {
-        if (!insert(message)) {
+        return create(message, false);
+    }
+
+    @Override
+    public boolean createStartingThread(StoredMessage message) {
+        return create(message, true);
+    }
+
+    private boolean create(StoredMessage message, boolean startsThread) {
+        if (!insert(message, startsThread)) {
             return false;
         }
         recordReferences(message);
@@ -59,9 +68,9 @@ public class JdbcMessageRepository implements MessageRepository {
      *
      * @return whether the message was new to the index
      */
-    private boolean insert(StoredMessage message) {
+    private boolean insert(StoredMessage message, boolean startsThread) {
         return jdbc.inTransactionReturning(connection -> {
-            boolean newThread = joinThread(connection, message);
+            boolean newThread = joinThread(connection, message, startsThread);
             try {
                 Jdbc.update(connection, "INSERT INTO messages (" + COLUMNS + ", search_text)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -85,14 +94,23 @@ public class JdbcMessageRepository implements MessageRepository {
         });
     }
 
-    /** @return whether the thread is new to its inbox */
-    private static boolean joinThread(Connection connection, StoredMessage message) throws SQLException {
+    /**
+     * @param startsThread the thread id was just minted: its row is inserted without the UPDATE that looks for it
+     *                     first (which cost as much as the INSERT), and updated only if it is there after all
+     * @return whether the thread is new to its inbox
+     */
+    private static boolean joinThread(Connection connection, StoredMessage message, boolean startsThread)
+        throws SQLException {
         long ts = message.timestamp().toEpochMilli();
+        String insert = "INSERT INTO message_threads (inbox_id, thread_id, organization_id, last_ts) VALUES (?, ?, ?, ?)";
+        Object[] insertParameters = {message.inboxId(), message.threadId(), message.organizationId(), ts};
+        if (startsThread && insertUnlessPresent(connection, insert, insertParameters)) {
+            return true;
+        }
         String raise = "UPDATE message_threads SET last_ts = CASE WHEN last_ts < ? THEN ? ELSE last_ts END"
             + " WHERE inbox_id = ? AND thread_id = ?";
-        return upsert(connection, raise, new Object[] {ts, ts, message.inboxId(), message.threadId()},
-            "INSERT INTO message_threads (inbox_id, thread_id, organization_id, last_ts) VALUES (?, ?, ?, ?)",
-            new Object[] {message.inboxId(), message.threadId(), message.organizationId(), ts});
+        return upsert(connection, raise, new Object[] {ts, ts, message.inboxId(), message.threadId()}, insert,
+            insertParameters);
     }
 
     /** Adds to one stripe of the inbox's counts, picked at random (see V20). */
@@ -107,8 +125,8 @@ public class JdbcMessageRepository implements MessageRepository {
 
     /**
      * Updates the row, or inserts it when there is none. A concurrent insert of the same row makes ours a unique
-     * violation, undone to a savepoint (PostgreSQL would abort the whole transaction) before trying again: their row
-     * is then updated, or inserted anew if a delete removed it meanwhile.
+     * violation, undone before trying again: their row is then updated, or inserted anew if a delete removed it
+     * meanwhile.
      *
      * @return whether the row was inserted
      */
@@ -118,17 +136,35 @@ public class JdbcMessageRepository implements MessageRepository {
             if (Jdbc.update(connection, update, updateParameters) > 0) {
                 return false;
             }
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                Jdbc.update(connection, insert, insertParameters);
-                connection.releaseSavepoint(savepoint);
+            if (insertUnlessPresent(connection, insert, insertParameters)) {
                 return true;
-            } catch (SQLException e) {
-                if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == UPSERT_ATTEMPTS) {
-                    throw e;
-                }
-                connection.rollback(savepoint);
             }
+            if (attempt == UPSERT_ATTEMPTS) {
+                throw new SQLException("a concurrent insert and delete raced this upsert " + attempt + " times",
+                    Jdbc.UNIQUE_VIOLATION);
+            }
+        }
+    }
+
+    /**
+     * Inserts the row under a savepoint; a unique violation is undone to it (PostgreSQL would abort the whole
+     * transaction), and leaves the transaction as it was.
+     *
+     * @return false when the row was there
+     */
+    private static boolean insertUnlessPresent(Connection connection, String insert, Object[] parameters)
+        throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            Jdbc.update(connection, insert, parameters);
+            connection.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            return false;
         }
     }
 
