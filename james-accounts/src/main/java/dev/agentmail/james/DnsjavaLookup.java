@@ -6,6 +6,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
@@ -19,6 +20,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * DNS lookups with dnsjava, through the resolver in AGENTMAIL_DNS_SERVER or else the machine's: uncached for the checks
@@ -27,6 +31,15 @@ import java.util.Optional;
  */
 public class DnsjavaLookup implements DnsLookup {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Where dnsjava hands each answer over. Its default is the common pool, which has one thread on a machine of 2
+     * cores, and there CompletableFuture starts a new thread per task instead: a thread per lookup.
+     */
+    private static final Executor ANSWERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "dns-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Resolver resolver;
     private final Cache cache;
@@ -49,12 +62,22 @@ public class DnsjavaLookup implements DnsLookup {
     public static Resolver resolver(Optional<InetSocketAddress> server) {
         Resolver resolver;
         if (server.isPresent()) {
-            SimpleResolver simple = new SimpleResolver(server.get());
+            SimpleResolver simple = new SimpleResolver(server.get()) {
+                @Override
+                public CompletionStage<Message> sendAsync(Message query) {
+                    return sendAsync(query, ANSWERS);
+                }
+            };
             // A 2048-bit DKIM key makes a TXT answer of some 450 bytes: ask for more than plain DNS's 512.
             simple.setEDNS(0, SimpleResolver.DEFAULT_EDNS_PAYLOADSIZE, 0, List.of());
             resolver = simple;
         } else {
-            resolver = new ExtendedResolver();
+            resolver = new ExtendedResolver() {
+                @Override
+                public CompletionStage<Message> sendAsync(Message query) {
+                    return sendAsync(query, ANSWERS);
+                }
+            };
         }
         resolver.setTimeout(TIMEOUT);
         return resolver;

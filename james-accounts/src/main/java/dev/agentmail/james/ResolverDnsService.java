@@ -10,7 +10,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ReverseMap;
-import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -18,25 +18,22 @@ import org.xbill.DNS.Type;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * James's DNS on one resolver that AGENTMAIL_DNS_SERVER names ({@code host:port}), for remote delivery's MX lookups.
  * James's own DNS service takes server names only, always on port 53.
  */
 public class ResolverDnsService implements DNSService {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    private final SimpleResolver resolver;
+    private final Resolver resolver;
 
     public ResolverDnsService(InetSocketAddress server) {
-        this.resolver = new SimpleResolver(server);
-        resolver.setTimeout(TIMEOUT);
+        this.resolver = DnsjavaLookup.resolver(Optional.of(server));
     }
 
     /** MX hosts by preference; a domain without MX is its own mail host (RFC 5321 5.1). */

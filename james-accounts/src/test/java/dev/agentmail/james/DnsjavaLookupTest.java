@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -84,6 +85,19 @@ class DnsjavaLookupTest {
         assertThat(caching.txt("_dmarc.example.test")).isEmpty();
         assertThat(caching.mx("example.test")).isEmpty();
         assertThat(lookup.txt("_dmarc.example.test")).containsExactly("v=DMARC1; p=reject");
+    }
+
+    @Test
+    void lookupsDoNotStartAThreadEach() {
+        dns.addTxt("example.test", "v=spf1 -all");
+        lookup.txt("example.test");
+        long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(lookup.txt("example.test")).containsExactly("v=spf1 -all");
+        }
+
+        assertThat(ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - started).isLessThan(10);
     }
 
     @Test
