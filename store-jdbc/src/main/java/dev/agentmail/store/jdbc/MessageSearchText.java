@@ -3,9 +3,7 @@ package dev.agentmail.store.jdbc;
 import dev.agentmail.domain.model.MessageContent;
 import dev.agentmail.domain.model.MessageSearch;
 
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The one column a message search reads: the searched fields lower-cased, one per line, each as its distinct words.
@@ -23,28 +21,93 @@ public final class MessageSearchText {
 
     // A loop rather than a regex split: this runs over every delivered body, and the split was most of its cost. The
     // field is lower-cased once rather than word by word: white space is no cased letter, so no lower-casing context
-    // (a final sigma) reaches across it, and the words come out the same.
+    // (a final sigma) reaches across it, and the words come out the same. Words are told apart by where they are in
+    // it, so a word seen before costs no string of its own.
     private static String distinctWords(String field) {
         String lower = field.toLowerCase(Locale.ROOT);
-        Set<String> seen = new HashSet<>();
+        Words seen = new Words(lower);
         StringBuilder words = new StringBuilder(Math.min(lower.length(), 1 << 16));
         int start = -1;
+        int hash = 0;
         for (int i = 0; i <= lower.length(); i++) {
-            boolean blank = i == lower.length() || isWhiteSpace(lower.charAt(i));
-            if (blank && start >= 0) {
-                String word = lower.substring(start, i);
-                if (seen.add(word)) {
+            char c = i == lower.length() ? ' ' : lower.charAt(i);
+            if (!isWhiteSpace(c)) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0;
+                }
+                hash = 31 * hash + c;
+            } else if (start >= 0) {
+                if (seen.add(start, i, hash)) {
                     if (!words.isEmpty()) {
                         words.append(' ');
                     }
-                    words.append(word);
+                    words.append(lower, start, i);
                 }
                 start = -1;
-            } else if (!blank && start < 0) {
-                start = i;
             }
         }
         return words.toString();
+    }
+
+    /** A set of the words of one text, each held as its start and end in it (open addressing, linear probing). */
+    private static final class Words {
+        private final String text;
+        private int[] starts = new int[64];
+        /** 0 marks a free slot: a word ends after its first character. */
+        private int[] ends = new int[64];
+        private int[] hashes = new int[64];
+        private int size;
+
+        Words(String text) {
+            this.text = text;
+        }
+
+        /** @return whether the word from start to end was not in the set */
+        boolean add(int start, int end, int hash) {
+            int mask = starts.length - 1;
+            int length = end - start;
+            for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+                if (ends[slot] == 0) {
+                    starts[slot] = start;
+                    ends[slot] = end;
+                    hashes[slot] = hash;
+                    if (++size * 2 > starts.length) {
+                        grow();
+                    }
+                    return true;
+                }
+                if (hashes[slot] == hash && ends[slot] - starts[slot] == length
+                    && text.regionMatches(starts[slot], text, start, length)) {
+                    return false;
+                }
+            }
+        }
+
+        private void grow() {
+            int[] oldStarts = starts;
+            int[] oldEnds = ends;
+            int[] oldHashes = hashes;
+            starts = new int[oldStarts.length * 2];
+            ends = new int[oldEnds.length * 2];
+            hashes = new int[oldHashes.length * 2];
+            int mask = starts.length - 1;
+            for (int i = 0; i < oldStarts.length; i++) {
+                if (oldEnds[i] != 0) {
+                    int slot = mix(oldHashes[i]) & mask;
+                    while (ends[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    starts[slot] = oldStarts[i];
+                    ends[slot] = oldEnds[i];
+                    hashes[slot] = oldHashes[i];
+                }
+            }
+        }
+
+        private static int mix(int hash) {
+            return hash ^ (hash >>> 16);
+        }
     }
 
     /** What {@code \\s} matches, as the query is split. */

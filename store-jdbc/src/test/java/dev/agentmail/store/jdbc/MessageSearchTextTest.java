@@ -35,4 +35,20 @@ class MessageSearchTextTest {
         assertThat(MessageSearchText.of(content).split("\n")).containsExactly("οδος", "", "οδος και "
             + "İSTANBUL".toLowerCase(java.util.Locale.ROOT));
     }
+
+    @Test
+    void aLongBodyKeepsEachWordOnceInTheOrderItFirstCame() {
+        java.util.Random random = new java.util.Random(17);
+        String[] spaces = {" ", "\t", "\r\n", "  ", "\f"};
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            body.append("W").append(Integer.toString(random.nextInt(3_000), 36)).append(spaces[random.nextInt(spaces.length)]);
+        }
+        MessageContent content = new MessageContent(Optional.empty(), Optional.empty(), List.of(), "", "", List.of(),
+            List.of(), List.of(), List.of(), Optional.of(body.toString()), Optional.empty(), "", Map.of(), List.of());
+
+        java.util.Set<String> expected = new java.util.LinkedHashSet<>(
+            List.of(body.toString().toLowerCase(java.util.Locale.ROOT).strip().split("\\s+")));
+        assertThat(MessageSearchText.of(content).split("\n")[2]).isEqualTo(String.join(" ", expected));
+    }
 }
