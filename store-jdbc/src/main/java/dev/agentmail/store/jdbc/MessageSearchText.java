@@ -66,22 +66,18 @@ public final class MessageSearchText {
         /** @return whether the word from start to end was not in the set */
         boolean add(int start, int end, int hash) {
             int mask = starts.length - 1;
-            int length = end - start;
-            for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-                if (ends[slot] == 0) {
-                    starts[slot] = start;
-                    ends[slot] = end;
-                    hashes[slot] = hash;
-                    if (++size * 2 > starts.length) {
-                        grow();
-                    }
-                    return true;
-                }
-                if (hashes[slot] == hash && ends[slot] - starts[slot] == length
-                    && text.regionMatches(starts[slot], text, start, length)) {
+            int slot = mix(hash) & mask;
+            for (; ends[slot] != 0; slot = (slot + 1) & mask) {
+                if (hashes[slot] == hash && ends[slot] - starts[slot] == end - start
+                    && text.regionMatches(starts[slot], text, start, end - start)) {
                     return false;
                 }
             }
+            put(slot, start, end, hash);
+            if (++size * 2 > starts.length) {
+                grow();
+            }
+            return true;
         }
 
         private void grow() {
@@ -98,11 +94,15 @@ public final class MessageSearchText {
                     while (ends[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    starts[slot] = oldStarts[i];
-                    ends[slot] = oldEnds[i];
-                    hashes[slot] = oldHashes[i];
+                    put(slot, oldStarts[i], oldEnds[i], oldHashes[i]);
                 }
             }
+        }
+
+        private void put(int slot, int start, int end, int hash) {
+            starts[slot] = start;
+            ends[slot] = end;
+            hashes[slot] = hash;
         }
 
         private static int mix(int hash) {
