@@ -12,6 +12,7 @@ import dev.agentmail.domain.model.StoredMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -359,6 +360,63 @@ public interface MessageRepositoryContract {
         messageRepository().deleteMailbox("mbx-in_1");
         assertThat(messageRepository().listThreadIds("org_1", "in_1", PageRequest.first()).total()).isZero();
         assertThat(messageRepository().list("org_1", "in_1", PageRequest.first()).total()).isZero();
+    }
+
+    /**
+     * Every page of a large inbox, read after mail arrived, arrived late (dated before messages already listed) and
+     * was deleted: each message exactly once, newest first. Pairs of messages share a timestamp, and some their whole
+     * listing key (another mailbox of the inbox, the same uid).
+     */
+    @Test
+    default void everyPageHoldsItsMessagesAsTheInboxChanges() {
+        long now = System.currentTimeMillis();
+        long dayAgo = now - 86_400_000L;
+        Map<String, StoredMessage> inInbox = new java.util.HashMap<>();
+        java.util.function.Consumer<StoredMessage> add = message -> {
+            assertThat(messageRepository().create(message)).isTrue();
+            inInbox.put(message.id(), message);
+        };
+        for (int i = 0; i < 90; i++) {
+            add.accept(message("msg_" + i, "in_1", "thr_" + i, i + 1, dayAgo + (i / 2) * 1_000L, null, "S"));
+            if (i % 10 == 0) {
+                add.accept(inMailbox(message("sent_" + i, "in_1", "thr_" + i, i + 1, dayAgo + (i / 2) * 1_000L, null,
+                    "S"), "mbx-sent"));
+            }
+        }
+        messageRepository().create(message("msg_other", "in_2", "thr_o", 1, dayAgo + 20_500, null, "S"));
+        assertEveryPage(inInbox.values());
+
+        for (int i = 0; i < 6; i++) {
+            add.accept(message("new_" + i, "in_1", "thr_n" + i, 200 + i, now + i, null, "S"));
+        }
+        assertEveryPage(inInbox.values());
+
+        add.accept(message("late", "in_1", "thr_late", 300, dayAgo + 10_500, null, "S"));
+        assertEveryPage(inInbox.values());
+
+        assertThat(messageRepository().delete(new MailboxLocation("mbx-in_1", 7))).isTrue();
+        inInbox.remove("msg_6");
+        assertEveryPage(inInbox.values());
+
+        assertThat(messageRepository().deleteMailbox("mbx-sent")).isEqualTo(9);
+        inInbox.keySet().removeIf(id -> id.startsWith("sent_"));
+        assertEveryPage(inInbox.values());
+    }
+
+    private void assertEveryPage(Collection<StoredMessage> expected) {
+        for (int pageSize : new int[] {1, 7, 100}) {
+            List<StoredMessage> listed = new java.util.ArrayList<>();
+            for (int page = 1; page <= expected.size() / pageSize + 1; page++) {
+                Page<StoredMessage> read = messageRepository().list("org_1", "in_1", new PageRequest(page, pageSize));
+                assertThat(read.total()).isEqualTo(expected.size());
+                listed.addAll(read.data());
+            }
+            assertThat(listed).as("pages of " + pageSize).extracting(StoredMessage::id)
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(StoredMessage::id).toList());
+            assertThat(listed).as("pages of " + pageSize).isSortedAccordingTo(java.util.Comparator
+                .comparing(StoredMessage::timestamp).thenComparing(StoredMessage::createdAt)
+                .thenComparingLong(message -> message.location().uid()).reversed());
+        }
     }
 
     /** Deliveries to one inbox, some into the same threads, while others are deleted. */

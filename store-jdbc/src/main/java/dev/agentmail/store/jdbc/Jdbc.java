@@ -16,9 +16,14 @@ import java.util.Optional;
 /** The little JDBC our repositories need: parameters bound in order, rows mapped, SQL errors made unchecked. */
 final class Jdbc {
     static final String UNIQUE_VIOLATION = "23505";
+    private static final int STREAMED_ROWS = 1_000;
 
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     interface Work {
@@ -108,6 +113,20 @@ final class Jdbc {
             }
             return result;
         }
+    }
+
+    /** Hands the rows to the reader one by one, never holding them all: PostgreSQL streams them only in a transaction. */
+    void forEach(String sql, RowReader reader, Object... parameters) {
+        inTransaction(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                statement.setFetchSize(STREAMED_ROWS);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+        });
     }
 
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {

@@ -35,12 +35,21 @@ public class JdbcMessageRepository implements MessageRepository {
     private static final int MAX_SUBJECT_LENGTH = 1000;
     private static final int COUNT_STRIPES = 8;
     private static final int UPSERT_ATTEMPTS = 10;
+    /** The listing order, made whole by the id, in the order of the messages_listing index. */
+    private static final String NEWEST_FIRST = " ORDER BY ts DESC, created_at DESC, uid DESC, organization_id, id";
+    private static final String NEWEST_FIRST_PAGE = NEWEST_FIRST + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
 
     private final Jdbc jdbc;
+    private final ListingAnchors anchors;
 
     @Inject
     public JdbcMessageRepository(DataSource dataSource) {
+        this(dataSource, new ListingAnchors());
+    }
+
+    JdbcMessageRepository(DataSource dataSource, ListingAnchors anchors) {
         this.jdbc = new Jdbc(dataSource);
+        this.anchors = anchors;
     }
 
     @Override
@@ -89,7 +98,8 @@ public class JdbcMessageRepository implements MessageRepository {
                 connection.rollback();
                 return false;
             }
-            addToCounts(connection, message.organizationId(), message.inboxId(), 1, newThread ? 1 : 0);
+            addToCounts(connection, message.organizationId(), message.inboxId(), 1, newThread ? 1 : 0,
+                anchors.reorders(message.timestamp().toEpochMilli()));
             return true;
         });
     }
@@ -113,14 +123,20 @@ public class JdbcMessageRepository implements MessageRepository {
             insertParameters);
     }
 
-    /** Adds to one stripe of the inbox's counts, picked at random (see V20). */
+    /**
+     * Adds to one stripe of the inbox's counts, picked at random (see V20).
+     *
+     * @param reorders whether the change may move the listing keys kept for deep pages (see {@link ListingAnchors})
+     */
     private static void addToCounts(Connection connection, String organizationId, String inboxId, long messages,
-                                    long threads) throws SQLException {
+                                    long threads, boolean reorders) throws SQLException {
         int stripe = ThreadLocalRandom.current().nextInt(COUNT_STRIPES);
-        upsert(connection, "UPDATE inbox_counts SET messages = messages + ?, threads = threads + ?"
-                + " WHERE inbox_id = ? AND stripe = ?", new Object[] {messages, threads, inboxId, stripe},
-            "INSERT INTO inbox_counts (inbox_id, stripe, organization_id, messages, threads) VALUES (?, ?, ?, ?, ?)",
-            new Object[] {inboxId, stripe, organizationId, messages, threads});
+        int reordered = reorders ? 1 : 0;
+        upsert(connection, "UPDATE inbox_counts SET messages = messages + ?, threads = threads + ?,"
+                + " reorders = reorders + ? WHERE inbox_id = ? AND stripe = ?",
+            new Object[] {messages, threads, reordered, inboxId, stripe},
+            "INSERT INTO inbox_counts (inbox_id, stripe, organization_id, messages, threads, reorders)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", new Object[] {inboxId, stripe, organizationId, messages, threads, reordered});
     }
 
     /**
@@ -221,21 +237,45 @@ public class JdbcMessageRepository implements MessageRepository {
     public Page<StoredMessage> list(String organizationId, String inboxId, MessageSearch search, PageRequest pageRequest) {
         // The plain list reads the listing index alone; a search also reads each row of the inbox's search column.
         // Only the page's rows are then read with their large columns.
+        if (search.words().isEmpty() && search.direction().isEmpty()) {
+            return listAll(organizationId, inboxId, pageRequest);
+        }
         String where = " WHERE inbox_id = ? AND organization_id = ?"
             + " AND search_text LIKE ? ESCAPE '\\'".repeat(search.words().size())
             + (search.direction().isPresent() ? " AND direction = ?" : "");
         List<Object> parameters = new ArrayList<>(List.of(inboxId, organizationId));
         search.words().forEach(word -> parameters.add(MessageSearchText.containing(word)));
         search.direction().ifPresent(direction -> parameters.add(direction.name()));
-        long total = search.words().isEmpty() && search.direction().isEmpty()
-            ? jdbc.count("SELECT SUM(messages) FROM inbox_counts WHERE inbox_id = ? AND organization_id = ?", inboxId,
-                organizationId)
-            : jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
+        long total = jdbc.count("SELECT COUNT(*) FROM messages" + where, parameters.toArray());
         parameters.add(pageRequest.offset());
         parameters.add(pageRequest.pageSize());
-        List<String> ids = jdbc.query("SELECT id FROM messages" + where
-                + " ORDER BY ts DESC, created_at DESC, uid DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-            row -> row.getString("id"), parameters.toArray());
+        return Page.of(byIds(jdbc.query("SELECT id FROM messages" + where + NEWEST_FIRST_PAGE, row -> row.getString("id"),
+            parameters.toArray())), total, pageRequest);
+    }
+
+    /** A page of the whole inbox; a deep one starts from the nearest listing key kept above it (see ListingAnchors). */
+    private Page<StoredMessage> listAll(String organizationId, String inboxId, PageRequest pageRequest) {
+        long[] counts = jdbc.queryOne("SELECT SUM(messages), SUM(reorders) FROM inbox_counts"
+                + " WHERE inbox_id = ? AND organization_id = ?", row -> new long[] {row.getLong(1), row.getLong(2)},
+            inboxId, organizationId).orElseThrow();
+        long total = counts[0];
+        Optional<ListingAnchors.Start> start = anchors.start(inboxId, total, counts[1], pageRequest.offset(),
+            reader -> jdbc.forEach("SELECT ts, created_at, uid, id FROM messages WHERE inbox_id = ?"
+                + " AND organization_id = ?" + NEWEST_FIRST, row -> reader.accept(ListingAnchors.Key.of(row)), inboxId,
+                organizationId));
+        String where = " WHERE inbox_id = ? AND organization_id = ?";
+        List<String> ids;
+        if (start.isPresent()) {
+            ListingAnchors.Key key = start.get().key();
+            // ts <= ? bounds the index range; the rest leaves out what sorts above the key at its timestamp.
+            ids = jdbc.query("SELECT id FROM messages" + where + " AND ts <= ? AND (ts < ? OR created_at < ?"
+                    + " OR (created_at = ? AND (uid < ? OR (uid = ? AND id >= ?))))" + NEWEST_FIRST_PAGE,
+                row -> row.getString("id"), inboxId, organizationId, key.ts(), key.ts(), key.createdAt(),
+                key.createdAt(), key.uid(), key.uid(), key.id(), start.get().skip(), pageRequest.pageSize());
+        } else {
+            ids = jdbc.query("SELECT id FROM messages" + where + NEWEST_FIRST_PAGE, row -> row.getString("id"),
+                inboxId, organizationId, pageRequest.offset(), pageRequest.pageSize());
+        }
         return Page.of(byIds(ids), total, pageRequest);
     }
 
@@ -306,11 +346,14 @@ public class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public boolean delete(MailboxLocation location) {
-        Optional<ThreadOfInbox> thread = jdbc.queryOne("SELECT organization_id, inbox_id, thread_id FROM messages"
-            + " WHERE mailbox_id = ? AND uid = ?", ThreadOfInbox::of, location.mailboxId(), location.uid());
-        if (thread.isEmpty()) {
+        Optional<Map.Entry<ThreadOfInbox, Long>> found = jdbc.queryOne("SELECT organization_id, inbox_id, thread_id, ts"
+                + " FROM messages WHERE mailbox_id = ? AND uid = ?", row -> Map.entry(ThreadOfInbox.of(row), row.getLong("ts")),
+            location.mailboxId(), location.uid());
+        if (found.isEmpty()) {
             return false;
         }
+        Optional<ThreadOfInbox> thread = found.map(Map.Entry::getKey);
+        boolean reorders = anchors.reorders(found.get().getValue());
         return jdbc.inTransactionReturning(connection -> {
             takeThread(connection, thread.get());
             Jdbc.update(connection, "DELETE FROM message_references WHERE message_id IN"
@@ -321,7 +364,8 @@ public class JdbcMessageRepository implements MessageRepository {
                 return false;
             }
             boolean threadGone = settleThread(connection, thread.get());
-            addToCounts(connection, thread.get().organizationId(), thread.get().inboxId(), -1, threadGone ? -1 : 0);
+            addToCounts(connection, thread.get().organizationId(), thread.get().inboxId(), -1, threadGone ? -1 : 0,
+                reorders);
             return true;
         });
     }
@@ -345,7 +389,8 @@ public class JdbcMessageRepository implements MessageRepository {
             for (ThreadOfInbox thread : threads) {
                 threadsGone += settleThread(connection, thread) ? 1 : 0;
             }
-            addToCounts(connection, threads.get(0).organizationId(), threads.get(0).inboxId(), -deleted, -threadsGone);
+            addToCounts(connection, threads.get(0).organizationId(), threads.get(0).inboxId(), -deleted, -threadsGone,
+                true);
             return deleted;
         });
     }

@@ -44,6 +44,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,7 @@ abstract class JdbcRepositoriesContractTest
     private InboxRepository inboxes;
     private ListEntryRepository lists;
     private WebhookRepository webhooks;
+    private MessageRepository messages;
 
     abstract JdbcDatabase openDatabase() throws Exception;
 
@@ -87,6 +89,8 @@ abstract class JdbcRepositoriesContractTest
         inboxes = new CachingInboxRepository(new JdbcInboxRepository(database.dataSource()));
         lists = new CachingListEntryRepository(new JdbcListEntryRepository(database.dataSource()));
         webhooks = new CachingWebhookRepository(new JdbcWebhookRepository(database.dataSource(), sealer));
+        // Listing keys kept every 4 messages and used from 8 deep, so that the contract's small inboxes read them.
+        messages = new JdbcMessageRepository(database.dataSource(), new ListingAnchors(4, 8, Clock.systemUTC()));
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -121,7 +125,7 @@ abstract class JdbcRepositoriesContractTest
 
     @Override
     public MessageRepository messageRepository() {
-        return new JdbcMessageRepository(database.dataSource());
+        return messages;
     }
 
     @Override
